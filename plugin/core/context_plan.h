@@ -1,0 +1,48 @@
+// Region planning: which part of the canvas travels to the API, and at which request size.
+//
+// The context region is the selection's bounding box grown by `context_margin()` on every side and
+// clamped to the canvas (no selection: the whole canvas). The frame is that region grown, about its
+// centre and kept on the canvas where the canvas allows, until it has exactly the aspect of the
+// request size; where the canvas is too small the frame reaches past it and the missing part is
+// padding that is cut off the answer again. Content is never stretched and nothing beyond the frame
+// is read or uploaded.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "geometry.h"
+#include "image_models.h"
+
+namespace gpt_image {
+
+// Default pixel budget for models that take any size (gpt-image-2): the area of 1536x1024.
+constexpr long long kDefaultPixelBudget = 1536LL * 1024;
+
+struct PlanInput {
+  PixelSize canvas;
+  std::optional<PixelRect> selection;  // bounding box of the selection; nullopt = no selection
+  std::string size = "auto";           // "auto" or an explicit "WxH" the model accepts
+  ImageModel model;
+  long long pixel_budget = kDefaultPixelBudget;
+};
+
+struct ContextPlan {
+  PixelRect region;    // selection bounds + margin, clamped to the canvas
+  PixelRect frame;     // what the request image shows, in canvas coordinates (may exceed the canvas)
+  PixelRect captured;  // frame ∩ canvas: the pixels read, and where the answer is placed
+  PixelSize request;   // the `size` sent to the API; the frame has this aspect
+};
+
+// A quarter of the selection's larger side, at least 32 px: enough surroundings for the model to
+// continue textures and light, small enough to keep the upload near the selection.
+int context_margin(const PixelRect &selection_bounds);
+
+// Throws GenerativeError(InvalidArgument) when input.size is not valid for input.model.
+ContextPlan plan_context(const PlanInput &input);
+
+// Grows `region` about its centre to the aspect aspect_w:aspect_h and positions it on the canvas
+// (inside it where it fits, covering it fully where it does not). Exposed for tests.
+PixelRect fit_frame_to_aspect(const PixelRect &region, int aspect_w, int aspect_h, PixelSize canvas);
+
+}  // namespace gpt_image

@@ -1,0 +1,44 @@
+#include "edit_request.h"
+
+namespace gpt_image {
+
+namespace {
+bool is_dall_e(const std::string &model) { return model.compare(0, 6, "dall-e") == 0; }
+}  // namespace
+
+std::vector<FormPart> edit_form_parts(const EditRequest &request) {
+  std::vector<FormPart> parts;
+  FormPart image;
+  image.name = "image";
+  image.file = &request.image_png;
+  image.filename = "image.png";
+  image.content_type = "image/png";
+  parts.push_back(image);
+  if (request.mask_png) {
+    FormPart mask;
+    mask.name = "mask";
+    mask.file = &*request.mask_png;
+    mask.filename = "mask.png";
+    mask.content_type = "image/png";
+    parts.push_back(mask);
+  }
+  auto text = [&parts](const std::string &name, const std::string &value) {
+    FormPart part;
+    part.name = name;
+    part.value = value;
+    parts.push_back(part);
+  };
+  text("prompt", request.prompt);
+  text("model", request.model);
+  text("n", std::to_string(request.n));
+  if (!request.quality.empty()) text("quality", request.quality);
+  if (!request.size.empty()) text("size", request.size);
+  if (is_dall_e(request.model)) {
+    text("response_format", "b64_json");
+  } else if (!request.output_format.empty()) {
+    text("output_format", request.output_format);
+  }
+  return parts;
+}
+
+}  // namespace gpt_image

@@ -1,0 +1,35 @@
+// The edit request as values, and the multipart form it becomes (fields per images-api.md).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gpt_image {
+
+struct EditRequest {
+  std::string model;
+  std::string prompt;
+  std::string quality = "medium";
+  std::string size;                   // always explicit "WxH": the plug-in plans the size itself
+  int n = 1;
+  std::string output_format = "png";  // lossless answers, so nothing is lost before placement
+  std::vector<std::uint8_t> image_png;
+  std::optional<std::vector<std::uint8_t>> mask_png;
+};
+
+// One multipart part: a text field, or a file when `file` is set.
+struct FormPart {
+  std::string name;
+  std::string value;                                // text fields
+  const std::vector<std::uint8_t> *file = nullptr;  // file parts (points into the EditRequest)
+  std::string filename;
+  std::string content_type;
+};
+
+// The parts in the order they are sent. Fields the model does not know are left out rather than
+// sent empty (dall-e-2 has no output_format and answers URLs unless asked for base64).
+std::vector<FormPart> edit_form_parts(const EditRequest &request);
+
+}  // namespace gpt_image

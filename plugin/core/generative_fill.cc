@@ -1,0 +1,125 @@
+#include "generative_fill.h"
+
+#include <glib.h>
+
+#include <cmath>
+
+#include "errors.h"
+#include "image_codec.h"
+#include "images_api_client.h"
+#include "raster_ops.h"
+
+namespace gpt_image {
+
+namespace {
+
+bool is_blank(const std::string &text) {
+  for (unsigned char c : text)
+    if (!g_ascii_isspace(c)) return false;
+  return true;
+}
+
+}  // namespace
+
+void validate_fill_options(const FillOptions &options, const ImageModel &model) {
+  if (is_blank(options.prompt))
+    throw GenerativeError(ErrorKind::InvalidArgument, "The prompt is empty: describe what should appear in the selection.");
+  if (!g_utf8_validate(options.prompt.c_str(), static_cast<gssize>(options.prompt.size()), nullptr))
+    throw GenerativeError(ErrorKind::InvalidArgument, "The prompt is not valid UTF-8 text.");
+  const long length = g_utf8_strlen(options.prompt.c_str(), static_cast<gssize>(options.prompt.size()));
+  if (length > model.prompt_limit)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          "The prompt has " + std::to_string(length) + " characters; " + model.name + " accepts at most " +
+                              std::to_string(model.prompt_limit) + ". Shorten it.");
+  if (options.variations < 1 || options.variations > kMaxVariations)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          "Variations must be between 1 and " + std::to_string(kMaxVariations) + " (got " +
+                              std::to_string(options.variations) + ").");
+  validate_quality_for_model(model, options.quality);
+  validate_size_for_model(model, options.size);
+}
+
+std::string layer_name_for_prompt(const std::string &prompt) {
+  constexpr long kMaxChars = 48;
+  gchar *collapsed = g_strstrip(g_strdup(prompt.c_str()));
+  for (gchar *p = collapsed; *p; ++p)
+    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+  std::string text = collapsed;
+  g_free(collapsed);
+  if (g_utf8_strlen(text.c_str(), -1) > kMaxChars) {
+    const gchar *cut = g_utf8_offset_to_pointer(text.c_str(), kMaxChars);
+    text = std::string(text.c_str(), cut) + "…";
+  }
+  return "Generative Fill: " + text;
+}
+
+PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const std::string &model_name,
+                          long long pixel_budget) {
+  const ImageModel model = describe_model(model_name);
+  validate_fill_options(options, model);
+
+  PreparedEdit edit;
+  PlanInput input;
+  input.canvas = source.canvas_size();
+  input.selection = source.selection_bounds();
+  input.size = options.size;
+  input.model = model;
+  input.pixel_budget = pixel_budget;
+  edit.plan = plan_context(input);
+  edit.has_selection = input.selection.has_value();
+
+  const ContextPlan &plan = edit.plan;
+  const Raster visible = pad_to_frame(source.read_visible(plan.captured), plan.captured, plan.frame);
+  edit.request.image_png = encode_png(scale_raster(visible, plan.request));
+  if (edit.has_selection) {
+    // Padding outside the canvas is never selected: it stays "keep" in the mask.
+    const Raster selected = source.read_selection(plan.captured);
+    Raster frame_selection = selected;
+    if (!(plan.captured == plan.frame)) {
+      frame_selection = Raster(plan.frame.width, plan.frame.height, 1, 0);
+      for (int y = 0; y < selected.height; ++y)
+        for (int x = 0; x < selected.width; ++x)
+          *frame_selection.at(plan.captured.x - plan.frame.x + x, plan.captured.y - plan.frame.y + y) = *selected.at(x, y);
+    }
+    edit.request.mask_png = encode_png(selection_to_edit_mask(scale_raster(frame_selection, plan.request)));
+  }
+  edit.request.model = model.name;
+  edit.request.prompt = options.prompt;
+  edit.request.quality = options.quality;
+  edit.request.size = format_size(plan.request);
+  edit.request.n = options.variations;
+  return edit;
+}
+
+FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt) {
+  const ContextPlan &plan = edit.plan;
+  FillPlacement placement;
+  placement.at = plan.captured;
+  placement.has_selection = edit.has_selection;
+  placement.layer_name = layer_name_for_prompt(prompt);
+  placement.usage = answer.usage;
+  const PixelRect roi{plan.captured.x - plan.frame.x, plan.captured.y - plan.frame.y, plan.captured.width,
+                      plan.captured.height};
+  const double frame_aspect = static_cast<double>(plan.frame.width) / plan.frame.height;
+  for (const auto &bytes : answer.images) {
+    const Raster image = decode_image(bytes);
+    const double aspect = static_cast<double>(image.width) / image.height;
+    if (std::fabs(std::log(aspect / frame_aspect)) > 0.02)
+      throw GenerativeError(ErrorKind::BadResponse,
+                            "The server returned a " + format_size(image.size()) + " image for a " +
+                                format_size(plan.request) + " request; its shape does not match, so it cannot be placed.");
+    placement.layers.push_back(scale_raster(image, plan.frame.size(), roi));
+  }
+  return placement;
+}
+
+FillPlacement run_generative_fill(FillSource &source, const FillOptions &options, const ConnectionSettings &connection,
+                                  ProgressSink &progress) {
+  progress.set_text("Preparing the selection…");
+  const PreparedEdit edit = prepare_edit(source, options, connection.model, connection.pixel_budget);
+  const ImagesResult answer = ImagesApiClient(connection).edit(edit.request, progress);
+  progress.set_text("Placing the result…");
+  return placement_from_answer(edit, answer, options.prompt);
+}
+
+}  // namespace gpt_image

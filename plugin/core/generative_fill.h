@@ -1,0 +1,70 @@
+// The Generative Fill job without GIMP: plan, capture (through the host), encode, request, decode,
+// scale back. The host adapter only reads pixels before and writes layers after; nothing touches
+// the image until every network step has succeeded.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "connection_settings.h"
+#include "context_plan.h"
+#include "edit_request.h"
+#include "api_response.h"
+#include "progress_sink.h"
+#include "raster.h"
+
+namespace gpt_image {
+
+constexpr int kMaxVariations = 10;
+
+struct FillOptions {
+  std::string prompt;
+  std::string quality = "medium";
+  std::string size = "auto";
+  int variations = 1;
+};
+
+// What a GIMP version must provide to the job. Rects passed in lie inside the canvas.
+class FillSource {
+ public:
+  virtual ~FillSource() = default;
+  virtual PixelSize canvas_size() = 0;
+  virtual std::optional<PixelRect> selection_bounds() = 0;   // nullopt when nothing is selected
+  virtual Raster read_visible(const PixelRect &rect) = 0;     // 4 channels, R'G'B'A u8
+  virtual Raster read_selection(const PixelRect &rect) = 0;   // 1 channel, 255 = selected
+};
+
+// The finished answer, ready to be placed: one raster per variation, each covering `at`.
+struct FillPlacement {
+  PixelRect at;
+  std::vector<Raster> layers;
+  std::string layer_name;
+  bool has_selection = false;  // true: the layers get a mask made from the selection
+  std::optional<ImageUsage> usage;
+};
+
+// A prepared request and the plan it came from; exposed so tests can check each stage.
+struct PreparedEdit {
+  ContextPlan plan;
+  EditRequest request;
+  bool has_selection = false;
+};
+
+// Throws GenerativeError(InvalidArgument) with an actionable sentence for unusable options.
+void validate_fill_options(const FillOptions &options, const ImageModel &model);
+
+PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const std::string &model,
+                          long long pixel_budget = kDefaultPixelBudget);
+
+// Decodes each returned image and scales it back onto the captured part of the frame.
+FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt);
+
+// The whole job: prepare, send, and turn the answer into layers to place.
+FillPlacement run_generative_fill(FillSource &source, const FillOptions &options,
+                                  const ConnectionSettings &connection, ProgressSink &progress);
+
+// "Generative Fill: <prompt>" with the prompt shortened to a readable layer name.
+std::string layer_name_for_prompt(const std::string &prompt);
+
+}  // namespace gpt_image

@@ -1,0 +1,87 @@
+#include "image_codec.h"
+
+#include <png.h>
+#include <turbojpeg.h>
+#include <webp/decode.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "errors.h"
+
+namespace gpt_image {
+
+namespace {
+
+bool has_prefix(const std::vector<std::uint8_t> &bytes, const char *magic, size_t offset = 0) {
+  const size_t n = std::strlen(magic);
+  return bytes.size() >= offset + n && std::memcmp(bytes.data() + offset, magic, n) == 0;
+}
+
+Raster decode_png(const std::vector<std::uint8_t> &bytes) {
+  png_image image;
+  std::memset(&image, 0, sizeof image);
+  image.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size()))
+    throw GenerativeError(ErrorKind::Image, std::string("The returned PNG is damaged: ") + image.message);
+  image.format = PNG_FORMAT_RGBA;
+  Raster out(static_cast<int>(image.width), static_cast<int>(image.height), 4);
+  if (!png_image_finish_read(&image, nullptr, out.pixels.data(), 0, nullptr)) {
+    const std::string why = image.message;
+    png_image_free(&image);
+    throw GenerativeError(ErrorKind::Image, "The returned PNG is damaged: " + why);
+  }
+  return out;
+}
+
+Raster decode_jpeg(const std::vector<std::uint8_t> &bytes) {
+  std::unique_ptr<void, int (*)(tjhandle)> handle(tjInitDecompress(), tjDestroy);
+  int w = 0, h = 0, subsampling = 0, colorspace = 0;
+  auto *data = const_cast<unsigned char *>(bytes.data());
+  if (!handle || tjDecompressHeader3(handle.get(), data, bytes.size(), &w, &h, &subsampling, &colorspace) != 0)
+    throw GenerativeError(ErrorKind::Image, "The returned JPEG is damaged.");
+  Raster out(w, h, 4);
+  if (tjDecompress2(handle.get(), data, bytes.size(), out.pixels.data(), w, 0, h, TJPF_RGBA, 0) != 0)
+    throw GenerativeError(ErrorKind::Image, std::string("The returned JPEG is damaged: ") + tjGetErrorStr2(handle.get()));
+  return out;
+}
+
+Raster decode_webp(const std::vector<std::uint8_t> &bytes) {
+  int w = 0, h = 0;
+  if (!WebPGetInfo(bytes.data(), bytes.size(), &w, &h))
+    throw GenerativeError(ErrorKind::Image, "The returned WebP image is damaged.");
+  Raster out(w, h, 4);
+  if (!WebPDecodeRGBAInto(bytes.data(), bytes.size(), out.pixels.data(), out.pixels.size(),
+                          static_cast<int>(out.stride())))
+    throw GenerativeError(ErrorKind::Image, "The returned WebP image is damaged.");
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_png(const Raster &raster) {
+  png_image image;
+  std::memset(&image, 0, sizeof image);
+  image.version = PNG_IMAGE_VERSION;
+  image.width = static_cast<png_uint_32>(raster.width);
+  image.height = static_cast<png_uint_32>(raster.height);
+  image.format = raster.channels == 4 ? PNG_FORMAT_RGBA : PNG_FORMAT_GRAY;
+  png_alloc_size_t size = 0;
+  if (!png_image_write_get_memory_size(image, size, 0, raster.pixels.data(), 0, nullptr))
+    throw GenerativeError(ErrorKind::Image, std::string("Could not encode PNG: ") + image.message);
+  std::vector<std::uint8_t> out(size);
+  if (!png_image_write_to_memory(&image, out.data(), &size, 0, raster.pixels.data(), 0, nullptr))
+    throw GenerativeError(ErrorKind::Image, std::string("Could not encode PNG: ") + image.message);
+  out.resize(size);
+  return out;
+}
+
+Raster decode_image(const std::vector<std::uint8_t> &bytes) {
+  if (has_prefix(bytes, "\x89PNG\r\n\x1a\n")) return decode_png(bytes);
+  if (has_prefix(bytes, "\xff\xd8\xff")) return decode_jpeg(bytes);
+  if (has_prefix(bytes, "RIFF") && has_prefix(bytes, "WEBP", 8)) return decode_webp(bytes);
+  throw GenerativeError(ErrorKind::Image, "The server returned data that is not a PNG, JPEG or WebP image.");
+}
+
+}  // namespace gpt_image

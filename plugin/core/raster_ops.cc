@@ -1,0 +1,77 @@
+#include "raster_ops.h"
+
+#include <gegl.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "errors.h"
+
+namespace gpt_image {
+
+namespace {
+
+// GIMP 3 plug-ins get a GEGL without its operation modules loaded; gegl_init is idempotent, so
+// make sure before building a graph.
+void ensure_gegl_ready() {
+  static const bool ready = [] {
+    gegl_init(nullptr, nullptr);
+    return true;
+  }();
+  (void)ready;
+}
+
+}  // namespace
+
+Raster pad_to_frame(const Raster &captured, const PixelRect &captured_at, const PixelRect &frame) {
+  if (captured.width != captured_at.width || captured.height != captured_at.height || captured.pixels.empty())
+    throw GenerativeError(ErrorKind::Image, "Captured pixels do not match the planned region.");
+  if (captured_at == frame) return captured;
+  Raster out(frame.width, frame.height, captured.channels);
+  for (int y = 0; y < frame.height; ++y) {
+    const int sy = std::clamp(frame.y + y - captured_at.y, 0, captured.height - 1);
+    for (int x = 0; x < frame.width; ++x) {
+      const int sx = std::clamp(frame.x + x - captured_at.x, 0, captured.width - 1);
+      std::memcpy(out.at(x, y), captured.at(sx, sy), captured.channels);
+    }
+  }
+  return out;
+}
+
+Raster selection_to_edit_mask(const Raster &selection) {
+  Raster mask(selection.width, selection.height, 4, 0);
+  const size_t n = static_cast<size_t>(selection.width) * selection.height;
+  for (size_t i = 0; i < n; ++i) mask.pixels[i * 4 + 3] = static_cast<std::uint8_t>(255 - selection.pixels[i]);
+  return mask;
+}
+
+Raster crop_raster(const Raster &source, const PixelRect &rect) {
+  Raster out(rect.width, rect.height, source.channels);
+  for (int y = 0; y < rect.height; ++y)
+    std::memcpy(out.at(0, y), source.at(rect.x, rect.y + y), out.stride());
+  return out;
+}
+
+Raster scale_raster(const Raster &source, PixelSize target, const PixelRect &roi) {
+  if (source.size() == target) return crop_raster(source, roi);
+  ensure_gegl_ready();
+  const Babl *format = babl_format(source.channels == 4 ? "R'G'B'A u8" : "Y u8");
+  GeglBuffer *input = gegl_buffer_linear_new_from_data(
+      const_cast<std::uint8_t *>(source.pixels.data()), format,
+      GEGL_RECTANGLE(0, 0, source.width, source.height), static_cast<gint>(source.stride()), nullptr, nullptr);
+  GeglNode *graph = gegl_node_new();
+  GeglNode *read = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", input, nullptr);
+  GeglNode *scale = gegl_node_new_child(graph, "operation", "gegl:scale-size", "x",
+                                        static_cast<gdouble>(target.width), "y",
+                                        static_cast<gdouble>(target.height), "sampler", GEGL_SAMPLER_CUBIC,
+                                        "abyss-policy", GEGL_ABYSS_CLAMP, nullptr);
+  gegl_node_link(read, scale);
+  Raster out(roi.width, roi.height, source.channels);
+  const GeglRectangle area{roi.x, roi.y, roi.width, roi.height};
+  gegl_node_blit(scale, 1.0, &area, format, out.pixels.data(), static_cast<gint>(out.stride()), GEGL_BLIT_DEFAULT);
+  g_object_unref(graph);
+  g_object_unref(input);
+  return out;
+}
+
+}  // namespace gpt_image

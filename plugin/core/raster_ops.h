@@ -1,0 +1,29 @@
+// Pixel work between capture and upload, and between answer and placement.
+#pragma once
+
+#include "geometry.h"
+#include "raster.h"
+
+namespace gpt_image {
+
+// Places `captured` (the pixels of rect `captured_at`) into a raster covering `frame`, repeating the
+// nearest edge pixel into the padding so the model sees no artificial border.
+Raster pad_to_frame(const Raster &captured, const PixelRect &captured_at, const PixelRect &frame);
+
+// Turns selection values (1 channel, 255 = selected) into the API's mask: RGBA, alpha 0 where the
+// edit goes, alpha 255 where the picture is to be kept, partial selection -> partial alpha.
+Raster selection_to_edit_mask(const Raster &selection);
+
+// Resamples `source` to `target` size (GEGL, cubic, edges clamped) and returns only the part
+// `roi` of the result. Same size in and out is an exact copy, not a resample.
+Raster scale_raster(const Raster &source, PixelSize target, const PixelRect &roi);
+
+// Resamples the whole raster.
+inline Raster scale_raster(const Raster &source, PixelSize target) {
+  return scale_raster(source, target, PixelRect{0, 0, target.width, target.height});
+}
+
+// Copies the part `rect` (inside the raster) out.
+Raster crop_raster(const Raster &source, const PixelRect &rect);
+
+}  // namespace gpt_image

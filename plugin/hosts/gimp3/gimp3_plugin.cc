@@ -1,0 +1,126 @@
+// GIMP 3 entry point: registers the procedures and turns their arguments into core requests.
+#include <libgimp/gimp.h>
+
+#include <exception>
+#include <string>
+
+#include "errors.h"
+#include "generative_fill.h"
+#include "gimp3/fill_dialog_gimp3.h"
+#include "gimp3_image_access.h"
+#include "gimp_progress.h"
+#include "procedure_spec.h"
+
+namespace {
+
+using namespace gpt_image;
+
+
+FillOptions read_fill_options(GimpProcedureConfig *config) {
+  gchar *prompt = nullptr, *quality = nullptr, *size = nullptr;
+  gint variations = spec::kDefaultVariations;
+  g_object_get(config, spec::kArgPrompt, &prompt, spec::kArgQuality, &quality, spec::kArgSize, &size,
+               spec::kArgVariations, &variations, nullptr);
+  FillOptions options;
+  options.prompt = prompt ? prompt : "";
+  options.quality = quality ? quality : spec::kDefaultQuality;
+  options.size = size ? size : spec::kDefaultSize;
+  options.variations = variations;
+  g_free(prompt);
+  g_free(quality);
+  g_free(size);
+  return options;
+}
+
+GimpValueArray *fail(GimpProcedure *procedure, const std::string &message) {
+  GError *error = g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message.c_str());
+  return gimp_procedure_new_return_values(procedure, GIMP_PDB_EXECUTION_ERROR, error);
+}
+
+GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image, GimpDrawable **drawables,
+                         GimpProcedureConfig *config, gpointer) {
+  if (run_mode == GIMP_RUN_INTERACTIVE && !run_fill_dialog_gimp3(procedure, config))
+    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
+  try {
+    const FillOptions options = read_fill_options(config);
+    check_image_supported_gimp3(image);
+    const ConnectionSettings connection = connection_from_environment();
+    Gimp3FillSource source(image);
+    FillPlacement placement;
+    {
+      GimpProgress progress("Generative Fill…");
+      placement = run_generative_fill(source, options, connection, progress);
+    }
+    GimpDrawable *anchor = drawables ? drawables[0] : nullptr;
+    GimpLayer *result = place_fill_layers_gimp3(image, anchor, placement);
+    if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
+    GimpValueArray *values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
+    GIMP_VALUES_SET_LAYER(values, 1, result);
+    return values;
+  } catch (const GenerativeError &e) {
+    return fail(procedure, e.what());
+  } catch (const std::exception &e) {
+    return fail(procedure, std::string("Generative Fill failed unexpectedly: ") + e.what());
+  }
+}
+
+GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
+  GimpProcedure *procedure =
+      gimp_image_procedure_new(plug_in, spec::kEditProcedure, GIMP_PDB_PROC_TYPE_PLUGIN, run_edit, nullptr, nullptr);
+  gimp_procedure_set_image_types(procedure, "RGB*, GRAY*");
+  gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE |
+                                                     GIMP_PROCEDURE_SENSITIVE_DRAWABLES |
+                                                     GIMP_PROCEDURE_SENSITIVE_NO_DRAWABLES);
+  gimp_procedure_set_menu_label(procedure, spec::kEditMenuLabel);
+  gimp_procedure_add_menu_path(procedure, spec::kMenuPath);
+  gimp_procedure_set_documentation(procedure, spec::kEditBlurb, spec::kEditHelp, spec::kEditProcedure);
+  gimp_procedure_set_attribution(procedure, spec::kAuthor, spec::kCopyright, spec::kDate);
+
+  const auto flags = static_cast<GParamFlags>(G_PARAM_READWRITE);
+  gimp_procedure_add_string_argument(procedure, spec::kArgPrompt, "_Prompt", spec::kPromptBlurb, "", flags);
+  GimpChoice *qualities = gimp_choice_new_with_values("auto", 0, "Auto", nullptr, "low", 1, "Low", nullptr, "medium", 2,
+                                                      "Medium", nullptr, "high", 3, "High", nullptr, nullptr);
+  gimp_procedure_add_choice_argument(procedure, spec::kArgQuality, "_Quality", spec::kQualityBlurb, qualities,
+                                     spec::kDefaultQuality, flags);
+  gimp_procedure_add_string_argument(procedure, spec::kArgSize, "_Size", spec::kSizeBlurb, spec::kDefaultSize, flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgVariations, "_Variations", spec::kVariationsBlurb, 1,
+                                  kMaxVariations, spec::kDefaultVariations, flags);
+  gimp_procedure_add_layer_return_value(procedure, "layer", "Layer", spec::kResultBlurb, FALSE, flags);
+  return procedure;
+}
+
+}  // namespace
+
+G_BEGIN_DECLS
+#define GPT_IMAGE_TYPE_PLUG_IN (gpt_image_plug_in_get_type())
+G_DECLARE_FINAL_TYPE(GptImagePlugIn, gpt_image_plug_in, GPT_IMAGE, PLUG_IN, GimpPlugIn)
+G_END_DECLS
+
+struct _GptImagePlugIn {
+  GimpPlugIn parent_instance;
+};
+
+G_DEFINE_TYPE(GptImagePlugIn, gpt_image_plug_in, GIMP_TYPE_PLUG_IN)
+
+static GList *gpt_image_query_procedures(GimpPlugIn *) {
+  return g_list_append(nullptr, g_strdup(gpt_image::spec::kEditProcedure));
+}
+
+static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gchar *name) {
+  if (g_strcmp0(name, gpt_image::spec::kEditProcedure) == 0) return create_edit_procedure(plug_in);
+  return nullptr;
+}
+
+// No translations are installed yet: tell GIMP not to look for a catalogue.
+static gboolean gpt_image_set_i18n(GimpPlugIn *, const gchar *, gchar **, gchar **) { return FALSE; }
+
+static void gpt_image_plug_in_class_init(GptImagePlugInClass *klass) {
+  GimpPlugInClass *plug_in_class = GIMP_PLUG_IN_CLASS(klass);
+  plug_in_class->query_procedures = gpt_image_query_procedures;
+  plug_in_class->create_procedure = gpt_image_create_procedure;
+  plug_in_class->set_i18n = gpt_image_set_i18n;
+}
+
+static void gpt_image_plug_in_init(GptImagePlugIn *) {}
+
+GIMP_MAIN(GPT_IMAGE_TYPE_PLUG_IN)

@@ -1,0 +1,20 @@
+// Core progress shown in GIMP's progress bar. libgimp has the same progress calls in 2.10 and 3,
+// so this one header serves both adapters.
+#pragma once
+
+#include <libgimp/gimp.h>
+
+#include "progress_sink.h"
+
+namespace gpt_image {
+
+class GimpProgress : public ProgressSink {
+ public:
+  explicit GimpProgress(const char *first_text) { gimp_progress_init(first_text); }
+  ~GimpProgress() override { gimp_progress_end(); }
+  void set_text(const std::string &text) override { gimp_progress_set_text(text.c_str()); }
+  void set_fraction(double fraction) override { gimp_progress_update(fraction); }
+  void pulse() override { gimp_progress_pulse(); }
+};
+
+}  // namespace gpt_image

@@ -1,0 +1,43 @@
+// The public face of the plug-in: procedure names, argument names, defaults and texts. Scripts
+// depend on these, so both GIMP adapters take them from here and register the same order.
+// Later arguments may be appended after the existing ones, never inserted or reordered.
+#pragma once
+
+namespace gpt_image::spec {
+
+constexpr const char *kBinaryName = "gimp-gpt-image";
+constexpr const char *kMenuPath = "<Image>/Filters/Generative";
+constexpr const char *kAuthor = "gimp-gpt-image developers";
+constexpr const char *kCopyright = "gimp-gpt-image developers, GPL-3.0-or-later";
+constexpr const char *kDate = "2026";
+
+constexpr const char *kEditProcedure = "plug-in-gpt-image-edit";
+constexpr const char *kEditMenuLabel = "Generative _Fill...";
+constexpr const char *kEditBlurb = "Fill the selection with what a prompt describes (OpenAI-compatible Images API)";
+constexpr const char *kEditHelp =
+    "Sends what is visible around the selection, and the selection as a mask, to "
+    "{OPENAI_BASE_URL}/images/edits and inserts the answer as a new layer above the active layer, "
+    "masked by the selection so every pixel outside it stays exactly as it was. Without a selection "
+    "the whole visible image is edited. With more than one variation the layers are put in a layer "
+    "group, the first one visible. The connection comes from OPENAI_API_KEY, OPENAI_BASE_URL and "
+    "OPENAI_IMAGE_MODEL.";
+
+// Arguments after run-mode, image and drawable(s), in this order.
+constexpr const char *kArgPrompt = "prompt";
+constexpr const char *kArgQuality = "quality";
+constexpr const char *kArgSize = "size";
+constexpr const char *kArgVariations = "variations";
+
+constexpr const char *kDefaultQuality = "medium";
+constexpr const char *kDefaultSize = "auto";
+constexpr int kDefaultVariations = 1;
+
+constexpr const char *kPromptBlurb = "What should appear in the selection";
+constexpr const char *kQualityBlurb = "Rendering quality: auto, low, medium or high";
+constexpr const char *kSizeBlurb = "Request size: auto (chosen from the selection) or WIDTHxHEIGHT the model accepts";
+constexpr const char *kVariationsBlurb = "How many alternatives to generate (1-10)";
+constexpr const char *kResultBlurb = "The inserted layer, or the layer group holding all variations";
+
+constexpr const char *kQualities[] = {"auto", "low", "medium", "high"};
+
+}  // namespace gpt_image::spec

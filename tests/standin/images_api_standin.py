@@ -1,0 +1,324 @@
+#!/usr/bin/python3
+"""A stand-in of the OpenAI Images API for tests and the demo, on loopback only.
+
+It validates each request the way the real API documents it (images-api.md), rejects a malformed
+one with an OpenAI-style error body, answers deterministically, and records what it received.
+
+Answers to POST /v1/images/edits: the input image at the requested size where the mask keeps it
+(optionally colour-shifted by --gain/--offset, to mimic a real model that repaints everything) and
+a flat colour derived from the prompt (and the variation's index) where the mask's alpha is 0.
+Without a mask the whole image is half tinted with that colour.
+
+Control endpoints for tests (not part of the real API):
+  POST /_control  {"fail_next": [{"status": 400, "message": "...", "code": null, "param": null}],
+                   "gain": 1.0, "offset": 0}
+  GET  /_requests  the recorded requests (fields, file sizes and dimensions), oldest first
+Uploaded files are stored as <record-dir>/<index>/<field>.png.
+
+Usage: images_api_standin.py --port-file FILE [--port N] [--record-dir DIR] [--key KEY]
+"""
+import argparse
+import base64
+import email.parser
+import email.policy
+import hashlib
+import io
+import json
+import os
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from PIL import Image
+
+STANDARD_SIZES = {"1024x1024", "1536x1024", "1024x1536"}
+MODELS = {
+    "gpt-image-1": "standard", "gpt-image-1.5": "standard", "gpt-image-1-mini": "standard",
+    "gpt-image-2": "flexible", "gpt-image-2-2026-04-21": "flexible", "dall-e-2": "dall-e-2",
+}
+EDIT_FIELDS = {"image", "image[]", "mask", "prompt", "model", "n", "size", "quality", "background",
+               "output_format", "output_compression", "input_fidelity", "stream", "partial_images",
+               "user", "response_format"}
+MAX_BODY = 200 * 1024 * 1024
+
+
+class ApiError(Exception):
+    def __init__(self, status, message, param=None, code=None, kind="invalid_request_error"):
+        super().__init__(message)
+        self.status, self.message, self.param, self.code, self.kind = status, message, param, code, kind
+
+    def body(self):
+        return {"error": {"message": self.message, "type": self.kind, "param": self.param, "code": self.code}}
+
+
+class State:
+    def __init__(self, record_dir, key):
+        self.lock = threading.Lock()
+        self.record_dir = record_dir
+        self.key = key
+        self.fail_next = []
+        self.gain = 1.0
+        self.offset = 0
+        self.requests = []
+
+
+def check_size(model, size):
+    rule = MODELS.get(model, "standard")
+    if size == "auto" and rule != "dall-e-2":
+        return
+    if rule == "standard" and size not in STANDARD_SIZES:
+        raise ApiError(400, f"Invalid value: '{size}'. Supported values are: '1024x1024', '1024x1536', "
+                            f"'1536x1024', and 'auto'.", "size", "invalid_value")
+    if rule == "dall-e-2" and size not in {"256x256", "512x512", "1024x1024"}:
+        raise ApiError(400, f"Invalid value: '{size}'. Supported values are: '256x256', '512x512', '1024x1024'.",
+                       "size", "invalid_value")
+    if rule == "flexible":
+        try:
+            w, h = (int(v) for v in size.split("x"))
+        except ValueError:
+            raise ApiError(400, f"Invalid size '{size}'.", "size", "invalid_value")
+        if w % 16 or h % 16 or max(w, h) > 3840 or min(w, h) > 2160 or max(w, h) > 3 * min(w, h):
+            raise ApiError(400, f"Invalid size '{size}': sides must be multiples of 16, at most 3840x2160, "
+                                f"aspect between 1:3 and 3:1.", "size", "invalid_value")
+
+
+def prompt_colour(prompt, index):
+    digest = hashlib.sha256(f"{prompt}#{index}".encode()).digest()
+    return (digest[0], digest[1], digest[2])
+
+
+def parse_multipart(content_type, body):
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+    if not message.is_multipart():
+        raise ApiError(400, "The request must be multipart/form-data.")
+    fields = []
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if name is None:
+            raise ApiError(400, "A multipart part has no name.")
+        fields.append((name, part.get_filename(), part.get_content_type(), part.get_payload(decode=True) or b""))
+    return fields
+
+
+def open_image(data, field):
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except Exception:
+        raise ApiError(400, f"Invalid image file or mode for {field}: the file is not a PNG, JPEG or WebP image.",
+                       field, "invalid_image_format")
+    if image.format not in ("PNG", "JPEG", "WEBP"):
+        raise ApiError(400, f"Invalid image file format for {field}: {image.format}. Supported: png, jpeg, webp.",
+                       field, "invalid_image_format")
+    return image
+
+
+def edit_answer(state, fields, record):
+    text = {}
+    images, mask = [], None
+    for name, filename, ctype, data in fields:
+        if name not in EDIT_FIELDS:
+            raise ApiError(400, f"Unknown parameter: '{name}'.", name, "unknown_parameter")
+        if name in ("image", "image[]"):
+            if len(data) >= 50 * 1024 * 1024:
+                raise ApiError(400, "Image file too large: each image must be smaller than 50 MB.", "image")
+            images.append(open_image(data, "image"))
+            record["files"].setdefault("image", []).append(len(data))
+            record["image_size"] = record.get("image_size") or f"{images[-1].width}x{images[-1].height}"
+            save(state, record, "image" if len(images) == 1 else f"image{len(images)}", data)
+        elif name == "mask":
+            if len(data) >= 4 * 1024 * 1024:
+                raise ApiError(400, "Mask file too large: it must be smaller than 4 MB.", "mask")
+            mask = open_image(data, "mask")
+            if mask.format != "PNG":
+                raise ApiError(400, "Invalid mask image format: the mask must be a PNG.", "mask")
+            record["files"]["mask"] = len(data)
+            record["mask_size"] = f"{mask.width}x{mask.height}"
+            save(state, record, "mask", data)
+        else:
+            value = data.decode("utf-8")
+            if value == "":
+                raise ApiError(400, f"Invalid value for '{name}': empty string.", name, "invalid_value")
+            text[name] = value
+    record["fields"] = text
+    if not images:
+        raise ApiError(400, "Missing required parameter: 'image'.", "image", "missing_required_parameter")
+    if len(images) > 16:
+        raise ApiError(400, "Too many images: at most 16.", "image")
+    if "prompt" not in text:
+        raise ApiError(400, "Missing required parameter: 'prompt'.", "prompt", "missing_required_parameter")
+    if "model" not in text:
+        raise ApiError(400, "The stand-in requires an explicit 'model' (server defaults change).", "model")
+    model = text["model"]
+    if model not in MODELS:
+        raise ApiError(404, f"The model '{model}' does not exist or you do not have access to it.", None,
+                       "model_not_found")
+    limit = 1000 if model == "dall-e-2" else 32000
+    if len(text["prompt"]) > limit:
+        raise ApiError(400, f"Invalid 'prompt': string too long. Expected a string with maximum length {limit}.",
+                       "prompt", "string_above_max_length")
+    try:
+        n = int(text.get("n", "1"))
+    except ValueError:
+        raise ApiError(400, "Invalid 'n': expected an integer.", "n")
+    if not 1 <= n <= 10:
+        raise ApiError(400, f"Invalid 'n': {n} is not between 1 and 10.", "n", "integer_out_of_range")
+    quality = text.get("quality", "auto")
+    allowed_quality = {"standard"} if model == "dall-e-2" else {"auto", "low", "medium", "high"}
+    if quality not in allowed_quality:
+        raise ApiError(400, f"Invalid value: '{quality}'. Supported values are: {sorted(allowed_quality)}.",
+                       "quality", "invalid_value")
+    size = text.get("size", "auto")
+    check_size(model, size)
+    output_format = text.get("output_format", "png")
+    if output_format not in ("png", "jpeg", "webp"):
+        raise ApiError(400, f"Invalid value: '{output_format}'. Supported: png, jpeg, webp.", "output_format")
+    if "output_compression" in text and output_format == "png":
+        raise ApiError(400, "output_compression is only supported for jpeg and webp.", "output_compression")
+    if "input_fidelity" in text and (model == "gpt-image-1-mini" or text["input_fidelity"] not in ("high", "low")):
+        raise ApiError(400, "Invalid 'input_fidelity'.", "input_fidelity")
+    if text.get("background", "auto") not in ("transparent", "opaque", "auto"):
+        raise ApiError(400, "Invalid 'background'.", "background")
+    first = images[0]
+    if mask is not None:
+        if mask.size != first.size:
+            raise ApiError(400, "Invalid mask image: the mask must have the same dimensions as the image "
+                                f"(mask {mask.width}x{mask.height}, image {first.width}x{first.height}).", "mask")
+        if "A" not in mask.getbands():
+            raise ApiError(400, "Invalid mask image: the mask must have an alpha channel.", "mask")
+
+    out_w, out_h = (first.width, first.height) if size == "auto" else (int(v) for v in size.split("x"))
+    base = first.convert("RGBA").resize((out_w, out_h), Image.BICUBIC)
+    with state.lock:
+        gain, offset = state.gain, state.offset
+    if gain != 1.0 or offset != 0:
+        r, g, b, a = base.split()
+        lut = [max(0, min(255, round(v * gain + offset))) for v in range(256)]
+        base = Image.merge("RGBA", (r.point(lut), g.point(lut), b.point(lut), a))
+    if mask is not None:
+        edit_weight = mask.convert("RGBA").split()[3].resize((out_w, out_h), Image.NEAREST).point(lambda v: 255 - v)
+    else:
+        edit_weight = Image.new("L", (out_w, out_h), 128)
+    data = []
+    for index in range(n):
+        colour = Image.new("RGBA", (out_w, out_h), prompt_colour(text["prompt"], index) + (255,))
+        result = Image.composite(colour, base, edit_weight)
+        if output_format == "jpeg":
+            result = result.convert("RGB")
+        buffer = io.BytesIO()
+        result.save(buffer, format={"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}[output_format])
+        data.append({"b64_json": base64.b64encode(buffer.getvalue()).decode()})
+    tokens_out = 272 * n
+    return {"created": int(time.time()), "data": data, "background": "opaque", "output_format": output_format,
+            "quality": quality, "size": f"{out_w}x{out_h}",
+            "usage": {"input_tokens": 300, "output_tokens": tokens_out, "total_tokens": 300 + tokens_out,
+                      "input_tokens_details": {"text_tokens": 20, "image_tokens": 280}}}
+
+
+def save(state, record, name, data):
+    if not state.record_dir:
+        return
+    folder = os.path.join(state.record_dir, str(record["index"]))
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, name + ".png"), "wb") as f:
+        f.write(data)
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    state = None  # set in main()
+
+    def log_message(self, fmt, *args):  # quiet: tests read /_requests instead
+        pass
+
+    def send_json(self, status, body, headers=None):
+        payload = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("x-request-id", f"req_standin_{int(time.time() * 1000) % 10**9}")
+        for k, v in (headers or {}).items():
+            self.send_header(k, str(v))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def read_body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            raise ApiError(413, "Request body too large.")
+        return self.rfile.read(length)
+
+    def do_GET(self):
+        if self.path == "/_requests":
+            with self.state.lock:
+                self.send_json(200, self.state.requests)
+            return
+        if self.path.rstrip("/") == "/v1/models":
+            self.send_json(200, {"object": "list", "data": [{"id": m, "object": "model"} for m in MODELS]})
+            return
+        self.send_json(404, ApiError(404, f"Unknown path {self.path}").body())
+
+    def do_POST(self):
+        state = self.state
+        try:
+            body = self.read_body()
+        except ApiError as e:
+            self.send_json(e.status, e.body())
+            return
+        if self.path == "/_control":
+            control = json.loads(body or b"{}")
+            with state.lock:
+                state.fail_next.extend(control.get("fail_next", []))
+                state.gain = float(control.get("gain", state.gain))
+                state.offset = int(control.get("offset", state.offset))
+            self.send_json(200, {"ok": True})
+            return
+        with state.lock:
+            record = {"index": len(state.requests), "path": self.path, "files": {}, "bytes": len(body)}
+            state.requests.append(record)
+            failure = state.fail_next.pop(0) if state.fail_next else None
+        try:
+            auth = self.headers.get("Authorization", "")
+            record["auth"] = "bearer" if auth.startswith("Bearer ") else "missing"
+            if not auth.startswith("Bearer ") or (state.key and auth != "Bearer " + state.key):
+                raise ApiError(401, "Incorrect API key provided. You can find your API key at "
+                                    "https://platform.openai.com/account/api-keys.", None, "invalid_api_key")
+            if self.path != "/v1/images/edits":
+                raise ApiError(404, f"Unknown path {self.path}")
+            ctype = self.headers.get("Content-Type", "")
+            if not ctype.startswith("multipart/form-data"):
+                raise ApiError(400, "The request must be multipart/form-data.")
+            answer = edit_answer(state, parse_multipart(ctype, body), record)
+            if failure:
+                raise ApiError(failure.get("status", 500), failure.get("message", "Injected failure"),
+                               failure.get("param"), failure.get("code"), failure.get("type", "invalid_request_error"))
+            record["status"] = 200
+            self.send_json(200, answer)
+        except ApiError as e:
+            record["status"] = e.status
+            record["error"] = e.message
+            self.send_json(e.status, e.body())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--port-file", required=True, help="written with the port once listening")
+    parser.add_argument("--record-dir", default="")
+    parser.add_argument("--key", default="", help="the only key accepted (any key when empty)")
+    args = parser.parse_args()
+    Handler.state = State(args.record_dir, args.key)
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    with open(args.port_file + ".tmp", "w") as f:
+        f.write(str(server.server_address[1]))
+    os.replace(args.port_file + ".tmp", args.port_file)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds (once) a Debian 13 "trixie" chroot holding GIMP 3 and its development files, because
+# Debian 12 ships only GIMP 2.10. Idempotent: an existing, complete chroot is reused.
+#   tools/gimp3-chroot.sh            -> prints the chroot directory
+# GIMP3_CHROOT overrides the location (default /var/cache/gimp-gpt-image/trixie).
+set -euo pipefail
+root=${GIMP3_CHROOT:-/var/cache/gimp-gpt-image/trixie}
+stamp="$root/.gimp-gpt-image-ready"
+packages=(gimp libgimp-3.0-dev g++ meson ninja-build pkg-config libcurl4-openssl-dev
+          libjson-glib-dev libgegl-dev libpng-dev libturbojpeg0-dev libwebp-dev ca-certificates)
+
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "${packages[*]}" ]; then
+  echo "$root"; exit 0
+fi
+[ "$(id -u)" = 0 ] || { echo "tools/gimp3-chroot.sh: building the chroot needs root" >&2; exit 1; }
+command -v debootstrap >/dev/null || { echo "tools/gimp3-chroot.sh: install debootstrap first" >&2; exit 1; }
+
+mkdir -p "$root"
+if [ ! -x "$root/usr/bin/apt-get" ]; then
+  debootstrap --variant=minbase trixie "$root" http://deb.debian.org/debian >&2
+fi
+mountpoint -q "$root/proc" || mount -t proc proc "$root/proc"
+trap 'umount "$root/proc" 2>/dev/null || true' EXIT
+chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get update >&2
+chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y --no-install-recommends "${packages[@]}" >&2
+echo "${packages[*]}" > "$stamp"
+echo "$root"
