@@ -1,0 +1,135 @@
+// GIMP 2.10 entry point: registers the procedures and turns their arguments into core requests.
+#include <libgimp/gimp.h>
+
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "errors.h"
+#include "generative_fill.h"
+#include "gimp2/fill_dialog_gimp2.h"
+#include "gimp2_image_access.h"
+#include "gimp_progress.h"
+#include "procedure_spec.h"
+
+namespace {
+
+using namespace gpt_image;
+
+// Last values for GIMP 2.10's gimp_get_data/gimp_set_data, which store a fixed-size block.
+struct SavedFillValues {
+  char prompt[32768 + 4];
+  char quality[16];
+  char size[16];
+  gint32 variations;
+};
+
+void copy_text(char *destination, size_t capacity, const std::string &text) {
+  g_strlcpy(destination, text.c_str(), capacity);
+}
+
+FillDialogValues load_last_values() {
+  FillDialogValues values{"", spec::kDefaultQuality, spec::kDefaultSize, spec::kDefaultVariations};
+  SavedFillValues saved;
+  if (gimp_get_data_size(spec::kEditProcedure) == sizeof saved && gimp_get_data(spec::kEditProcedure, &saved)) {
+    saved.prompt[sizeof saved.prompt - 1] = saved.quality[sizeof saved.quality - 1] = saved.size[sizeof saved.size - 1] = 0;
+    values = {saved.prompt, saved.quality, saved.size, saved.variations};
+  }
+  return values;
+}
+
+void store_last_values(const FillDialogValues &values) {
+  SavedFillValues saved;
+  std::memset(&saved, 0, sizeof saved);
+  copy_text(saved.prompt, sizeof saved.prompt, values.prompt);
+  copy_text(saved.quality, sizeof saved.quality, values.quality);
+  copy_text(saved.size, sizeof saved.size, values.size);
+  saved.variations = values.variations;
+  gimp_set_data(spec::kEditProcedure, &saved, sizeof saved);
+}
+
+GimpParam g_values[2];
+
+void set_failure(gint *nreturn_vals, GimpParam **return_vals, GimpPDBStatusType status, const std::string &message) {
+  static std::string last_message;  // must outlive run(): GIMP reads it after we return
+  last_message = message;
+  g_values[0].type = GIMP_PDB_STATUS;
+  g_values[0].data.d_status = status;
+  g_values[1].type = GIMP_PDB_STRING;
+  g_values[1].data.d_string = const_cast<gchar *>(last_message.c_str());
+  *nreturn_vals = message.empty() ? 1 : 2;
+  *return_vals = g_values;
+}
+
+void query() {
+  static const GimpParamDef arguments[] = {
+      {GIMP_PDB_INT32, const_cast<gchar *>("run-mode"), const_cast<gchar *>("The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }")},
+      {GIMP_PDB_IMAGE, const_cast<gchar *>("image"), const_cast<gchar *>("Input image")},
+      {GIMP_PDB_DRAWABLE, const_cast<gchar *>("drawable"), const_cast<gchar *>("The new layer goes above this layer")},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgPrompt), const_cast<gchar *>(spec::kPromptBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgQuality), const_cast<gchar *>(spec::kQualityBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgSize), const_cast<gchar *>(spec::kSizeBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgVariations), const_cast<gchar *>(spec::kVariationsBlurb)},
+  };
+  static const GimpParamDef results[] = {
+      {GIMP_PDB_LAYER, const_cast<gchar *>("layer"), const_cast<gchar *>(spec::kResultBlurb)},
+  };
+  gimp_install_procedure(spec::kEditProcedure, spec::kEditBlurb, spec::kEditHelp, spec::kAuthor, spec::kCopyright,
+                         spec::kDate, spec::kEditMenuLabel, "RGB*, GRAY*", GIMP_PLUGIN, G_N_ELEMENTS(arguments),
+                         G_N_ELEMENTS(results), arguments, results);
+  gimp_plugin_menu_register(spec::kEditProcedure, spec::kMenuPath);
+}
+
+void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
+  gegl_init(nullptr, nullptr);
+  if (std::strcmp(name, spec::kEditProcedure) != 0 || nparams < 3)
+    return set_failure(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, "Unknown procedure or missing arguments.");
+  const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
+  const gint32 image = param[1].data.d_image;
+  const gint32 drawable = param[2].data.d_drawable;
+
+  FillDialogValues values = load_last_values();
+  if (run_mode == GIMP_RUN_NONINTERACTIVE) {
+    if (nparams != 7)
+      return set_failure(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
+                         "plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, variations.");
+    values.prompt = param[3].data.d_string ? param[3].data.d_string : "";
+    values.quality = param[4].data.d_string ? param[4].data.d_string : "";
+    values.size = param[5].data.d_string ? param[5].data.d_string : "";
+    values.variations = param[6].data.d_int32;
+  } else if (run_mode == GIMP_RUN_INTERACTIVE) {
+    if (!run_fill_dialog_gimp2(values)) return set_failure(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
+    store_last_values(values);  // before the request, so a failed call does not lose the prompt
+  }
+
+  try {
+    check_image_supported_gimp2(image);
+    const ConnectionSettings connection = connection_from_environment();
+    const FillOptions options{values.prompt, values.quality, values.size, values.variations};
+    Gimp2FillSource source(image);
+    FillPlacement placement;
+    {
+      GimpProgress progress("Generative Fill…");
+      placement = run_generative_fill(source, options, connection, progress);
+    }
+    const gint32 result = place_fill_layers_gimp2(image, drawable, placement);
+    if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
+    g_values[0].type = GIMP_PDB_STATUS;
+    g_values[0].data.d_status = GIMP_PDB_SUCCESS;
+    g_values[1].type = GIMP_PDB_LAYER;
+    g_values[1].data.d_layer = result;
+    *nreturn_vals = 2;
+    *return_vals = g_values;
+  } catch (const GenerativeError &e) {
+    set_failure(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
+  } catch (const std::exception &e) {
+    set_failure(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR,
+                std::string("Generative Fill failed unexpectedly: ") + e.what());
+  }
+}
+
+}  // namespace
+
+const GimpPlugInInfo PLUG_IN_INFO = {nullptr, nullptr, query, run};
+
+MAIN()

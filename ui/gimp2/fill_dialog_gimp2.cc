@@ -1,0 +1,86 @@
+#include "gimp2/fill_dialog_gimp2.h"
+
+#include <libgimp/gimp.h>
+#include <libgimp/gimpui.h>
+
+#include "generative_fill.h"
+#include "procedure_spec.h"
+
+namespace gpt_image {
+
+namespace {
+
+// `focus` is what the label's mnemonic activates (the widget itself unless it is a container).
+void add_row(GtkWidget *table, int row, const char *label_text, GtkWidget *widget, GtkWidget *focus = nullptr) {
+  GtkWidget *label = gtk_label_new_with_mnemonic(label_text);
+  gtk_misc_set_alignment(GTK_MISC(label), 0.0, 0.0);
+  gtk_label_set_mnemonic_widget(GTK_LABEL(label), focus ? focus : widget);
+  gtk_table_attach(GTK_TABLE(table), label, 0, 1, row, row + 1, GTK_FILL, GTK_FILL, 0, 0);
+  gtk_table_attach(GTK_TABLE(table), widget, 1, 2, row, row + 1,
+                   static_cast<GtkAttachOptions>(GTK_EXPAND | GTK_FILL), GTK_FILL, 0, 0);
+}
+
+}  // namespace
+
+bool run_fill_dialog_gimp2(FillDialogValues &values) {
+  gimp_ui_init(spec::kBinaryName, FALSE);
+  GtkWidget *dialog = gimp_dialog_new("Generative Fill", spec::kBinaryName, nullptr, GtkDialogFlags(0),
+                                      gimp_standard_help_func, spec::kEditProcedure, "_Cancel", GTK_RESPONSE_CANCEL,
+                                      "_OK", GTK_RESPONSE_OK, nullptr);
+  gimp_window_set_transient(GTK_WINDOW(dialog));
+
+  GtkWidget *table = gtk_table_new(4, 2, FALSE);
+  gtk_table_set_row_spacings(GTK_TABLE(table), 6);
+  gtk_table_set_col_spacings(GTK_TABLE(table), 12);
+  gtk_container_set_border_width(GTK_CONTAINER(table), 12);
+  gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(dialog))), table, TRUE, TRUE, 0);
+
+  GtkWidget *scrolled = gtk_scrolled_window_new(nullptr, nullptr);
+  gtk_scrolled_window_set_policy(GTK_SCROLLED_WINDOW(scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_shadow_type(GTK_SCROLLED_WINDOW(scrolled), GTK_SHADOW_IN);
+  gtk_widget_set_size_request(scrolled, 420, 110);
+  GtkWidget *prompt = gtk_text_view_new();
+  gtk_text_view_set_wrap_mode(GTK_TEXT_VIEW(prompt), GTK_WRAP_WORD_CHAR);
+  GtkTextBuffer *prompt_buffer = gtk_text_view_get_buffer(GTK_TEXT_VIEW(prompt));
+  gtk_text_buffer_set_text(prompt_buffer, values.prompt.c_str(), -1);
+  gtk_container_add(GTK_CONTAINER(scrolled), prompt);
+  add_row(table, 0, "_Prompt:", scrolled, prompt);
+
+  GtkWidget *quality = gtk_combo_box_text_new();
+  int active = 0, index = 0;
+  for (const char *q : spec::kQualities) {
+    gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(quality), q);
+    if (values.quality == q) active = index;
+    ++index;
+  }
+  gtk_combo_box_set_active(GTK_COMBO_BOX(quality), active);
+  add_row(table, 1, "_Quality:", quality);
+
+  GtkWidget *size = gtk_entry_new();
+  gtk_entry_set_text(GTK_ENTRY(size), values.size.c_str());
+  gtk_widget_set_tooltip_text(size, spec::kSizeBlurb);
+  add_row(table, 2, "_Size:", size);
+
+  GtkWidget *variations = gtk_spin_button_new_with_range(1, kMaxVariations, 1);
+  gtk_spin_button_set_value(GTK_SPIN_BUTTON(variations), values.variations);
+  add_row(table, 3, "_Variations:", variations);
+
+  gtk_widget_show_all(dialog);
+  const bool accepted = gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK;
+  if (accepted) {
+    GtkTextIter start, end;
+    gtk_text_buffer_get_bounds(prompt_buffer, &start, &end);
+    gchar *text = gtk_text_buffer_get_text(prompt_buffer, &start, &end, FALSE);
+    values.prompt = text;
+    g_free(text);
+    gchar *chosen = gtk_combo_box_text_get_active_text(GTK_COMBO_BOX_TEXT(quality));
+    if (chosen) values.quality = chosen;
+    g_free(chosen);
+    values.size = gtk_entry_get_text(GTK_ENTRY(size));
+    values.variations = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(variations));
+  }
+  gtk_widget_destroy(dialog);
+  return accepted;
+}
+
+}  // namespace gpt_image
