@@ -9,6 +9,9 @@ Answers to POST /v1/images/edits: the input image at the requested size where th
 a flat colour derived from the prompt (and the variation's index) where the mask's alpha is 0.
 Without a mask the whole image is half tinted with that colour.
 
+A prompt containing "standin-fail:STATUS:CODE:MESSAGE" (CODE may be empty) is validated as usual
+and then answered with that error, so a test can fail one particular call without shared state.
+
 Control endpoints for tests (not part of the real API):
   POST /_control  {"fail_next": [{"status": 400, "message": "...", "code": null, "param": null}],
                    "gain": 1.0, "offset": 0}
@@ -25,6 +28,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -291,6 +295,10 @@ class Handler(BaseHTTPRequestHandler):
             if not ctype.startswith("multipart/form-data"):
                 raise ApiError(400, "The request must be multipart/form-data.")
             answer = edit_answer(state, parse_multipart(ctype, body), record)
+            marker = re.search(r"standin-fail:(\d+):([a-z_]*):(.*)", record["fields"].get("prompt", ""))
+            if marker:
+                failure = {"status": int(marker.group(1)), "code": marker.group(2) or None,
+                           "message": marker.group(3)}
             if failure:
                 raise ApiError(failure.get("status", 500), failure.get("message", "Injected failure"),
                                failure.get("param"), failure.get("code"), failure.get("type", "invalid_request_error"))

@@ -1,0 +1,66 @@
+"""Runs Script-Fu in a real, headless GIMP 2.10 (on the host) or GIMP 3 (in the Debian 13 chroot
+from tools/gimp3-chroot.sh, or on the host when it has GIMP 3), each run in a fresh profile with
+the freshly built plug-in installed."""
+import os
+import shutil
+import subprocess
+
+SCHEME_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scheme")
+
+
+class GimpRunner:
+    def __init__(self, version, plugin_binary, root=""):
+        self.version = version          # "2.10" or "3.0"
+        self.plugin_binary = plugin_binary
+        self.root = root.rstrip("/")    # chroot directory, "" for the host
+
+    def work_dir(self, name):
+        """A fresh directory both this script and GIMP can reach; returns its host path."""
+        path = f"{self.root}/tmp/gimp-gpt-image-e2e/{name}"
+        shutil.rmtree(path, ignore_errors=True)
+        os.makedirs(path)
+        return path
+
+    def inside(self, host_path):
+        """The path GIMP sees for a host path inside the work directory."""
+        return host_path[len(self.root):] if self.root else host_path
+
+    def install_plugin(self, home):
+        if self.version == "2.10":
+            folder = os.path.join(home, ".config/GIMP/2.10/plug-ins")
+        else:
+            folder = os.path.join(home, ".config/GIMP/3.0/plug-ins/gimp-gpt-image")
+        os.makedirs(folder, exist_ok=True)
+        # GIMP 2.10 writes data folders it expects to exist; create them so it keeps quiet.
+        for sub in ("brushes", "gradients", "patterns", "palettes"):
+            os.makedirs(os.path.join(home, f".config/GIMP/{self.version}", sub), exist_ok=True)
+        shutil.copy2(self.plugin_binary, os.path.join(folder, "gimp-gpt-image"))
+
+    def run(self, work_dir, body, environment, timeout=600):
+        """Runs `body` (Scheme) after the helper preludes; returns (exit code, combined output)."""
+        home = os.path.join(work_dir, "home")
+        self.install_plugin(home)
+        prelude = "".join(open(os.path.join(SCHEME_DIR, f)).read()
+                          for f in (f"prelude-{self.version}.scm", "common.scm"))
+        script = prelude + "\n" + body
+        env = {"HOME": self.inside(home), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"}
+        env.update(environment)
+        if self.version == "2.10":
+            command = ["gimp-console-2.10", "-i", "-d", "-f", "-b", script, "-b", "(gimp-quit 0)"]
+        else:
+            command = ["gimp-console-3.0", "-i", "-d", "-f", "--quit",
+                       "--batch-interpreter=plug-in-script-fu-eval", "-b", script]
+        if self.root:
+            self._mount_proc()
+            command = ["chroot", self.root] + command
+        result = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                timeout=timeout, stdin=subprocess.DEVNULL)
+        output = result.stdout.decode("utf-8", "replace")
+        with open(os.path.join(work_dir, "gimp-output.txt"), "w") as log:
+            log.write(output)
+        return result.returncode, output
+
+    def _mount_proc(self):
+        proc = os.path.join(self.root, "proc")
+        if not os.path.ismount(proc):
+            subprocess.run(["mount", "-t", "proc", "proc", proc], check=True)
