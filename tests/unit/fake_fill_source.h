@@ -1,0 +1,36 @@
+// A canvas in memory standing in for a GIMP image in core tests.
+#pragma once
+
+#include <cstring>
+
+#include "generative_fill.h"
+
+namespace gpt_image::testing {
+
+class FakeFillSource : public FillSource {
+ public:
+  FakeFillSource(Raster canvas, Raster selection) : canvas_(std::move(canvas)), selection_(std::move(selection)) {}
+
+  PixelSize canvas_size() override { return canvas_.size(); }
+  std::optional<PixelRect> selection_bounds() override {
+    int x1 = canvas_.width, y1 = canvas_.height, x2 = -1, y2 = -1;
+    for (int y = 0; y < selection_.height; ++y)
+      for (int x = 0; x < selection_.width; ++x)
+        if (*selection_.at(x, y)) x1 = std::min(x1, x), y1 = std::min(y1, y), x2 = std::max(x2, x), y2 = std::max(y2, y);
+    if (x2 < 0) return std::nullopt;
+    return PixelRect{x1, y1, x2 - x1 + 1, y2 - y1 + 1};
+  }
+  Raster read_visible(const PixelRect &rect) override { return crop(canvas_, rect); }
+  Raster read_selection(const PixelRect &rect) override { return crop(selection_, rect); }
+
+ private:
+  Raster crop(const Raster &source, const PixelRect &rect) {
+    Raster out(rect.width, rect.height, source.channels);
+    for (int y = 0; y < rect.height; ++y) std::memcpy(out.at(0, y), source.at(rect.x, rect.y + y), out.stride());
+    return out;
+  }
+  Raster canvas_;
+  Raster selection_;
+};
+
+}  // namespace gpt_image::testing

@@ -1,0 +1,180 @@
+#include <glib.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "errors.h"
+#include "fake_fill_source.h"
+#include "generative_fill.h"
+#include "image_codec.h"
+
+using namespace gpt_image;
+using gpt_image::testing::FakeFillSource;
+
+namespace {
+
+Raster textured_canvas(int w, int h) {
+  Raster r(w, h, 4);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      auto *p = r.at(x, y);
+      p[0] = static_cast<std::uint8_t>(x * 255 / w);
+      p[1] = static_cast<std::uint8_t>(y * 255 / h);
+      p[2] = static_cast<std::uint8_t>(128 + 90 * std::sin(x * 0.1) * std::cos(y * 0.1));
+      p[3] = 255;
+    }
+  return r;
+}
+
+Raster rect_selection(int w, int h, PixelRect rect) {
+  Raster s(w, h, 1, 0);
+  for (int y = rect.y; y < rect.bottom(); ++y)
+    for (int x = rect.x; x < rect.right(); ++x) *s.at(x, y) = 255;
+  return s;
+}
+
+FillOptions options(const std::string &prompt = "a red apple") {
+  FillOptions o;
+  o.prompt = prompt;
+  return o;
+}
+
+// What a model returning its input unchanged would send back.
+ImagesResult identity_answer(const PreparedEdit &edit, int copies = 1) {
+  ImagesResult answer;
+  for (int i = 0; i < copies; ++i) answer.images.push_back(edit.request.image_png);
+  return answer;
+}
+
+double psnr(const Raster &a, const Raster &b) {
+  double sum = 0;
+  for (size_t i = 0; i < a.pixels.size(); ++i) sum += std::pow(double(a.pixels[i]) - b.pixels[i], 2);
+  const double mse = sum / a.pixels.size();
+  return mse == 0 ? 99 : 10 * std::log10(255.0 * 255.0 / mse);
+}
+
+}  // namespace
+
+TEST(GenerativeFill, PreparesImageAndMaskAtTheRequestSize) {
+  const PixelRect selected{300, 200, 200, 150};
+  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, selected));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  EXPECT_EQ(edit.request.size, "1024x1024");
+  EXPECT_EQ(edit.request.model, "gpt-image-1.5");
+  EXPECT_EQ(edit.request.quality, "medium");
+  EXPECT_EQ(edit.request.n, 1);
+  const Raster image = decode_image(edit.request.image_png);
+  ASSERT_TRUE(edit.request.mask_png);
+  const Raster mask = decode_image(*edit.request.mask_png);
+  EXPECT_EQ(image.size(), (PixelSize{1024, 1024}));
+  EXPECT_EQ(mask.size(), image.size());
+  // Frame (250,125,300,300): the selection spans request pixels ~171..853 x ~256..768.
+  const auto alpha_at = [&](double cx, double cy) {
+    const int u = static_cast<int>((cx - 250) * 1024 / 300), v = static_cast<int>((cy - 125) * 1024 / 300);
+    return mask.at(u, v)[3];
+  };
+  EXPECT_EQ(alpha_at(400, 275), 0);    // centre of the selection
+  EXPECT_EQ(alpha_at(305, 205), 0);    // just inside a corner
+  EXPECT_EQ(alpha_at(290, 190), 255);  // just outside
+  EXPECT_EQ(alpha_at(520, 380), 255);
+}
+
+TEST(GenerativeFill, NoSelectionSendsNoMask) {
+  FakeFillSource source(textured_canvas(300, 200), Raster(300, 200, 1, 0));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  EXPECT_FALSE(edit.has_selection);
+  EXPECT_FALSE(edit.request.mask_png);
+  EXPECT_EQ(edit.plan.captured, (PixelRect{0, 0, 300, 200}));
+}
+
+// Identity answers must land on the original pixels: proves capture, scaling and placement align.
+TEST(GenerativeFill, IdentityAnswerPlacesBackOntoTheOriginal) {
+  const Raster canvas = textured_canvas(800, 600);
+  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit), "a red apple");
+  ASSERT_EQ(placed.layers.size(), 1u);
+  EXPECT_EQ(placed.at, edit.plan.captured);
+  Raster original(placed.at.width, placed.at.height, 4);
+  for (int y = 0; y < placed.at.height; ++y)
+    for (int x = 0; x < placed.at.width; ++x)
+      std::memcpy(original.at(x, y), canvas.at(placed.at.x + x, placed.at.y + y), 4);
+  EXPECT_GT(psnr(original, placed.layers[0]), 35.0);
+}
+
+TEST(GenerativeFill, OneToOneRequestsComeBackExactly) {
+  const Raster canvas = textured_canvas(800, 600);
+  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 100, 80}));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-2");
+  EXPECT_EQ(edit.plan.frame.size(), edit.plan.request);
+  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit, 2), "x");
+  ASSERT_EQ(placed.layers.size(), 2u);
+  for (int y = 0; y < placed.at.height; ++y)
+    ASSERT_EQ(0, std::memcmp(placed.layers[1].at(0, y), canvas.at(placed.at.x, placed.at.y + y), placed.layers[1].stride()));
+}
+
+TEST(GenerativeFill, PaddingIsCutOffTheAnswer) {
+  FakeFillSource source(textured_canvas(800, 600), Raster(800, 600, 1, 0));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  EXPECT_EQ(edit.plan.frame, (PixelRect{-50, 0, 900, 600}));
+  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit), "x");
+  EXPECT_EQ(placed.layers[0].size(), (PixelSize{800, 600}));
+  EXPECT_EQ(placed.at, (PixelRect{0, 0, 800, 600}));
+}
+
+TEST(GenerativeFill, AnswerOfAnotherShapeIsRefused) {
+  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 200, 150}));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  ImagesResult answer;
+  answer.images.push_back(encode_png(Raster(1536, 1024, 4, 255)));
+  try {
+    placement_from_answer(edit, answer, "x");
+    FAIL();
+  } catch (const GenerativeError &e) {
+    EXPECT_EQ(e.kind(), ErrorKind::BadResponse);
+    EXPECT_NE(std::string(e.what()).find("1536x1024"), std::string::npos);
+  }
+  // Same shape, other resolution: scaled, not refused.
+  answer.images[0] = encode_png(Raster(512, 512, 4, 255));
+  EXPECT_EQ(placement_from_answer(edit, answer, "x").layers[0].size(), edit.plan.captured.size());
+}
+
+TEST(GenerativeFill, ValidatesOptionsBeforeAnyWork) {
+  const ImageModel model = describe_model("gpt-image-1.5");
+  auto error_for = [&](FillOptions o) -> std::string {
+    try {
+      validate_fill_options(o, model);
+    } catch (const GenerativeError &e) {
+      EXPECT_EQ(e.kind(), ErrorKind::InvalidArgument);
+      return e.what();
+    }
+    return "";
+  };
+  EXPECT_EQ(error_for(options()), "");
+  EXPECT_NE(error_for(options(" \n\t")).find("empty"), std::string::npos);
+  EXPECT_NE(error_for(options(std::string(32001, 'a'))).find("32000"), std::string::npos);
+  EXPECT_NE(error_for(options("\xff\xfe")).find("UTF-8"), std::string::npos);
+  FillOptions o = options();
+  o.variations = 0;
+  EXPECT_NE(error_for(o).find("between 1 and 10"), std::string::npos);
+  o.variations = 11;
+  EXPECT_NE(error_for(o), "");
+  o = options();
+  o.quality = "best";
+  EXPECT_NE(error_for(o).find("best"), std::string::npos);
+  o = options();
+  o.size = "999x999";
+  EXPECT_NE(error_for(o).find("999x999"), std::string::npos);
+}
+
+TEST(GenerativeFill, LayerNamesAreShortAndOneLine) {
+  EXPECT_EQ(layer_name_for_prompt("  a red apple\n"), "Generative Fill: a red apple");
+  EXPECT_EQ(layer_name_for_prompt("line one\nline two"), "Generative Fill: line one line two");
+  const std::string long_prompt(100, 'x');
+  EXPECT_EQ(layer_name_for_prompt(long_prompt), "Generative Fill: " + std::string(48, 'x') + "…");
+  // Cut on a character boundary, never inside a UTF-8 sequence.
+  std::string chinese;
+  for (int i = 0; i < 60; ++i) chinese += "苹";
+  const std::string name = layer_name_for_prompt(chinese);
+  EXPECT_TRUE(g_utf8_validate(name.c_str(), -1, nullptr));
+}

@@ -1,0 +1,78 @@
+#include <gtest/gtest.h>
+
+#include <turbojpeg.h>
+#include <webp/encode.h>
+
+#include "errors.h"
+#include "image_codec.h"
+
+using namespace gpt_image;
+
+namespace {
+Raster gradient(int w, int h) {
+  Raster r(w, h, 4);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      auto *p = r.at(x, y);
+      p[0] = static_cast<std::uint8_t>(x * 4), p[1] = static_cast<std::uint8_t>(y * 4), p[2] = 90;
+      p[3] = static_cast<std::uint8_t>(100 + x + y);  // no fully transparent pixel: lossless WebP drops their colour
+    }
+  return r;
+}
+}  // namespace
+
+TEST(ImageCodec, PngRoundTripIsLossless) {
+  const Raster src = gradient(33, 17);
+  const auto png = encode_png(src);
+  ASSERT_GT(png.size(), 8u);
+  EXPECT_EQ(png[1], 'P');
+  const Raster back = decode_image(png);
+  EXPECT_EQ(back.size(), src.size());
+  EXPECT_EQ(back.pixels, src.pixels);
+}
+
+TEST(ImageCodec, GrayPngDecodesToOpaqueRgba) {
+  Raster gray(4, 2, 1, 77);
+  const Raster back = decode_image(encode_png(gray));
+  ASSERT_EQ(back.channels, 4);
+  EXPECT_EQ(back.at(3, 1)[0], 77);
+  EXPECT_EQ(back.at(3, 1)[3], 255);
+}
+
+TEST(ImageCodec, DecodesJpeg) {
+  Raster src(16, 8, 4);
+  for (size_t i = 0; i < src.pixels.size(); i += 4) src.pixels[i] = 200, src.pixels[i + 1] = 100, src.pixels[i + 3] = 255;
+  tjhandle handle = tjInitCompress();
+  unsigned char *jpeg = nullptr;
+  unsigned long size = 0;
+  ASSERT_EQ(tjCompress2(handle, src.pixels.data(), 16, 0, 8, TJPF_RGBA, &jpeg, &size, TJSAMP_444, 95, 0), 0);
+  const std::vector<std::uint8_t> bytes(jpeg, jpeg + size);
+  tjFree(jpeg);
+  tjDestroy(handle);
+  const Raster back = decode_image(bytes);
+  EXPECT_EQ(back.size(), (PixelSize{16, 8}));
+  EXPECT_NEAR(back.at(5, 5)[0], 200, 4);
+  EXPECT_NEAR(back.at(5, 5)[1], 100, 4);
+}
+
+TEST(ImageCodec, DecodesWebp) {
+  const Raster src = gradient(20, 10);
+  uint8_t *webp = nullptr;
+  const size_t size = WebPEncodeLosslessRGBA(src.pixels.data(), 20, 10, static_cast<int>(src.stride()), &webp);
+  ASSERT_GT(size, 0u);
+  const std::vector<std::uint8_t> bytes(webp, webp + size);
+  WebPFree(webp);
+  EXPECT_EQ(decode_image(bytes).pixels, src.pixels);
+}
+
+TEST(ImageCodec, RejectsWhatIsNoImage) {
+  try {
+    decode_image({'h', 'e', 'l', 'l', 'o'});
+    FAIL();
+  } catch (const GenerativeError &e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Image);
+  }
+  auto png = encode_png(gradient(8, 8));
+  png.resize(png.size() / 2);  // truncated
+  EXPECT_THROW(decode_image(png), GenerativeError);
+}

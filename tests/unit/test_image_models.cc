@@ -1,0 +1,62 @@
+#include <gtest/gtest.h>
+
+#include "errors.h"
+#include "image_models.h"
+
+using namespace gpt_image;
+
+TEST(ImageModels, FamiliesHaveTheirSizeRules) {
+  EXPECT_EQ(describe_model("gpt-image-1").size_rule, SizeRule::StandardSizes);
+  EXPECT_EQ(describe_model("gpt-image-1.5").size_rule, SizeRule::StandardSizes);
+  EXPECT_EQ(describe_model("gpt-image-1-mini").size_rule, SizeRule::StandardSizes);
+  EXPECT_EQ(describe_model("gpt-image-2").size_rule, SizeRule::MultiplesOf16);
+  EXPECT_EQ(describe_model("gpt-image-2-2026-04-21").size_rule, SizeRule::MultiplesOf16);
+  EXPECT_EQ(describe_model("dall-e-2").size_rule, SizeRule::SquareDallE2);
+  EXPECT_EQ(describe_model("dall-e-2").prompt_limit, 1000);
+  // A relay's own model name gets the most widely accepted rule.
+  EXPECT_EQ(describe_model("my-relay-image-model").size_rule, SizeRule::StandardSizes);
+}
+
+TEST(ImageModels, ParsesAndFormatsSizes) {
+  ASSERT_TRUE(parse_size("1536x1024"));
+  EXPECT_EQ(*parse_size("1536x1024"), (PixelSize{1536, 1024}));
+  EXPECT_EQ(*parse_size("64X48"), (PixelSize{64, 48}));
+  EXPECT_FALSE(parse_size("auto"));
+  EXPECT_FALSE(parse_size("1536x"));
+  EXPECT_FALSE(parse_size("0x100"));
+  EXPECT_FALSE(parse_size("100x100px"));
+  EXPECT_EQ(format_size({1024, 1536}), "1024x1536");
+}
+
+TEST(ImageModels, StandardModelsAcceptOnlyTheirSizes) {
+  const auto model = describe_model("gpt-image-1.5");
+  EXPECT_NO_THROW(validate_size_for_model(model, "auto"));
+  EXPECT_NO_THROW(validate_size_for_model(model, "1024x1536"));
+  try {
+    validate_size_for_model(model, "512x512");
+    FAIL() << "512x512 accepted";
+  } catch (const GenerativeError &e) {
+    EXPECT_EQ(e.kind(), ErrorKind::InvalidArgument);
+    EXPECT_NE(std::string(e.what()).find("1536x1024"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(validate_size_for_model(model, "big"), GenerativeError);
+}
+
+TEST(ImageModels, FlexibleModelChecksStepAspectAndLimits) {
+  const auto model = describe_model("gpt-image-2");
+  EXPECT_NO_THROW(validate_size_for_model(model, "1232x816"));
+  EXPECT_NO_THROW(validate_size_for_model(model, "3840x2160"));
+  EXPECT_NO_THROW(validate_size_for_model(model, "2160x3840"));
+  EXPECT_NO_THROW(validate_size_for_model(model, "480x160"));
+  EXPECT_THROW(validate_size_for_model(model, "1000x800"), GenerativeError);   // not multiples of 16
+  EXPECT_THROW(validate_size_for_model(model, "3856x2160"), GenerativeError);  // too wide
+  EXPECT_THROW(validate_size_for_model(model, "2176x2176"), GenerativeError);  // both edges over 2160
+  EXPECT_THROW(validate_size_for_model(model, "496x160"), GenerativeError);    // wider than 3:1
+}
+
+TEST(ImageModels, QualityPerModel) {
+  EXPECT_NO_THROW(validate_quality_for_model(describe_model("gpt-image-1"), "high"));
+  EXPECT_THROW(validate_quality_for_model(describe_model("gpt-image-1"), "ultra"), GenerativeError);
+  EXPECT_THROW(validate_quality_for_model(describe_model("dall-e-2"), "medium"), GenerativeError);
+  EXPECT_NO_THROW(validate_quality_for_model(describe_model("dall-e-2"), "standard"));
+}

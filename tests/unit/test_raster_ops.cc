@@ -1,0 +1,101 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "raster_ops.h"
+
+using namespace gpt_image;
+
+namespace {
+
+// A smooth picture with detail at several scales, so resampling errors show.
+Raster pattern(int w, int h) {
+  Raster r(w, h, 4);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      auto *p = r.at(x, y);
+      p[0] = static_cast<std::uint8_t>(128 + 100 * std::sin(x * 0.05));
+      p[1] = static_cast<std::uint8_t>(128 + 100 * std::cos(y * 0.07));
+      p[2] = static_cast<std::uint8_t>((x + y) * 255 / (w + h));
+      p[3] = 255;
+    }
+  return r;
+}
+
+double psnr(const Raster &a, const Raster &b) {
+  double sum = 0;
+  for (size_t i = 0; i < a.pixels.size(); ++i) {
+    const double d = static_cast<double>(a.pixels[i]) - b.pixels[i];
+    sum += d * d;
+  }
+  const double mse = sum / a.pixels.size();
+  return mse == 0 ? 99.0 : 10 * std::log10(255.0 * 255.0 / mse);
+}
+
+}  // namespace
+
+TEST(RasterOps, PadToFrameRepeatsEdgePixels) {
+  Raster captured(2, 1, 1);
+  captured.pixels = {10, 20};
+  const Raster out = pad_to_frame(captured, {5, 5, 2, 1}, {4, 4, 4, 3});
+  ASSERT_EQ(out.size(), (PixelSize{4, 3}));
+  for (int y = 0; y < 3; ++y) {
+    EXPECT_EQ(*out.at(0, y), 10);
+    EXPECT_EQ(*out.at(1, y), 10);
+    EXPECT_EQ(*out.at(2, y), 20);
+    EXPECT_EQ(*out.at(3, y), 20);
+  }
+}
+
+TEST(RasterOps, SelectionBecomesTransparentWhereTheEditGoes) {
+  Raster selection(3, 1, 1);
+  selection.pixels = {255, 0, 128};
+  const Raster mask = selection_to_edit_mask(selection);
+  ASSERT_EQ(mask.channels, 4);
+  EXPECT_EQ(mask.at(0, 0)[3], 0);
+  EXPECT_EQ(mask.at(1, 0)[3], 255);
+  EXPECT_EQ(mask.at(2, 0)[3], 127);
+}
+
+TEST(RasterOps, SameSizeScaleIsAnExactCopy) {
+  const Raster src = pattern(50, 40);
+  const Raster out = scale_raster(src, src.size(), {10, 5, 20, 30});
+  EXPECT_EQ(out.pixels, crop_raster(src, {10, 5, 20, 30}).pixels);
+}
+
+TEST(RasterOps, FlatColourStaysFlatAndOpaqueToTheEdges) {
+  Raster flat(37, 23, 4);
+  for (size_t i = 0; i < flat.pixels.size(); i += 4) flat.pixels[i] = 200, flat.pixels[i + 3] = 255;
+  const Raster up = scale_raster(flat, {101, 77});
+  for (size_t i = 0; i < up.pixels.size(); i += 4) {
+    ASSERT_NEAR(up.pixels[i], 200, 1);
+    ASSERT_EQ(up.pixels[i + 3], 255) << "edges must not fade into transparency";
+  }
+}
+
+// The core of "scale back": up to the request size and down again lands on the same pixels.
+TEST(RasterOps, ScaleUpAndBackIsAligned) {
+  const Raster src = pattern(300, 200);
+  const Raster back = scale_raster(scale_raster(src, {1536, 1024}), src.size());
+  EXPECT_GT(psnr(src, back), 35.0);
+  // A one-pixel shift would do much worse than the round trip: the test can tell.
+  const Raster shifted = pad_to_frame(crop_raster(src, {1, 0, 299, 200}), {1, 0, 299, 200}, {0, 0, 300, 200});
+  EXPECT_LT(psnr(src, shifted), psnr(src, back) - 5);
+}
+
+TEST(RasterOps, RegionOfInterestMatchesTheFullScale) {
+  const Raster src = pattern(120, 90);
+  const Raster full = scale_raster(src, {300, 200});
+  const Raster part = scale_raster(src, {300, 200}, {40, 30, 100, 50});
+  EXPECT_GT(psnr(crop_raster(full, {40, 30, 100, 50}), part), 45.0);
+}
+
+TEST(RasterOps, SingleChannelScales) {
+  Raster mask(10, 10, 1, 0);
+  for (int y = 0; y < 10; ++y)
+    for (int x = 5; x < 10; ++x) *mask.at(x, y) = 255;
+  const Raster big = scale_raster(mask, {100, 100});
+  EXPECT_EQ(big.channels, 1);
+  EXPECT_LE(*big.at(10, 50), 2);
+  EXPECT_GE(*big.at(90, 50), 253);
+}
