@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every test: the core's unit tests (plain and under ASan/UBSan), then the end-to-end tests in
+# a real, headless GIMP 2.10 and GIMP 3 against the stand-in API. Installs what is missing first
+# (apt; the Debian 13 chroot for GIMP 3 unless this machine has GIMP 3 itself).
+# The last line is "N passed, N failed"; the exit code is non-zero when anything failed.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+passed=0
+failed=0
+log_dir="$top/tests/out"
+mkdir -p "$log_dir"
+
+# Configures a build directory with exactly these options, whatever it held before.
+configure() {
+  local dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then meson configure "$dir" "$@"; else meson setup "$dir" "$@"; fi
+}
+step() { printf '\n== %s\n' "$*"; }
+die() { echo "$*" >&2; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
+
+# Adds a suite's counts from its "N passed, N failed" line or GoogleTest's summary.
+count_gtest() {
+  local out=$1 ok bad
+  ok=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) tests\?\..*/\1/p' "$out" | tail -n 1)
+  bad=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) tests\?, listed below.*/\1/p' "$out" | tail -n 1)
+  [ -n "$ok$bad" ] || { failed=$((failed + 1)); echo "(no test summary: counted as one failure)"; return; }
+  passed=$((passed + ${ok:-0})); failed=$((failed + ${bad:-0}))
+}
+count_summary() {
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$1" | tail -n 1)
+  [ -n "$line" ] || { failed=$((failed + 1)); echo "(no test summary: counted as one failure)"; return; }
+  passed=$((passed + $(echo "$line" | cut -d' ' -f1))); failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
+}
+
+step "dependencies"
+tools/install-deps.sh || die "could not install the build dependencies"
+
+step "build for GIMP 2.10 (warnings are errors)"
+configure build/gimp2 -Dgimp=2 -Dtests=true -Dwerror=true > "$log_dir/meson-gimp2.txt" || die "meson setup failed"
+ninja -C build/gimp2 > "$log_dir/build-gimp2.txt" 2>&1 || { cat "$log_dir/build-gimp2.txt"; die "build failed"; }
+
+step "core unit tests"
+build/gimp2/tests/core_unit_tests 2>&1 | tee "$log_dir/unit.txt" | grep -E '^\[  (FAILED|PASSED) |Failure' 
+count_gtest "$log_dir/unit.txt"
+
+step "core unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+configure build/sanitize -Dgimp=none -Dtests=true -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+  > "$log_dir/meson-sanitize.txt" || die "meson setup (sanitizers) failed"
+ninja -C build/sanitize > "$log_dir/build-sanitize.txt" 2>&1 || { cat "$log_dir/build-sanitize.txt"; die "sanitizer build failed"; }
+# GEGL's own global caches are not freed at exit; leaks are for the core, not GEGL, to answer.
+ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  build/sanitize/tests/core_unit_tests 2>&1 | tee "$log_dir/unit-sanitize.txt" | grep -E '^\[  (FAILED|PASSED) |Failure|runtime error|ERROR: AddressSanitizer'
+if grep -qE 'runtime error|ERROR: AddressSanitizer' "$log_dir/unit-sanitize.txt"; then
+  echo "sanitizer findings: see $log_dir/unit-sanitize.txt"; failed=$((failed + 1))
+fi
+count_gtest "$log_dir/unit-sanitize.txt"
+
+step "end to end in GIMP 2.10"
+/usr/bin/python3 tests/e2e/run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image 2>&1 | tee "$log_dir/e2e-gimp2.txt"
+count_summary "$log_dir/e2e-gimp2.txt"
+
+step "end to end in GIMP 3"
+if pkg-config --exists gimp-3.0 && command -v gimp-console-3.0 >/dev/null; then
+  # This machine has GIMP 3 itself.
+  configure build/gimp3 -Dgimp=3 -Dtests=false -Dwerror=true > "$log_dir/meson-gimp3.txt" || die "meson setup failed"
+  ninja -C build/gimp3 > "$log_dir/build-gimp3.txt" 2>&1 || { cat "$log_dir/build-gimp3.txt"; die "GIMP 3 build failed"; }
+  gimp3_plugin=build/gimp3/plugin/hosts/gimp-gpt-image
+  gimp3_root=""
+else
+  gimp3_root=$(tools/gimp3-chroot.sh 2> "$log_dir/chroot.txt") || { tail -20 "$log_dir/chroot.txt"; die "could not build the GIMP 3 chroot"; }
+  trap 'umount "$gimp3_root/proc" 2>/dev/null || true' EXIT
+  gimp3_plugin=$(tools/build-gimp3.sh 2> "$log_dir/build-gimp3.txt") || { cat "$log_dir/build-gimp3.txt"; die "GIMP 3 build failed"; }
+fi
+/usr/bin/python3 tests/e2e/run_e2e.py --gimp 3.0 --plugin "$gimp3_plugin" --root "$gimp3_root" 2>&1 | tee "$log_dir/e2e-gimp3.txt"
+count_summary "$log_dir/e2e-gimp3.txt"
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

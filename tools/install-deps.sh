@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs (with apt) what building, testing and the demo need on Debian 12, and nothing when it is
+# all there already. GIMP 3 itself comes from the chroot that tools/gimp3-chroot.sh builds.
+set -euo pipefail
+packages=(g++ meson ninja-build pkg-config gimp libgimp2.0-dev libgegl-dev libjson-glib-dev
+          libcurl4-openssl-dev libpng-dev libturbojpeg0-dev libwebp-dev libgtest-dev ca-certificates
+          python3 python3-pil python3-numpy debootstrap)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "Missing packages: ${missing[*]}. Run this again as root (sudo $0)." >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
