@@ -36,20 +36,23 @@ class GimpRunner:
             os.makedirs(os.path.join(home, f".config/GIMP/{self.version}", sub), exist_ok=True)
         shutil.copy2(self.plugin_binary, os.path.join(folder, "gimp-gpt-image"))
 
-    def run(self, work_dir, body, environment, timeout=600):
-        """Runs `body` (Scheme) after the helper preludes; returns (exit code, combined output)."""
+    def run(self, work_dir, body, environment, timeout=600, language="scheme-with-helpers"):
+        """Runs `body` and returns (exit code, combined output). Languages: "scheme-with-helpers"
+        (after the helper preludes), "scheme" (as it is), "python" (GIMP 3 only)."""
         home = os.path.join(work_dir, "home")
         self.install_plugin(home)
-        prelude = "".join(open(os.path.join(SCHEME_DIR, f)).read()
-                          for f in (f"prelude-{self.version}.scm", "common.scm"))
-        script = prelude + "\n" + body
+        script = body
+        if language == "scheme-with-helpers":
+            script = "".join(open(os.path.join(SCHEME_DIR, f)).read()
+                             for f in (f"prelude-{self.version}.scm", "common.scm")) + "\n" + body
         env = {"HOME": self.inside(home), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"}
         env.update(environment)
         if self.version == "2.10":
             command = ["gimp-console-2.10", "-i", "-d", "-f", "-b", script, "-b", "(gimp-quit 0)"]
         else:
-            command = ["gimp-console-3.0", "-i", "-d", "-f", "--quit",
-                       "--batch-interpreter=plug-in-script-fu-eval", "-b", script]
+            interpreter = "python-fu-eval" if language == "python" else "plug-in-script-fu-eval"
+            command = ["gimp-console-3.0", "-i", "-d", "-f", "--quit", f"--batch-interpreter={interpreter}",
+                       "-b", script]
         if self.root:
             self._mount_proc()
             command = ["chroot", self.root] + command

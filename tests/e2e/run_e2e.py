@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from fill_cases import CASES, GAIN, OFFSET, Check, load, make_texture  # noqa: E402
 from gimp_runner import GimpRunner  # noqa: E402
+from readme_examples import run_readme_examples  # noqa: E402
 from standin_process import StandIn  # noqa: E402
 
 TEST_KEY = "sk-test-e2e-0123456789abcdef"
@@ -61,8 +62,9 @@ def main():
             params[name] = p
             # Each case in its own catch, so one broken case cannot stop the others.
             script.append(f'(catch (t-report "{p["report"]}" (list (list "scheme_error" 1))) {scheme(p)})')
-        code, output = runner.run(work, "\n".join(script), {
-            "OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url, "OPENAI_IMAGE_MODEL": "gpt-image-1.5"})
+        environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url,
+                       "OPENAI_IMAGE_MODEL": "gpt-image-1.5"}
+        code, output = runner.run(work, "\n".join(script), environment)
         requests = standin.requests()
         if TEST_KEY in output:
             print(f"FAIL gimp{args.gimp} key_kept_secret: the API key appears in GIMP's output")
@@ -92,6 +94,16 @@ def main():
             else:
                 passed += 1
                 print(f"ok   gimp{args.gimp} {name}")
+        if not args.only or "readme" in args.only:
+            for name, failures in run_readme_examples(runner, work, texture, environment):
+                if failures:
+                    failed += 1
+                    print(f"FAIL gimp{args.gimp} {name}")
+                    for failure in failures:
+                        print("       - " + failure)
+                else:
+                    passed += 1
+                    print(f"ok   gimp{args.gimp} {name}")
     finally:
         standin.stop()
     print(f"{passed} passed, {failed} failed")

@@ -1,0 +1,49 @@
+"""Runs the scripting examples of README.md, as written, in a real GIMP: they must keep working.
+
+An example is the code block after a line `<!-- example: NAME -->`; "photo.png" and
+"photo-filled.png" in it are replaced by real paths."""
+import os
+import re
+
+import numpy as np
+
+from fill_cases import Check, ellipse_inside, load, prompt_colour
+
+README = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "README.md")
+EXAMPLES = {"2.10": [("script-fu-2.10", "scheme")], "3.0": [("script-fu-3.0", "scheme"), ("python-3.0", "python")]}
+ELLIPSE = (300, 200, 200, 150)  # the selection the examples make
+PROMPT = "a red apple"          # the prompt the examples send
+
+
+def readme_example(name):
+    text = open(README, encoding="utf-8").read()
+    match = re.search(r"<!-- example: " + re.escape(name) + r" -->\s*```\w*\n(.*?)```", text, re.S)
+    if not match:
+        raise LookupError(f"README.md has no example {name}")
+    return match.group(1)
+
+
+def run_readme_examples(runner, work, texture, environment):
+    """Yields (name, failures) for each README example of this GIMP version."""
+    for name, language in EXAMPLES[runner.version]:
+        c = Check()
+        try:
+            folder = os.path.join(work, "readme-" + name)
+            os.makedirs(folder)
+            output = os.path.join(folder, "photo-filled.png")
+            code = readme_example(name).replace("photo-filled.png", runner.inside(output))
+            code = code.replace("photo.png", runner.inside(texture))
+            _, log = runner.run(folder, code, environment, language=language)
+            c.expect(environment["OPENAI_API_KEY"] not in log, "the API key appears in GIMP's output")
+            if c.expect(os.path.exists(output), f"the example wrote no image; see {folder}/gimp-output.txt"):
+                before, after = load(texture), load(output)
+                c.equal(after.shape, before.shape, "size of the result")
+                shape = before.shape[:2]
+                outside = ~ellipse_inside(shape, *ELLIPSE, grow=1.5)
+                c.expect(np.array_equal(before[outside], after[outside]), "pixels outside the selection changed")
+                inside = ellipse_inside(shape, *ELLIPSE, grow=-3)
+                c.expect(np.abs(after[..., :3][inside] - prompt_colour(PROMPT)).max() <= 3,
+                         "the selection was not filled with the stand-in's answer")
+        except Exception as error:  # a broken example must be reported, not stop the suite
+            c.failures.append(f"{type(error).__name__}: {error}")
+        yield "readme_example_" + name, c.failures
