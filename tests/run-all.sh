@@ -61,6 +61,11 @@ step "end to end in GIMP 2.10"
 /usr/bin/python3 tests/e2e/run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image 2>&1 | tee "$log_dir/e2e-gimp2.txt"
 count_summary "$log_dir/e2e-gimp2.txt"
 
+step "interactive runs in GIMP 2.10 (dialog, undo) under Xvfb"
+/usr/bin/python3 tests/e2e/run_interactive.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image \
+  --screenshots "$log_dir/screenshots" 2>&1 | tee "$log_dir/interactive-gimp2.txt"
+count_summary "$log_dir/interactive-gimp2.txt"
+
 step "end to end in GIMP 3"
 if pkg-config --exists gimp-3.0 && command -v gimp-console-3.0 >/dev/null; then
   # This machine has GIMP 3 itself.
@@ -75,6 +80,11 @@ else
 fi
 /usr/bin/python3 tests/e2e/run_e2e.py --gimp 3.0 --plugin "$gimp3_plugin" --root "$gimp3_root" 2>&1 | tee "$log_dir/e2e-gimp3.txt"
 count_summary "$log_dir/e2e-gimp3.txt"
+
+step "interactive runs in GIMP 3 (dialog, undo) under Xvfb"
+/usr/bin/python3 tests/e2e/run_interactive.py --gimp 3.0 --plugin "$gimp3_plugin" --root "$gimp3_root" \
+  --screenshots "$log_dir/screenshots" 2>&1 | tee "$log_dir/interactive-gimp3.txt"
+count_summary "$log_dir/interactive-gimp3.txt"
 
 echo
 echo "$passed passed, $failed failed"

@@ -11,18 +11,14 @@
 
 namespace gpt_image {
 
-namespace {
-
-bool is_blank(const std::string &text) {
-  for (unsigned char c : text)
+bool prompt_is_blank(const std::string &prompt) {
+  for (unsigned char c : prompt)
     if (!g_ascii_isspace(c)) return false;
   return true;
 }
 
-}  // namespace
-
 void validate_fill_options(const FillOptions &options, const ImageModel &model) {
-  if (is_blank(options.prompt))
+  if (prompt_is_blank(options.prompt))
     throw GenerativeError(ErrorKind::InvalidArgument, "The prompt is empty: describe what should appear in the selection.");
   if (!g_utf8_validate(options.prompt.c_str(), static_cast<gssize>(options.prompt.size()), nullptr))
     throw GenerativeError(ErrorKind::InvalidArgument, "The prompt is not valid UTF-8 text.");

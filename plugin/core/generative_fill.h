@@ -51,6 +51,9 @@ struct PreparedEdit {
   bool has_selection = false;
 };
 
+// True when the prompt has nothing but white space (dialogs use it to keep themselves open).
+bool prompt_is_blank(const std::string &prompt);
+
 // Throws GenerativeError(InvalidArgument) with an actionable sentence for unusable options.
 void validate_fill_options(const FillOptions &options, const ImageModel &model);
 

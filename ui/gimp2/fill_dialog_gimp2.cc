@@ -29,7 +29,7 @@ bool run_fill_dialog_gimp2(FillDialogValues &values) {
                                       "_OK", GTK_RESPONSE_OK, nullptr);
   gimp_window_set_transient(GTK_WINDOW(dialog));
 
-  GtkWidget *table = gtk_table_new(4, 2, FALSE);
+  GtkWidget *table = gtk_table_new(5, 2, FALSE);
   gtk_table_set_row_spacings(GTK_TABLE(table), 6);
   gtk_table_set_col_spacings(GTK_TABLE(table), 12);
   gtk_container_set_border_width(GTK_CONTAINER(table), 12);
@@ -45,6 +45,10 @@ bool run_fill_dialog_gimp2(FillDialogValues &values) {
   gtk_text_buffer_set_text(prompt_buffer, values.prompt.c_str(), -1);
   gtk_container_add(GTK_CONTAINER(scrolled), prompt);
   add_row(table, 0, "_Prompt:", scrolled, prompt);
+  // Shown only when OK is pressed with nothing to generate.
+  GtkWidget *hint = gtk_label_new("Describe what should appear in the selection, then press OK.");
+  gtk_misc_set_alignment(GTK_MISC(hint), 0.0, 0.5);
+  gtk_table_attach(GTK_TABLE(table), hint, 1, 2, 4, 5, GTK_FILL, GTK_FILL, 0, 0);
 
   GtkWidget *quality = gtk_combo_box_text_new();
   int active = 0, index = 0;
@@ -66,13 +70,23 @@ bool run_fill_dialog_gimp2(FillDialogValues &values) {
   add_row(table, 3, "_Variations:", variations);
 
   gtk_widget_show_all(dialog);
-  const bool accepted = gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK;
-  if (accepted) {
+  gtk_widget_hide(hint);
+  gtk_widget_grab_focus(prompt);  // typing goes straight into the prompt
+  auto prompt_text = [prompt_buffer] {
     GtkTextIter start, end;
     gtk_text_buffer_get_bounds(prompt_buffer, &start, &end);
     gchar *text = gtk_text_buffer_get_text(prompt_buffer, &start, &end, FALSE);
-    values.prompt = text;
+    std::string out = text;
     g_free(text);
+    return out;
+  };
+  bool accepted;
+  while ((accepted = gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK) && prompt_is_blank(prompt_text())) {
+    gtk_widget_show(hint);
+    gtk_widget_grab_focus(prompt);
+  }
+  if (accepted) {
+    values.prompt = prompt_text();
     gchar *chosen = gtk_combo_box_text_get_active_text(GTK_COMBO_BOX_TEXT(quality));
     if (chosen) values.quality = chosen;
     g_free(chosen);

@@ -2,9 +2,24 @@
 
 #include <libgimp/gimpui.h>
 
+#include <string>
+
+#include "generative_fill.h"
 #include "procedure_spec.h"
 
 namespace gpt_image {
+
+namespace {
+
+std::string config_prompt(GimpProcedureConfig *config) {
+  gchar *prompt = nullptr;
+  g_object_get(config, spec::kArgPrompt, &prompt, nullptr);
+  std::string out = prompt ? prompt : "";
+  g_free(prompt);
+  return out;
+}
+
+}  // namespace
 
 bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config) {
   gimp_ui_init(spec::kBinaryName);
@@ -17,9 +32,23 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
     gtk_text_view_set_wrap_mode(GTK_TEXT_VIEW(prompt), GTK_WRAP_WORD_CHAR);
     gtk_widget_set_size_request(prompt, 420, 110);
   }
-  gimp_procedure_dialog_fill(procedure_dialog, spec::kArgPrompt, spec::kArgQuality, spec::kArgSize,
+  // The text view comes without a label of its own.
+  GtkWidget *label = gimp_procedure_dialog_get_label(procedure_dialog, "prompt-label", "_Prompt", FALSE, TRUE);
+  gtk_label_set_mnemonic_widget(GTK_LABEL(label), prompt);
+  gtk_label_set_xalign(GTK_LABEL(label), 0.0);
+  // Shown only when OK is pressed with nothing to generate.
+  GtkWidget *hint = gimp_procedure_dialog_get_label(procedure_dialog, "prompt-hint", "", FALSE, FALSE);
+  gimp_procedure_dialog_fill(procedure_dialog, "prompt-label", spec::kArgPrompt, "prompt-hint", spec::kArgQuality, spec::kArgSize,
                              spec::kArgVariations, nullptr);
-  const bool accepted = gimp_procedure_dialog_run(procedure_dialog);
+  gtk_widget_hide(hint);
+  gtk_widget_grab_focus(prompt);  // typing goes straight into the prompt
+
+  bool accepted;
+  while ((accepted = gimp_procedure_dialog_run(procedure_dialog)) && prompt_is_blank(config_prompt(config))) {
+    gtk_label_set_text(GTK_LABEL(hint), "Describe what should appear in the selection, then press OK.");
+    gtk_widget_show(hint);
+    gtk_widget_grab_focus(prompt);
+  }
   gtk_widget_destroy(dialog);
   return accepted;
 }

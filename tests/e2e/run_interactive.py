@@ -1,0 +1,273 @@
+#!/usr/bin/python3
+"""Interactive runs in a real GIMP with its user interface, under Xvfb: the fill dialog appears (a
+screenshot is kept), Cancel leaves the image alone, OK with a blank prompt keeps the dialog open,
+a typed prompt is sent, last values are remembered, and one Ctrl+Z undoes a whole fill.
+
+GIMP is driven through its Script-Fu server; keys go in with xdotool.
+
+  run_interactive.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image --screenshots DIR
+  run_interactive.py --gimp 3.0 --plugin <chroot>/src/build-gimp3/... --root <chroot> --screenshots DIR
+Prints one line per case and, last, "N passed, N failed"."""
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import numpy as np  # noqa: E402
+
+from fill_cases import load, make_texture  # noqa: E402
+from gimp_runner import SCHEME_DIR, GimpRunner  # noqa: E402
+from scriptfu_server import ScriptFuServer  # noqa: E402
+from standin_process import StandIn  # noqa: E402
+
+TEST_KEY = "sk-test-interactive-0123456789"
+DIALOG_TITLE = "Generative Fill"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Desktop:
+    """Xvfb plus xdotool; for a chroot the X socket directory is bind-mounted into it."""
+
+    def __init__(self, root):
+        self.root = root
+        read_fd, write_fd = os.pipe()
+        self.xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24",
+                                      "-nolisten", "tcp"], pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            self.display = ":" + pipe.readline().strip()
+        self.mounted = None
+        if root:
+            target = os.path.join(root, "tmp/.X11-unix")
+            os.makedirs(target, exist_ok=True)
+            if not os.path.ismount(target):
+                subprocess.run(["mount", "--bind", "/tmp/.X11-unix", target], check=True)
+                self.mounted = target
+
+    def xdotool(self, *args):
+        result = subprocess.run(["xdotool", *args], env={"DISPLAY": self.display}, capture_output=True, text=True)
+        return result.stdout.split()
+
+    def wait_window(self, title, timeout=60):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            found = self.xdotool("search", "--name", title)
+            if found:
+                return found[-1]
+            time.sleep(0.3)
+        return None
+
+    def press(self, window, *keys):
+        self.xdotool("windowfocus", "--sync", window)
+        time.sleep(0.2)
+        self.xdotool("key", "--clearmodifiers", *keys)
+
+    def type(self, window, text):
+        self.xdotool("windowfocus", "--sync", window)
+        time.sleep(0.2)
+        self.xdotool("type", "--delay", "20", text)
+
+    def screenshot(self, window, path):
+        subprocess.run(["import", "-window", window, path], env={"DISPLAY": self.display},
+                       capture_output=True, timeout=30)
+
+    def close(self):
+        if self.mounted:
+            subprocess.run(["umount", self.mounted])
+        self.xvfb.terminate()
+
+
+class Call(threading.Thread):
+    """A Script-Fu call that blocks (an interactive dialog), run beside the test."""
+
+    def __init__(self, server, code):
+        super().__init__(daemon=True)
+        self.server, self.code, self.result = server, code, None
+        self.start()
+
+    def run(self):
+        self.result = self.server.eval(self.code)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gimp", choices=["2.10", "3.0"], required=True)
+    parser.add_argument("--plugin", required=True)
+    parser.add_argument("--root", default="")
+    parser.add_argument("--screenshots", required=True)
+    args = parser.parse_args()
+    os.makedirs(args.screenshots, exist_ok=True)
+
+    runner = GimpRunner(args.gimp, args.plugin, args.root)
+    work = runner.work_dir("interactive-gimp" + args.gimp)
+    home = os.path.join(work, "home")
+    runner.install_plugin(home)
+    if args.gimp == "3.0":  # no welcome dialog on a fresh profile
+        with open(os.path.join(home, ".config/GIMP/3.0/gimprc"), "w") as f:
+            f.write("(show-welcome-dialog no)\n")
+    desktop = Desktop(args.root)
+    standin = StandIn(work, TEST_KEY)
+    gimp = None
+    results = []
+
+    def case(name, failures):
+        results.append((name, failures))
+        print(("FAIL " if failures else "ok   ") + f"gimp{args.gimp} interactive_{name}")
+        for failure in failures:
+            print("       - " + failure)
+
+    try:
+        port = free_port()
+        env = {"HOME": runner.inside(home), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
+               "DISPLAY": desktop.display, "OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
+        if args.gimp == "2.10":
+            server_call = f'(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" {port} "")'
+            command = ["gimp-2.10", "-d", "-f", "-s", "-b", server_call]
+            fill = "(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n})"
+        else:
+            server_call = (f'(plug-in-script-fu-server #:run-mode RUN-NONINTERACTIVE #:ip "127.0.0.1" '
+                           f'#:port {port} #:logfile "")')
+            command = ["gimp-3.0", "-d", "-f", "-s", "--batch-interpreter=plug-in-script-fu-eval", "-b", server_call]
+            fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "
+                    "#:prompt \"{prompt}\" #:variations {n})")
+        if args.root:
+            runner._mount_proc()
+            command = ["chroot", args.root] + command
+        log = open(os.path.join(work, "gimp-output.txt"), "w")
+        gimp = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        server = ScriptFuServer(port)
+        server.wait_until_listening(120, lambda: gimp.poll() is None)
+
+        for name in (f"prelude-{args.gimp}.scm", "common.scm"):
+            ok, text = server.eval("(begin " + open(os.path.join(SCHEME_DIR, name)).read() + ")")
+            assert ok, f"loading {name}: {text}"
+        texture = os.path.join(work, "texture.png")
+        make_texture(texture)
+        before_png = os.path.join(work, "before.png")
+        ok, text = server.eval(f"""(begin
+          (define img (t-load "{runner.inside(texture)}"))
+          (define base (vector-ref (t-layers img) 0))
+          (gimp-display-new img)
+          (gimp-image-select-ellipse img CHANNEL-OP-REPLACE 300 200 200 150)
+          (gimp-displays-flush)
+          (t-export img "{runner.inside(before_png)}"))""")
+        assert ok, "setting up the image: " + text
+        before = load(before_png)
+        welcome = desktop.xdotool("search", "--name", "^Welcome to GIMP")  # GIMP 3 on a fresh profile
+        for window in welcome:
+            desktop.press(window, "Escape")
+        layer_count = lambda: int(server.eval("(vector-length (t-layers img))")[1])  # noqa: E731
+        image_window = desktop.wait_window("800x600")  # the image window's title names the size
+        if not image_window:
+            names = [" ".join(desktop.xdotool("getwindowname", w)) for w in desktop.xdotool("search", "--name", ".")]
+            raise RuntimeError(f"GIMP's image window did not appear; windows: {names}")
+
+        def matches_before(tag):
+            path = os.path.join(work, tag + ".png")
+            server.eval(f'(t-export img "{runner.inside(path)}")')
+            return np.array_equal(load(path), before)
+
+        # 1. The dialog appears; Cancel leaves everything as it was and sends nothing.
+        failures = []
+        requests_before = len(standin.requests())
+        call = Call(server, fill.format(mode="RUN-INTERACTIVE", prompt="", n=1))
+        dialog = desktop.wait_window(f"^{DIALOG_TITLE}$")
+        if not dialog:
+            failures.append("the Generative Fill dialog did not appear")
+        else:
+            desktop.screenshot(dialog, os.path.join(args.screenshots, f"fill-dialog-gimp{args.gimp}.png"))
+            desktop.press(dialog, "Escape")
+            call.join(60)
+            if call.is_alive():
+                failures.append("Escape did not close the dialog")
+            if layer_count() != 1:
+                failures.append("Cancel changed the layers")
+            if len(standin.requests()) != requests_before:
+                failures.append("Cancel still sent a request")
+        case("dialog_cancel", failures)
+
+        # 2. OK with a blank prompt keeps the dialog open; a typed prompt is sent and placed.
+        failures = []
+        call = Call(server, fill.format(mode="RUN-INTERACTIVE", prompt="", n=1))
+        dialog = desktop.wait_window(f"^{DIALOG_TITLE}$")
+        if not dialog:
+            failures.append("the dialog did not appear")
+        else:
+            desktop.press(dialog, "alt+o")
+            time.sleep(1.5)
+            if not call.is_alive():
+                failures.append(f"OK with a blank prompt closed the dialog: {call.result}")
+            else:
+                desktop.screenshot(dialog, os.path.join(work, "blank-prompt.png"))
+                desktop.type(dialog, "a blue door")
+                desktop.press(dialog, "alt+o")
+                call.join(120)
+                if call.is_alive() or not call.result or not call.result[0]:
+                    failures.append(f"the fill did not succeed: {call.result}")
+                prompts = [r.get("fields", {}).get("prompt") for r in standin.requests()]
+                if "a blue door" not in prompts:
+                    failures.append(f"the typed prompt was not sent (prompts: {prompts})")
+                if layer_count() != 2:
+                    failures.append("no layer was added")
+        case("dialog_prompt_typed_and_sent", failures)
+
+        # 3. One Ctrl+Z removes the whole fill.
+        failures = []
+        desktop.press(image_window, "ctrl+z")
+        time.sleep(1.5)
+        if layer_count() != 1:
+            failures.append(f"after one undo the image has {layer_count()} layers, not 1")
+        if not matches_before("after-undo-1"):
+            failures.append("after one undo the image differs from before the fill")
+        ok, text = server.eval(fill.format(mode="RUN-NONINTERACTIVE", prompt="three lamps", n=3))
+        if not ok or layer_count() != 2:
+            failures.append(f"the three-variation fill failed: {text}")
+        desktop.press(image_window, "ctrl+z")
+        time.sleep(1.5)
+        if layer_count() != 1 or not matches_before("after-undo-2"):
+            failures.append("one undo did not remove a three-variation fill (group and layers)")
+        case("one_undo_step", failures)
+
+        # 4. The dialog remembers the last prompt: OK straight away sends it again.
+        failures = []
+        sent = len(standin.requests())
+        call = Call(server, fill.format(mode="RUN-INTERACTIVE", prompt="", n=1))
+        dialog = desktop.wait_window(f"^{DIALOG_TITLE}$")
+        if not dialog:
+            failures.append("the dialog did not appear")
+        else:
+            desktop.press(dialog, "alt+o")
+            call.join(120)
+            new = [r.get("fields", {}).get("prompt") for r in standin.requests()[sent:]]
+            if new != ["a blue door"]:
+                failures.append(f"the remembered prompt was not sent again (sent: {new})")
+        case("last_values_remembered", failures)
+    except Exception as error:
+        case("setup", [f"{type(error).__name__}: {error} (see {work}/gimp-output.txt)"])
+    finally:
+        if gimp and gimp.poll() is None:
+            gimp.terminate()
+            try:
+                gimp.wait(15)
+            except subprocess.TimeoutExpired:
+                gimp.kill()
+        standin.stop()
+        desktop.close()
+    failed = sum(1 for _, f in results if f)
+    print(f"{len(results) - failed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
