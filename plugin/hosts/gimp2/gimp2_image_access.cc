@@ -1,5 +1,6 @@
 #include "gimp2_image_access.h"
 
+#include <algorithm>
 #include <string>
 
 #include "errors.h"
@@ -57,54 +58,37 @@ void check_image_supported_gimp2(gint32 image) {
                           "Image ▸ Mode ▸ RGB first.");
 }
 
-gint32 place_fill_layers_gimp2(gint32 image, gint32 anchor, const FillPlacement &placement) {
-  const GimpImageType type = gimp_image_base_type(image) == GIMP_GRAY ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE;
-  gint32 parent = 0;
-  gint position = 0;
+Gimp2LayerTarget::Gimp2LayerTarget(gint32 image, gint32 anchor) : image_(image) {
   if (anchor > 0 && gimp_item_is_layer(anchor)) {
-    parent = gimp_item_get_parent(anchor);
-    if (parent < 0) parent = 0;
-    position = gimp_image_get_item_position(image, anchor);
+    anchor_parent_ = std::max(0, gimp_item_get_parent(anchor));
+    anchor_position_ = gimp_image_get_item_position(image, anchor);
   }
+}
 
-  gint32 result = -1;
-  gint32 inserted_top = -1;  // what to remove if anything below fails
-  gimp_image_undo_group_start(image);
-  try {
-    if (placement.layers.size() > 1) {
-      const gint32 group = gimp_layer_group_new(image);
-      if (group <= 0 || !gimp_image_insert_layer(image, group, parent, position))
-        throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer group.");
-      gimp_item_set_name(group, placement.layer_name.c_str());
-      result = inserted_top = group;
-      parent = group;
-      position = 0;
-    }
-    for (size_t i = 0; i < placement.layers.size(); ++i) {
-      const std::string name = placement.layers.size() > 1
-                                   ? placement.layer_name + " #" + std::to_string(i + 1)
-                                   : placement.layer_name;
-      const gint32 layer = gimp_layer_new(image, name.c_str(), placement.at.width, placement.at.height, type, 100.0,
-                                          GIMP_LAYER_MODE_NORMAL);
-      if (layer <= 0 || !gimp_image_insert_layer(image, layer, parent, position + static_cast<gint>(i)))
-        throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
-      if (result < 0) result = inserted_top = layer;
-      gimp_layer_set_offsets(layer, placement.at.x, placement.at.y);
-      write_layer_pixels(layer, placement.layers[i]);
-      if (placement.has_selection) {
-        const gint32 mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
-        if (mask <= 0 || !gimp_layer_add_mask(layer, mask))
-          throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
-      }
-      gimp_item_set_visible(layer, i == 0);
-    }
-  } catch (...) {
-    if (inserted_top > 0) gimp_image_remove_layer(image, inserted_top);
-    gimp_image_undo_group_end(image);
-    throw;
-  }
-  gimp_image_undo_group_end(image);
-  return result;
+LayerTarget::ItemId Gimp2LayerTarget::insert_group(const std::string &name) {
+  const gint32 group = gimp_layer_group_new(image_);
+  if (group <= 0 || !gimp_image_insert_layer(image_, group, anchor_parent_, anchor_position_))
+    throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer group.");
+  gimp_item_set_name(group, name.c_str());
+  return group;
+}
+
+LayerTarget::ItemId Gimp2LayerTarget::insert_layer(const std::string &name, ItemId group, int index,
+                                                   const Raster &pixels, const PixelRect &at) {
+  const GimpImageType type = gimp_image_base_type(image_) == GIMP_GRAY ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE;
+  const gint32 layer = gimp_layer_new(image_, name.c_str(), at.width, at.height, type, 100.0, GIMP_LAYER_MODE_NORMAL);
+  const gint32 parent = group ? group : anchor_parent_;
+  const gint position = group ? index : anchor_position_;
+  if (layer <= 0 || !gimp_image_insert_layer(image_, layer, parent, position))
+    throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
+  gimp_layer_set_offsets(layer, at.x, at.y);
+  write_layer_pixels(layer, pixels);
+  return layer;
+}
+
+void Gimp2LayerTarget::add_selection_mask(ItemId layer) {
+  const gint32 mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
+  if (mask <= 0 || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
 }
 
 }  // namespace gpt_image

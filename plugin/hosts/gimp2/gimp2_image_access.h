@@ -4,6 +4,7 @@
 #include <libgimp/gimp.h>
 
 #include "generative_fill.h"
+#include "layer_placement.h"
 
 namespace gpt_image {
 
@@ -22,9 +23,23 @@ class Gimp2FillSource : public FillSource {
 // Throws GenerativeError(InvalidArgument) for images the plug-in cannot place layers in.
 void check_image_supported_gimp2(gint32 image);
 
-// Inserts the layers above `anchor` (or at the top when it is not a layer) in one undo group and
-// returns the single layer or the group. On a GIMP failure everything inserted is removed again
-// and GenerativeError(Host) is thrown.
-gint32 place_fill_layers_gimp2(gint32 image, gint32 anchor, const FillPlacement &placement);
+// Where placed layers go: above `anchor` when it is a layer, at the top of the stack otherwise.
+class Gimp2LayerTarget : public LayerTarget {
+ public:
+  Gimp2LayerTarget(gint32 image, gint32 anchor);
+  void begin_undo_group() override { gimp_image_undo_group_start(image_); }
+  void end_undo_group() override { gimp_image_undo_group_end(image_); }
+  ItemId insert_group(const std::string &name) override;
+  ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
+                      const PixelRect &at) override;
+  void add_selection_mask(ItemId layer) override;
+  void set_visible(ItemId item, bool visible) override { gimp_item_set_visible(item, visible); }
+  void remove(ItemId item) override { gimp_image_remove_layer(image_, item); }
+
+ private:
+  gint32 image_;
+  gint32 anchor_parent_ = 0;
+  gint anchor_position_ = 0;
+};
 
 }  // namespace gpt_image

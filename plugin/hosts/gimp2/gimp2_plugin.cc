@@ -112,7 +112,8 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
       GimpProgress progress("Generative Fill…");
       placement = run_generative_fill(source, options, connection, progress);
     }
-    const gint32 result = place_fill_layers_gimp2(image, drawable, placement);
+    Gimp2LayerTarget target(image, drawable);
+    const gint32 result = place_fill_layers(target, placement);
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     g_values[0].type = GIMP_PDB_STATUS;
     g_values[0].data.d_status = GIMP_PDB_SUCCESS;

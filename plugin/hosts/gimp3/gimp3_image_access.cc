@@ -57,53 +57,42 @@ void check_image_supported_gimp3(GimpImage *image) {
                           "Image ▸ Mode ▸ RGB first.");
 }
 
-GimpLayer *place_fill_layers_gimp3(GimpImage *image, GimpDrawable *anchor, const FillPlacement &placement) {
-  const GimpImageType type = gimp_image_get_base_type(image) == GIMP_GRAY ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE;
-  GimpLayer *parent = nullptr;
-  gint position = 0;
+Gimp3LayerTarget::Gimp3LayerTarget(GimpImage *image, GimpDrawable *anchor) : image_(image) {
   if (anchor && GIMP_IS_LAYER(anchor)) {
-    GimpItem *item_parent = gimp_item_get_parent(GIMP_ITEM(anchor));
-    parent = item_parent ? GIMP_LAYER(item_parent) : nullptr;
-    position = gimp_image_get_item_position(image, GIMP_ITEM(anchor));
+    GimpItem *parent = gimp_item_get_parent(GIMP_ITEM(anchor));
+    anchor_parent_ = parent ? GIMP_LAYER(parent) : nullptr;
+    anchor_position_ = gimp_image_get_item_position(image, GIMP_ITEM(anchor));
   }
-
-  GimpLayer *result = nullptr;
-  GimpLayer *inserted_top = nullptr;  // what to remove if anything below fails
-  gimp_image_undo_group_start(image);
-  try {
-    if (placement.layers.size() > 1) {
-      GimpGroupLayer *group = gimp_group_layer_new(image, placement.layer_name.c_str());
-      if (!group || !gimp_image_insert_layer(image, GIMP_LAYER(group), parent, position))
-        throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer group.");
-      result = inserted_top = GIMP_LAYER(group);
-      parent = GIMP_LAYER(group);
-      position = 0;
-    }
-    for (size_t i = 0; i < placement.layers.size(); ++i) {
-      const std::string name = placement.layers.size() > 1
-                                   ? placement.layer_name + " #" + std::to_string(i + 1)
-                                   : placement.layer_name;
-      GimpLayer *layer = gimp_layer_new(image, name.c_str(), placement.at.width, placement.at.height, type, 100.0,
-                                        GIMP_LAYER_MODE_NORMAL);
-      if (!layer || !gimp_image_insert_layer(image, layer, parent, position + static_cast<gint>(i)))
-        throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
-      if (!result) result = inserted_top = layer;
-      gimp_layer_set_offsets(layer, placement.at.x, placement.at.y);
-      write_layer_pixels(layer, placement.layers[i]);
-      if (placement.has_selection) {
-        GimpLayerMask *mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
-        if (!mask || !gimp_layer_add_mask(layer, mask))
-          throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
-      }
-      gimp_item_set_visible(GIMP_ITEM(layer), i == 0);
-    }
-  } catch (...) {
-    if (inserted_top) gimp_image_remove_layer(image, inserted_top);
-    gimp_image_undo_group_end(image);
-    throw;
-  }
-  gimp_image_undo_group_end(image);
-  return result;
 }
+
+LayerTarget::ItemId Gimp3LayerTarget::insert_group(const std::string &name) {
+  GimpGroupLayer *group = gimp_group_layer_new(image_, name.c_str());
+  if (!group || !gimp_image_insert_layer(image_, GIMP_LAYER(group), anchor_parent_, anchor_position_))
+    throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer group.");
+  return gimp_item_get_id(GIMP_ITEM(group));
+}
+
+LayerTarget::ItemId Gimp3LayerTarget::insert_layer(const std::string &name, ItemId group, int index,
+                                                   const Raster &pixels, const PixelRect &at) {
+  const GimpImageType type = gimp_image_get_base_type(image_) == GIMP_GRAY ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE;
+  GimpLayer *layer = gimp_layer_new(image_, name.c_str(), at.width, at.height, type, 100.0, GIMP_LAYER_MODE_NORMAL);
+  GimpLayer *parent = group ? GIMP_LAYER(gimp_item_get_by_id(group)) : anchor_parent_;
+  const gint position = group ? index : anchor_position_;
+  if (!layer || !gimp_image_insert_layer(image_, layer, parent, position))
+    throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
+  gimp_layer_set_offsets(layer, at.x, at.y);
+  write_layer_pixels(layer, pixels);
+  return gimp_item_get_id(GIMP_ITEM(layer));
+}
+
+void Gimp3LayerTarget::add_selection_mask(ItemId id) {
+  GimpLayer *layer = GIMP_LAYER(gimp_item_get_by_id(id));
+  GimpLayerMask *mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
+  if (!mask || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
+}
+
+void Gimp3LayerTarget::set_visible(ItemId id, bool visible) { gimp_item_set_visible(gimp_item_get_by_id(id), visible); }
+
+void Gimp3LayerTarget::remove(ItemId id) { gimp_image_remove_layer(image_, GIMP_LAYER(gimp_item_get_by_id(id))); }
 
 }  // namespace gpt_image

@@ -4,6 +4,7 @@
 #include <libgimp/gimp.h>
 
 #include "generative_fill.h"
+#include "layer_placement.h"
 
 namespace gpt_image {
 
@@ -22,9 +23,23 @@ class Gimp3FillSource : public FillSource {
 // Throws GenerativeError(InvalidArgument) for images the plug-in cannot place layers in.
 void check_image_supported_gimp3(GimpImage *image);
 
-// Inserts the layers above `anchor` (or at the top when it is not a layer) in one undo group and
-// returns the single layer or the group. On a GIMP failure everything inserted is removed again
-// and GenerativeError(Host) is thrown.
-GimpLayer *place_fill_layers_gimp3(GimpImage *image, GimpDrawable *anchor, const FillPlacement &placement);
+// Where placed layers go: above `anchor` when it is a layer, at the top of the stack otherwise.
+class Gimp3LayerTarget : public LayerTarget {
+ public:
+  Gimp3LayerTarget(GimpImage *image, GimpDrawable *anchor);
+  void begin_undo_group() override { gimp_image_undo_group_start(image_); }
+  void end_undo_group() override { gimp_image_undo_group_end(image_); }
+  ItemId insert_group(const std::string &name) override;
+  ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
+                      const PixelRect &at) override;
+  void add_selection_mask(ItemId layer) override;
+  void set_visible(ItemId item, bool visible) override;
+  void remove(ItemId item) override;
+
+ private:
+  GimpImage *image_;
+  GimpLayer *anchor_parent_ = nullptr;
+  gint anchor_position_ = 0;
+};
 
 }  // namespace gpt_image

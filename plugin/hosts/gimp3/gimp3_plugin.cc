@@ -51,8 +51,8 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
       GimpProgress progress("Generative Fill…");
       placement = run_generative_fill(source, options, connection, progress);
     }
-    GimpDrawable *anchor = drawables ? drawables[0] : nullptr;
-    GimpLayer *result = place_fill_layers_gimp3(image, anchor, placement);
+    Gimp3LayerTarget target(image, drawables ? drawables[0] : nullptr);
+    GimpLayer *result = GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(target, placement)));
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     GimpValueArray *values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
     GIMP_VALUES_SET_LAYER(values, 1, result);
