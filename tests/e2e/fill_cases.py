@@ -111,14 +111,22 @@ def check_request_image(c, case_dir, record, frame, before):
 
 # --- the cases ---------------------------------------------------------------------------------
 
-ELLIPSE = (300, 200, 200, 150)
 
-
-def ellipse_scheme(p):
-    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
+def texture_case(select, quality, variations, prepare=""):
+    """Scheme for a case on the texture: optional preparation, export of the untouched image,
+    the selection `select` (Scheme using `img`), then the fill."""
+    def scheme(p):
+        return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
+  {prepare}
   (t-export img "{p['before']}")
-  (gimp-image-select-ellipse img CHANNEL-OP-REPLACE {' '.join(map(str, ELLIPSE))})
-  (t-run-case "{p['report']}" "{p['after']}" img base "{p['prompt']}" "medium" "auto" 1))"""
+  {select}
+  (t-run-case "{p['report']}" "{p['after']}" img base "{p['prompt']}" "{quality}" "auto" {variations}))"""
+    return scheme
+
+
+ELLIPSE = (300, 200, 200, 150)
+SELECT_ELLIPSE = f"(gimp-image-select-ellipse img CHANNEL-OP-REPLACE {' '.join(map(str, ELLIPSE))})"
+
 
 
 def ellipse_check(c, p, report, before, after, requests, output):
@@ -140,13 +148,8 @@ def ellipse_check(c, p, report, before, after, requests, output):
 
 
 RECT = (40, 40, 120, 80)
+SELECT_RECT = f"(gimp-image-select-rectangle img CHANNEL-OP-REPLACE {' '.join(map(str, RECT))})"
 
-
-def variations_scheme(p):
-    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
-  (t-export img "{p['before']}")
-  (gimp-image-select-rectangle img CHANNEL-OP-REPLACE {' '.join(map(str, RECT))})
-  (t-run-case "{p['report']}" "{p['after']}" img base "{p['prompt']}" "low" "auto" 3))"""
 
 
 def variations_check(c, p, report, before, after, requests, output):
@@ -172,12 +175,6 @@ def variations_check(c, p, report, before, after, requests, output):
 ERROR_MESSAGE = "Your request was rejected by the safety system."
 
 
-def error_scheme(p):
-    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
-  (t-export img "{p['before']}")
-  (gimp-image-select-ellipse img CHANNEL-OP-REPLACE {' '.join(map(str, ELLIPSE))})
-  (t-run-case "{p['report']}" "{p['after']}" img base "{p['prompt']}" "medium" "auto" 1))"""
-
 
 def error_check(c, p, report, before, after, requests, output):
     c.equal(report.get("result"), -1, "the call failed")
@@ -186,12 +183,6 @@ def error_check(c, p, report, before, after, requests, output):
     c.expect(ERROR_MESSAGE in output, "GIMP did not show the API's own error message")
     c.expect("HTTP 400" in output, "the error does not name the HTTP status")
 
-
-def no_selection_scheme(p):
-    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
-  (t-export img "{p['before']}")
-  (gimp-selection-none img)
-  (t-run-case "{p['report']}" "{p['after']}" img base "{p['prompt']}" "high" "auto" 1))"""
 
 
 def no_selection_check(c, p, report, before, after, requests, output):
@@ -232,13 +223,6 @@ def large_check(c, p, report, before, after, requests, output):
     check_outside_exact(c, np.full_like(after, 255), after, ~rect_inside(after.shape[:2], *LARGE_RECT))
 
 
-def grayscale_scheme(p):
-    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
-  (gimp-image-convert-grayscale img)
-  (t-export img "{p['before']}")
-  (gimp-image-select-ellipse img CHANNEL-OP-REPLACE {' '.join(map(str, ELLIPSE))})
-  (t-run-case "{p['report']}" "{p['after']}" img base "{p['prompt']}" "medium" "auto" 1))"""
-
 
 def grayscale_check(c, p, report, before, after, requests, output):
     check_layer(c, report, 250, 125, 300, 300, True, "Generative Fill: " + p["prompt"])
@@ -246,10 +230,13 @@ def grayscale_check(c, p, report, before, after, requests, output):
 
 
 CASES = [
-    ("fill_ellipse", "a red apple on the table", ellipse_scheme, ellipse_check),
-    ("variations_group", "three brass lamps", variations_scheme, variations_check),
-    ("api_error_leaves_image", "a cat standin-fail:400:moderation_blocked:" + ERROR_MESSAGE, error_scheme, error_check),
-    ("no_selection_whole_image", "make it an evening scene", no_selection_scheme, no_selection_check),
+    ("fill_ellipse", "a red apple on the table", texture_case(SELECT_ELLIPSE, "medium", 1), ellipse_check),
+    ("variations_group", "three brass lamps", texture_case(SELECT_RECT, "low", 3), variations_check),
+    ("api_error_leaves_image", "a cat standin-fail:400:moderation_blocked:" + ERROR_MESSAGE,
+     texture_case(SELECT_ELLIPSE, "medium", 1), error_check),
+    ("no_selection_whole_image", "make it an evening scene", texture_case("(gimp-selection-none img)", "high", 1),
+     no_selection_check),
     ("large_image_small_upload", "a small boat", large_scheme, large_check),
-    ("grayscale_image", "a smooth stone", grayscale_scheme, grayscale_check),
+    ("grayscale_image", "a smooth stone",
+     texture_case(SELECT_ELLIPSE, "medium", 1, prepare="(gimp-image-convert-grayscale img)"), grayscale_check),
 ]
