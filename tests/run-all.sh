@@ -22,8 +22,9 @@ die() { echo "$*" >&2; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
 # Adds a suite's counts from its "N passed, N failed" line or GoogleTest's summary.
 count_gtest() {
   local out=$1 ok bad
-  ok=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) tests\?\..*/\1/p' "$out" | tail -n 1)
-  bad=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) tests\?, listed below.*/\1/p' "$out" | tail -n 1)
+  # Sum over every GoogleTest run in the log (the keyring tests run twice).
+  ok=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) tests\?\..*/\1/p' "$out" | awk '{s += $1} END {if (NR) print s}')
+  bad=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) tests\?, listed below.*/\1/p' "$out" | awk '{s += $1} END {if (NR) print s}')
   [ -n "$ok$bad" ] || { failed=$((failed + 1)); echo "(no test summary: counted as one failure)"; return; }
   passed=$((passed + ${ok:-0})); failed=$((failed + ${bad:-0}))
 }
@@ -44,6 +45,10 @@ ninja -C build/gimp2 > "$log_dir/build-gimp2.txt" 2>&1 || { cat "$log_dir/build-
 step "core unit tests"
 build/gimp2/tests/core_unit_tests 2>&1 | tee "$log_dir/unit.txt" | grep -E '^\[  (FAILED|PASSED) |Failure' 
 count_gtest "$log_dir/unit.txt"
+
+step "keyring tests (a private D-Bus session with GNOME Keyring, then no Secret Service at all)"
+tests/keyring/run-keyring-tests.sh build/gimp2 2>&1 | tee "$log_dir/keyring.txt" | grep -E '^\[  (FAILED|PASSED) |Failure'
+count_gtest "$log_dir/keyring.txt"
 
 step "core unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
 configure build/sanitize -Dgimp=none -Dtests=true -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \

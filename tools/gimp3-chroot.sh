@@ -7,7 +7,8 @@ set -euo pipefail
 root=${GIMP3_CHROOT:-/var/cache/gimp-gpt-image/trixie}
 stamp="$root/.gimp-gpt-image-ready"
 packages=(gimp libgimp-3.0-dev g++ meson ninja-build pkg-config libcurl4-openssl-dev
-          libjson-glib-dev libgegl-dev libpng-dev libturbojpeg0-dev libwebp-dev ca-certificates)
+          libjson-glib-dev libgegl-dev libpng-dev libturbojpeg0-dev libwebp-dev libsecret-1-dev
+          ca-certificates)
 
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "${packages[*]}" ]; then
   echo "$root"; exit 0

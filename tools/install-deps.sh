@@ -3,8 +3,8 @@
 # all there already. GIMP 3 itself comes from the chroot that tools/gimp3-chroot.sh builds.
 set -euo pipefail
 packages=(g++ meson ninja-build pkg-config gimp libgimp2.0-dev libgegl-dev libjson-glib-dev
-          libcurl4-openssl-dev libpng-dev libturbojpeg0-dev libwebp-dev libgtest-dev ca-certificates
-          python3 python3-pil python3-numpy debootstrap xvfb xauth xdotool imagemagick)
+          libcurl4-openssl-dev libpng-dev libturbojpeg0-dev libwebp-dev libsecret-1-dev libgtest-dev ca-certificates
+          python3 python3-pil python3-numpy debootstrap xvfb xauth xdotool imagemagick gnome-keyring dbus openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,16 +5,12 @@
 #include <cstdlib>
 #include <memory>
 
+#include "api_key_store.h"
 #include "errors.h"
 
 namespace gpt_image {
 
 namespace {
-
-std::string env_or(const char *name, const std::string &fallback) {
-  const char *value = std::getenv(name);
-  return value && *value ? std::string(value) : fallback;
-}
 
 bool is_loopback_host(const std::string &host) {
   return host == "localhost" || host == "[::1]" || host == "::1" || host.compare(0, 4, "127.") == 0;
@@ -52,25 +48,27 @@ std::string validate_base_url(const std::string &raw) {
                         "The base URL must start with https:// (it starts with \"" + scheme + "://\").");
 }
 
-ConnectionSettings connection_from_environment() {
-  ConnectionSettings settings;
-  settings.api_key = env_or("OPENAI_API_KEY", "");
-  settings.base_url = validate_base_url(env_or("OPENAI_BASE_URL", kDefaultBaseUrl));
-  settings.model = env_or("OPENAI_IMAGE_MODEL", kDefaultModel);
-  const std::string budget = env_or("GPT_IMAGE_PIXEL_BUDGET", "");
-  if (!budget.empty()) {
-    char *end = nullptr;
-    const long long value = std::strtoll(budget.c_str(), &end, 10);
-    if (*end != '\0' || value < 65536)
-      throw GenerativeError(ErrorKind::Configuration,
-                            "GPT_IMAGE_PIXEL_BUDGET must be a whole number of pixels, at least 65536 (got \"" + budget + "\").");
-    settings.pixel_budget = value;
-  }
-  if (settings.api_key.empty())
-    throw GenerativeError(ErrorKind::Configuration,
-                          "No API key is set. Set the environment variable OPENAI_API_KEY to your key before "
-                          "starting GIMP (for example in ~/.profile: export OPENAI_API_KEY=...), then start GIMP again.");
-  return settings;
+ConnectionSettings connection_for(const PluginSettings &settings, const std::string &api_key) {
+  validate_settings(settings);
+  ConnectionSettings connection;
+  connection.base_url = validate_base_url(settings.base_url);
+  connection.api_key = api_key;
+  connection.model = settings.model;
+  connection.organization = settings.organization;
+  connection.project = settings.project;
+  connection.ca_file = settings.ca_file;
+  connection.timeout_seconds = settings.timeout_seconds;
+  connection.pixel_budget = settings.pixel_budget;
+  return connection;
+}
+
+ConnectionSettings resolve_connection(const std::string &settings_path) {
+  const PluginSettings settings =
+      with_environment_overrides(settings_path.empty() ? PluginSettings{} : load_settings(settings_path));
+  const std::string base_url = validate_base_url(settings.base_url);
+  const ApiKeyLookup key = find_api_key(base_url);
+  if (key.key.empty()) throw GenerativeError(ErrorKind::Configuration, missing_key_message(key, base_url));
+  return connection_for(settings, key.key);
 }
 
 }  // namespace gpt_image

@@ -1,29 +1,31 @@
-// Where requests go and with which key. For now read from the environment, as the official SDKs
-// do: OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_IMAGE_MODEL; plus GPT_IMAGE_PIXEL_BUDGET.
+// Everything one run needs to reach the Images API: the settings (file, then environment
+// overrides) and the key (environment, then keyring).
 #pragma once
 
 #include <string>
 
-#include "context_plan.h"
+#include "plugin_settings.h"
 
 namespace gpt_image {
-
-constexpr const char *kDefaultBaseUrl = "https://api.openai.com/v1";
-constexpr const char *kDefaultModel = "gpt-image-1.5";
 
 struct ConnectionSettings {
   std::string base_url = kDefaultBaseUrl;  // without a trailing slash
   std::string api_key;                     // secret: never logged, never shown
   std::string model = kDefaultModel;
-  long connect_timeout_seconds = 5;
-  long timeout_seconds = 600;
-  // For models that take any size (gpt-image-2): the most pixels one request may have.
+  std::string organization;
+  std::string project;
+  std::string ca_file;
+  long connect_timeout_seconds = 5;  // the official SDK's
+  long timeout_seconds = kDefaultTimeoutSeconds;
   long long pixel_budget = kDefaultPixelBudget;
 };
 
-// Reads the environment. Throws GenerativeError(Configuration) when no key is set or the base URL
-// is unsafe (see validate_base_url).
-ConnectionSettings connection_from_environment();
+// Settings from `settings_path` (none when empty), overridden by the environment, plus the key.
+// Throws GenerativeError(Configuration) when no key is found or a setting is unusable.
+ConnectionSettings resolve_connection(const std::string &settings_path);
+
+// The same from settings already in hand (the settings dialog's "Test connection").
+ConnectionSettings connection_for(const PluginSettings &settings, const std::string &api_key);
 
 // Accepts https:// anywhere and http:// only to loopback (127.0.0.0/8, localhost, [::1]); the error
 // says how to fix the URL. Returns the URL without a trailing slash.

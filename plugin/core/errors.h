@@ -11,6 +11,7 @@ enum class ErrorKind {
   InvalidArgument,  // the caller's input (prompt, size, quality, ...) cannot be used
   Configuration,    // key, base URL or model settings are missing or unsafe
   Network,          // could not reach the server or the transfer broke
+  Tls,              // the server's certificate could not be verified
   Api,              // the server answered with an error body
   BadResponse,      // the server answered, but not with something usable
   Image,            // pixels could not be encoded, decoded or scaled
@@ -19,11 +20,14 @@ enum class ErrorKind {
 
 class GenerativeError : public std::runtime_error {
  public:
-  GenerativeError(ErrorKind kind, const std::string &message) : std::runtime_error(message), kind_(kind) {}
+  GenerativeError(ErrorKind kind, const std::string &message, int http_status = 0)
+      : std::runtime_error(message), kind_(kind), http_status_(http_status) {}
   ErrorKind kind() const { return kind_; }
+  int http_status() const { return http_status_; }  // for ErrorKind::Api
 
  private:
   ErrorKind kind_;
+  int http_status_;
 };
 
 }  // namespace gpt_image

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include <chrono>
 #include <memory>
@@ -16,8 +17,7 @@ struct Transfer {
   std::string body;
   std::string request_id;
   ProgressSink *progress = nullptr;
-  std::string model;
-  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  std::string waiting_for;
   std::chrono::steady_clock::time_point last_report;
   bool upload_done = false;
 };
@@ -51,26 +51,21 @@ int on_progress(void *user, curl_off_t, curl_off_t, curl_off_t upload_total, cur
   }
   if (!t->upload_done) {
     t->upload_done = true;
-    t->progress->set_text("Waiting for " + t->model + "…");
+    t->progress->set_text("Waiting for " + t->waiting_for + "…");
   }
   t->progress->pulse();
   return 0;
 }
 
-std::string describe_status(long status, const std::string &message, const std::string &request_id) {
-  std::string out = "The Images API refused the request (HTTP " + std::to_string(status) + "): " + message;
-  if (!request_id.empty()) out += " [request id " + request_id + "]";
-  return out;
+bool is_tls_failure(CURLcode code) {
+  return code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CONNECT_ERROR ||
+         code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_CERTPROBLEM;
 }
 
-}  // namespace
+using MimePtr = std::unique_ptr<curl_mime, decltype(&curl_mime_free)>;
 
-ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &progress) const {
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) throw GenerativeError(ErrorKind::Network, "Could not start a network transfer (libcurl).");
-  CURL *h = curl.get();
-
-  std::unique_ptr<curl_mime, decltype(&curl_mime_free)> form(curl_mime_init(h), curl_mime_free);
+MimePtr build_form(CURL *curl, const EditRequest &request) {
+  MimePtr form(curl_mime_init(curl), curl_mime_free);
   for (const FormPart &part : edit_form_parts(request)) {
     curl_mimepart *p = curl_mime_addpart(form.get());
     curl_mime_name(p, part.name.c_str());
@@ -82,16 +77,33 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
       curl_mime_data(p, part.value.c_str(), part.value.size());
     }
   }
+  return form;
+}
 
-  const std::string url = connection_.base_url + "/images/edits";
-  const std::string auth = "Authorization: Bearer " + connection_.api_key;
+}  // namespace
+
+ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const EditRequest *form_source,
+                                             ProgressSink &progress, const std::string &waiting_for) const {
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  if (!curl) throw GenerativeError(ErrorKind::Network, "Could not start a network transfer (libcurl).");
+  CURL *h = curl.get();
+
+  MimePtr form(nullptr, curl_mime_free);
+  if (form_source) form = build_form(h, *form_source);
+
+  const std::string url = connection_.base_url + path;
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(nullptr, curl_slist_free_all);
-  headers.reset(curl_slist_append(headers.release(), auth.c_str()));
-  headers.reset(curl_slist_append(headers.release(), "Accept: application/json"));
+  auto add_header = [&headers](const std::string &header) {
+    headers.reset(curl_slist_append(headers.release(), header.c_str()));
+  };
+  add_header("Authorization: Bearer " + connection_.api_key);
+  add_header("Accept: application/json");
+  if (!connection_.organization.empty()) add_header("OpenAI-Organization: " + connection_.organization);
+  if (!connection_.project.empty()) add_header("OpenAI-Project: " + connection_.project);
 
   Transfer transfer;
   transfer.progress = &progress;
-  transfer.model = request.model;
+  transfer.waiting_for = waiting_for;
   char error_text[CURL_ERROR_SIZE] = "";
 
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
@@ -99,8 +111,9 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!connection_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, connection_.ca_file.c_str());
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(h, CURLOPT_MIMEPOST, form.get());
+  if (form) curl_easy_setopt(h, CURLOPT_MIMEPOST, form.get());
   curl_easy_setopt(h, CURLOPT_USERAGENT, "gimp-gpt-image/" GPT_IMAGE_VERSION);
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, connection_.connect_timeout_seconds);
   curl_easy_setopt(h, CURLOPT_TIMEOUT, connection_.timeout_seconds);
@@ -114,24 +127,59 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
   curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_text);
 
-  progress.set_text("Sending " + std::to_string((request.image_png.size() + (request.mask_png ? request.mask_png->size() : 0)) / 1024) +
-                    " KB to " + request.model + "…");
   const CURLcode code = curl_easy_perform(h);
   if (code != CURLE_OK) {
     const std::string detail = error_text[0] ? error_text : curl_easy_strerror(code);
+    if (is_tls_failure(code))
+      throw GenerativeError(ErrorKind::Tls, "The certificate of " + connection_.base_url +
+                                                " could not be verified (" + detail +
+                                                "). For a private relay, set its CA file in the settings.");
     throw GenerativeError(ErrorKind::Network, "Could not reach the Images API at " + connection_.base_url + ": " + detail);
   }
-  long status = 0;
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-  if (status < 200 || status >= 300) {
-    const auto error = parse_api_error(transfer.body);
-    const std::string message = error ? error->message
-                                      : (status >= 300 && status < 400 ? "the server answered with a redirect, which is not followed"
-                                                                       : "the server gave no error message");
-    throw GenerativeError(ErrorKind::Api, describe_status(status, message, transfer.request_id));
+  Reply reply;
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply.status);
+  reply.body = std::move(transfer.body);
+  reply.request_id = transfer.request_id;
+  if (reply.status < 200 || reply.status >= 300) {
+    const auto error = parse_api_error(reply.body);
+    std::string message = error ? error->message
+                                : (reply.status >= 300 && reply.status < 400
+                                       ? "the server answered with a redirect, which is not followed"
+                                       : "the server gave no error message");
+    std::string text = "The Images API refused the request (HTTP " + std::to_string(reply.status) + "): " + message;
+    if (!reply.request_id.empty()) text += " [request id " + reply.request_id + "]";
+    throw GenerativeError(ErrorKind::Api, text, static_cast<int>(reply.status));
   }
+  return reply;
+}
+
+ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &progress) const {
+  const size_t bytes = request.image_png.size() + (request.mask_png ? request.mask_png->size() : 0);
+  progress.set_text("Sending " + std::to_string(bytes / 1024) + " KB to " + request.model + "…");
+  const Reply reply = send("/images/edits", &request, progress, request.model);
   progress.set_fraction(1.0);
-  return parse_images_response(transfer.body);
+  return parse_images_response(reply.body);
+}
+
+std::vector<std::string> ImagesApiClient::list_models() const {
+  SilentProgress quiet;
+  const Reply reply = send("/models", nullptr, quiet, "the model list");
+  std::unique_ptr<JsonParser, decltype(&g_object_unref)> parser(json_parser_new(), g_object_unref);
+  if (!json_parser_load_from_data(parser.get(), reply.body.data(), static_cast<gssize>(reply.body.size()), nullptr))
+    throw GenerativeError(ErrorKind::BadResponse, "The server's model list is not valid JSON.");
+  JsonNode *root = json_parser_get_root(parser.get());
+  JsonNode *data = root && JSON_NODE_HOLDS_OBJECT(root) ? json_object_get_member(json_node_get_object(root), "data") : nullptr;
+  if (!data || !JSON_NODE_HOLDS_ARRAY(data))
+    throw GenerativeError(ErrorKind::BadResponse, "The server's model list has no \"data\" list.");
+  std::vector<std::string> ids;
+  JsonArray *items = json_node_get_array(data);
+  for (guint i = 0; i < json_array_get_length(items); ++i) {
+    JsonNode *item = json_array_get_element(items, i);
+    if (!JSON_NODE_HOLDS_OBJECT(item)) continue;
+    const gchar *id = json_object_get_string_member_with_default(json_node_get_object(item), "id", nullptr);
+    if (id) ids.emplace_back(id);
+  }
+  return ids;
 }
 
 }  // namespace gpt_image

@@ -18,7 +18,10 @@ Control endpoints for tests (not part of the real API):
   GET  /_requests  the recorded requests (fields, file sizes and dimensions), oldest first
 Uploaded files are stored as <record-dir>/<index>/<field>.png.
 
+GET /v1/models lists the models it knows. With --tls-cert/--tls-key it speaks HTTPS.
+
 Usage: images_api_standin.py --port-file FILE [--port N] [--record-dir DIR] [--key KEY]
+                             [--tls-cert PEM --tls-key PEM]
 """
 import argparse
 import base64
@@ -29,6 +32,7 @@ import io
 import json
 import os
 import re
+import ssl
 import sys
 import threading
 import time
@@ -254,15 +258,33 @@ class Handler(BaseHTTPRequestHandler):
             raise ApiError(413, "Request body too large.")
         return self.rfile.read(length)
 
+    def check_auth(self, record):
+        auth = self.headers.get("Authorization", "")
+        record["auth"] = "bearer" if auth.startswith("Bearer ") else "missing"
+        for header in ("OpenAI-Organization", "OpenAI-Project"):
+            if self.headers.get(header):
+                record[header.lower()] = self.headers[header]
+        if not auth.startswith("Bearer ") or (self.state.key and auth != "Bearer " + self.state.key):
+            raise ApiError(401, "Incorrect API key provided. You can find your API key at "
+                                "https://platform.openai.com/account/api-keys.", None, "invalid_api_key")
+
     def do_GET(self):
         if self.path == "/_requests":
             with self.state.lock:
                 self.send_json(200, self.state.requests)
             return
-        if self.path.rstrip("/") == "/v1/models":
+        with self.state.lock:
+            record = {"index": len(self.state.requests), "path": self.path, "method": "GET", "files": {}}
+            self.state.requests.append(record)
+        try:
+            self.check_auth(record)
+            if self.path.rstrip("/") != "/v1/models":
+                raise ApiError(404, f"Unknown path {self.path}")
+            record["status"] = 200
             self.send_json(200, {"object": "list", "data": [{"id": m, "object": "model"} for m in MODELS]})
-            return
-        self.send_json(404, ApiError(404, f"Unknown path {self.path}").body())
+        except ApiError as e:
+            record["status"] = e.status
+            self.send_json(e.status, e.body())
 
     def do_POST(self):
         state = self.state
@@ -284,11 +306,7 @@ class Handler(BaseHTTPRequestHandler):
             state.requests.append(record)
             failure = state.fail_next.pop(0) if state.fail_next else None
         try:
-            auth = self.headers.get("Authorization", "")
-            record["auth"] = "bearer" if auth.startswith("Bearer ") else "missing"
-            if not auth.startswith("Bearer ") or (state.key and auth != "Bearer " + state.key):
-                raise ApiError(401, "Incorrect API key provided. You can find your API key at "
-                                    "https://platform.openai.com/account/api-keys.", None, "invalid_api_key")
+            self.check_auth(record)
             if self.path != "/v1/images/edits":
                 raise ApiError(404, f"Unknown path {self.path}")
             ctype = self.headers.get("Content-Type", "")
@@ -316,9 +334,15 @@ def main():
     parser.add_argument("--port-file", required=True, help="written with the port once listening")
     parser.add_argument("--record-dir", default="")
     parser.add_argument("--key", default="", help="the only key accepted (any key when empty)")
+    parser.add_argument("--tls-cert", default="", help="serve HTTPS with this certificate (PEM)")
+    parser.add_argument("--tls-key", default="", help="the certificate's private key (PEM)")
     args = parser.parse_args()
     Handler.state = State(args.record_dir, args.key)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    if args.tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     with open(args.port_file + ".tmp", "w") as f:
         f.write(str(server.server_address[1]))
     os.replace(args.port_file + ".tmp", args.port_file)

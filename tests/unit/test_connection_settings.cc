@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <glib.h>
+#include <glib/gstdio.h>
+
 #include <cstdlib>
 
 #include "connection_settings.h"
@@ -22,7 +25,8 @@ std::string error_of(const std::string &url) {
 class Environment : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (const char *name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_IMAGE_MODEL", "GPT_IMAGE_PIXEL_BUDGET"}) {
+    for (const char *name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_IMAGE_MODEL", "GPT_IMAGE_PIXEL_BUDGET",
+                             "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "GPT_IMAGE_TIMEOUT", "GPT_IMAGE_CA_FILE"}) {
       const char *value = std::getenv(name);
       saved_.emplace_back(name, value ? std::optional<std::string>(value) : std::nullopt);
       unsetenv(name);
@@ -54,7 +58,7 @@ TEST(BaseUrl, HttpsAnywhereHttpOnlyToLoopback) {
 
 TEST_F(Environment, DefaultsMatchTheOfficialSdk) {
   setenv("OPENAI_API_KEY", "sk-test-secret-value", 1);
-  const auto c = connection_from_environment();
+  const auto c = resolve_connection("");
   EXPECT_EQ(c.base_url, "https://api.openai.com/v1");
   EXPECT_EQ(c.model, "gpt-image-1.5");
   EXPECT_EQ(c.api_key, "sk-test-secret-value");
@@ -68,29 +72,66 @@ TEST_F(Environment, ReadsOverrides) {
   setenv("OPENAI_BASE_URL", "https://relay.example.com/v1/", 1);
   setenv("OPENAI_IMAGE_MODEL", "gpt-image-2", 1);
   setenv("GPT_IMAGE_PIXEL_BUDGET", "4000000", 1);
-  const auto c = connection_from_environment();
+  const auto c = resolve_connection("");
   EXPECT_EQ(c.base_url, "https://relay.example.com/v1");
   EXPECT_EQ(c.model, "gpt-image-2");
   EXPECT_EQ(c.pixel_budget, 4000000);
   setenv("GPT_IMAGE_PIXEL_BUDGET", "lots", 1);
-  EXPECT_THROW(connection_from_environment(), GenerativeError);
+  EXPECT_THROW(resolve_connection(""), GenerativeError);
 }
 
-TEST_F(Environment, MissingKeySaysHowToSetIt) {
+// The unit tests run without a session bus (see main.cc): the keyring cannot answer.
+TEST_F(Environment, MissingKeyWithoutAKeyringSaysSoAndHowToSetIt) {
   try {
-    connection_from_environment();
+    resolve_connection("");
     FAIL();
   } catch (const GenerativeError &e) {
     EXPECT_EQ(e.kind(), ErrorKind::Configuration);
-    EXPECT_NE(std::string(e.what()).find("OPENAI_API_KEY"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("OPENAI_API_KEY"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("keyring"), std::string::npos) << e.what();
   }
+}
+
+TEST_F(Environment, SettingsFileIsReadAndTheEnvironmentWins) {
+  gchar *dir = g_dir_make_tmp("gpt-image-settings-XXXXXX", nullptr);
+  const std::string path = settings_path_in_profile(dir);
+  PluginSettings saved;
+  saved.base_url = "https://relay.example.com/v1";
+  saved.model = "gpt-image-1-mini";
+  saved.organization = "org-123";
+  saved.project = "proj_9";
+  saved.timeout_seconds = 120;
+  save_settings(saved, path);
+  setenv("OPENAI_API_KEY", "sk-from-env", 1);
+  auto c = resolve_connection(path);
+  EXPECT_EQ(c.base_url, "https://relay.example.com/v1");
+  EXPECT_EQ(c.model, "gpt-image-1-mini");
+  EXPECT_EQ(c.organization, "org-123");
+  EXPECT_EQ(c.project, "proj_9");
+  EXPECT_EQ(c.timeout_seconds, 120);
+  setenv("OPENAI_IMAGE_MODEL", "gpt-image-2", 1);
+  setenv("OPENAI_PROJECT_ID", "proj_env", 1);
+  setenv("GPT_IMAGE_TIMEOUT", "30", 1);
+  c = resolve_connection(path);
+  EXPECT_EQ(c.model, "gpt-image-2");
+  EXPECT_EQ(c.project, "proj_env");
+  EXPECT_EQ(c.timeout_seconds, 30);
+  // The key is never written to the settings file.
+  gchar *text = nullptr;
+  ASSERT_TRUE(g_file_get_contents(path.c_str(), &text, nullptr, nullptr));
+  EXPECT_EQ(std::string(text).find("sk-from-env"), std::string::npos);
+  g_free(text);
+  g_remove(path.c_str());
+  g_rmdir(g_path_get_dirname(path.c_str()));
+  g_rmdir(dir);
+  g_free(dir);
 }
 
 TEST_F(Environment, UnsafeBaseUrlIsRefusedWithoutShowingTheKey) {
   setenv("OPENAI_API_KEY", "sk-never-show-me", 1);
   setenv("OPENAI_BASE_URL", "http://images.example.com/v1", 1);
   try {
-    connection_from_environment();
+    resolve_connection("");
     FAIL();
   } catch (const GenerativeError &e) {
     EXPECT_EQ(std::string(e.what()).find("sk-never-show-me"), std::string::npos);

@@ -7,14 +7,14 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <fstream>
-#include <thread>
+#include <algorithm>
 
 #include "errors.h"
 #include "fake_fill_source.h"
 #include "image_codec.h"
+#include "connection_check.h"
 #include "images_api_client.h"
+#include "standin_process.h"
 
 using namespace gpt_image;
 
@@ -33,24 +33,11 @@ class RecordingProgress : public ProgressSink {
 class ImagesApiClientTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = g_dir_make_tmp("gpt-image-client-XXXXXX", nullptr);
-    const std::string port_file = std::string(dir_) + "/port";
-    gchar *argv[] = {const_cast<gchar *>("/usr/bin/python3"), const_cast<gchar *>(STANDIN_SCRIPT),
-                     const_cast<gchar *>("--port-file"), const_cast<gchar *>(port_file.c_str()),
-                     const_cast<gchar *>("--key"), const_cast<gchar *>(kKey), nullptr};
-    GError *error = nullptr;
-    ASSERT_TRUE(g_spawn_async(nullptr, argv, nullptr, G_SPAWN_DEFAULT, nullptr, nullptr, &pid_, &error))
-        << (error ? error->message : "");
-    for (int i = 0; i < 400 && !g_file_test(port_file.c_str(), G_FILE_TEST_EXISTS); ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    std::ifstream in(port_file);
-    in >> port_;
-    ASSERT_GT(port_, 0) << "the stand-in API did not start";
+    standin_ = new gpt_image::testing::StandInProcess(kKey);
+    ASSERT_GT(standin_->port(), 0) << "the stand-in API did not start";
+    port_ = standin_->port();
   }
-  static void TearDownTestSuite() {
-    if (pid_) kill(pid_, SIGTERM);
-    g_spawn_close_pid(pid_);
-  }
+  static void TearDownTestSuite() { delete standin_; }
 
   ConnectionSettings connection(const std::string &key = kKey) const {
     ConnectionSettings c;
@@ -80,8 +67,7 @@ class ImagesApiClientTest : public ::testing::Test {
     return GenerativeError(ErrorKind::Host, "no error");
   }
 
-  static inline gchar *dir_ = nullptr;
-  static inline GPid pid_ = 0;
+  static inline gpt_image::testing::StandInProcess *standin_ = nullptr;
   static inline int port_ = 0;
 };
 
@@ -141,4 +127,81 @@ TEST_F(ImagesApiClientTest, UnreachableServerIsANetworkError) {
   const auto e = error_of(ImagesApiClient(c), request("x"));
   EXPECT_EQ(e.kind(), ErrorKind::Network);
   EXPECT_NE(std::string(e.what()).find("Could not reach"), std::string::npos);
+}
+
+TEST_F(ImagesApiClientTest, SendsOrganizationAndProjectHeaders) {
+  ConnectionSettings c = connection();
+  c.organization = "org-header-test";
+  c.project = "proj_header_test";
+  RecordingProgress progress;
+  ImagesApiClient(c).edit(request("headers please"), progress);
+  const std::string log = standin_->recorded();
+  EXPECT_NE(log.find("\"openai-organization\": \"org-header-test\""), std::string::npos) << log;
+  EXPECT_NE(log.find("\"openai-project\": \"proj_header_test\""), std::string::npos);
+}
+
+TEST_F(ImagesApiClientTest, ListsModels) {
+  const auto models = ImagesApiClient(connection()).list_models();
+  EXPECT_NE(std::find(models.begin(), models.end(), "gpt-image-1.5"), models.end());
+}
+
+TEST_F(ImagesApiClientTest, ConnectionCheckSaysWhatIsWrong) {
+  auto check = check_connection(connection());
+  EXPECT_TRUE(check.ok) << check.message;
+  EXPECT_NE(check.message.find("gpt-image-1.5 is available"), std::string::npos) << check.message;
+  EXPECT_FALSE(check.models.empty());
+
+  check = check_connection(connection("sk-revoked-key"));
+  EXPECT_FALSE(check.ok);
+  EXPECT_NE(check.message.find("key was refused"), std::string::npos) << check.message;
+  EXPECT_EQ(check.message.find("sk-revoked-key"), std::string::npos);
+
+  check = check_connection(connection(""));
+  EXPECT_FALSE(check.ok);
+  EXPECT_NE(check.message.find("No API key"), std::string::npos);
+
+  ConnectionSettings unknown = connection();
+  unknown.model = "gpt-image-9";
+  check = check_connection(unknown);
+  EXPECT_FALSE(check.ok);
+  EXPECT_NE(check.message.find("does not list the model gpt-image-9"), std::string::npos) << check.message;
+  EXPECT_NE(check.message.find("gpt-image-1"), std::string::npos);
+
+  ConnectionSettings wrong_path = connection();
+  wrong_path.base_url = "http://127.0.0.1:" + std::to_string(port_) + "/v2";
+  check = check_connection(wrong_path);
+  EXPECT_FALSE(check.ok);
+  EXPECT_NE(check.message.find("base URL"), std::string::npos) << check.message;
+
+  ConnectionSettings nowhere = connection();
+  nowhere.base_url = "http://127.0.0.1:1/v1";
+  check = check_connection(nowhere);
+  EXPECT_FALSE(check.ok);
+  EXPECT_NE(check.message.find("Unreachable"), std::string::npos) << check.message;
+}
+
+// HTTPS with a certificate no public CA signed: refused, unless its CA file is configured.
+TEST(ImagesApiClientTls, CertificatesAreVerifiedAndACaFileCanBeTrusted) {
+  gchar *dir = g_dir_make_tmp("gpt-image-tls-XXXXXX", nullptr);
+  const std::string cert = std::string(dir) + "/cert.pem", key = std::string(dir) + "/key.pem";
+  const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+                              "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert;
+  gint status = 0;
+  ASSERT_TRUE(g_spawn_command_line_sync(command.c_str(), nullptr, nullptr, &status, nullptr) && status == 0);
+  gpt_image::testing::StandInProcess tls_standin(kKey, {"--tls-cert", cert, "--tls-key", key});
+  ASSERT_GT(tls_standin.port(), 0);
+  ConnectionSettings c;
+  c.base_url = "https://127.0.0.1:" + std::to_string(tls_standin.port()) + "/v1";
+  c.api_key = kKey;
+  auto check = check_connection(c);
+  EXPECT_FALSE(check.ok);
+  EXPECT_NE(check.message.find("certificate"), std::string::npos) << check.message;
+  EXPECT_NE(check.message.find("CA file"), std::string::npos) << check.message;
+  c.ca_file = cert;
+  check = check_connection(c);
+  EXPECT_TRUE(check.ok) << check.message;
+  g_remove(cert.c_str());
+  g_remove(key.c_str());
+  g_rmdir(dir);
+  g_free(dir);
 }

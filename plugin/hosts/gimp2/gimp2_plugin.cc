@@ -104,7 +104,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
 
   try {
     check_image_supported_gimp2(image);
-    const ConnectionSettings connection = connection_from_environment();
+    const ConnectionSettings connection = resolve_connection(settings_path_in_profile(gimp_directory()));
     const FillOptions options{values.prompt, values.quality, values.size, values.variations};
     Gimp2FillSource source(image);
     FillPlacement placement;

@@ -44,7 +44,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
   try {
     const FillOptions options = read_fill_options(config);
     check_image_supported_gimp3(image);
-    const ConnectionSettings connection = connection_from_environment();
+    const ConnectionSettings connection = resolve_connection(settings_path_in_profile(gimp_directory()));
     Gimp3FillSource source(image);
     FillPlacement placement;
     {

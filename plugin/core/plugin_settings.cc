@@ -1,0 +1,129 @@
+#include "plugin_settings.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "connection_settings.h"
+#include "errors.h"
+
+namespace gpt_image {
+
+namespace {
+
+constexpr const char *kGroup = "connection";
+
+using KeyFilePtr = std::unique_ptr<GKeyFile, decltype(&g_key_file_unref)>;
+
+std::string env(const char *name) {
+  const char *value = std::getenv(name);
+  return value ? value : "";
+}
+
+long long parse_number(const std::string &text, long long minimum, long long maximum, const std::string &where) {
+  char *end = nullptr;
+  const long long value = g_ascii_strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || value < minimum || value > maximum)
+    throw GenerativeError(ErrorKind::Configuration, where + " must be a whole number from " + std::to_string(minimum) +
+                                                        " to " + std::to_string(maximum) + " (it is \"" + text + "\").");
+  return value;
+}
+
+std::string read_string(GKeyFile *file, const char *key, const std::string &fallback) {
+  gchar *value = g_key_file_get_string(file, kGroup, key, nullptr);
+  if (!value) return fallback;
+  std::string out = g_strstrip(value);
+  g_free(value);
+  return out;
+}
+
+}  // namespace
+
+std::string settings_path_in_profile(const std::string &profile_directory) {
+  gchar *path = g_build_filename(profile_directory.c_str(), "gimp-gpt-image", "settings.ini", nullptr);
+  std::string out = path;
+  g_free(path);
+  return out;
+}
+
+PluginSettings load_settings(const std::string &path) {
+  PluginSettings settings;
+  KeyFilePtr file(g_key_file_new(), g_key_file_unref);
+  GError *error = nullptr;
+  if (!g_key_file_load_from_file(file.get(), path.c_str(), G_KEY_FILE_NONE, &error)) {
+    const bool missing = g_error_matches(error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+    const std::string why = error->message;
+    g_error_free(error);
+    if (missing) return settings;
+    throw GenerativeError(ErrorKind::Configuration, "The settings file " + path + " cannot be read: " + why +
+                                                        ". Fix or delete it, then try again.");
+  }
+  const std::string where = "In " + path + ", ";
+  settings.base_url = read_string(file.get(), "base_url", settings.base_url);
+  settings.model = read_string(file.get(), "model", settings.model);
+  settings.organization = read_string(file.get(), "organization", "");
+  settings.project = read_string(file.get(), "project", "");
+  settings.ca_file = read_string(file.get(), "ca_file", "");
+  const std::string timeout = read_string(file.get(), "timeout_seconds", "");
+  if (!timeout.empty()) settings.timeout_seconds = parse_number(timeout, 1, kMaxTimeoutSeconds, where + "timeout_seconds");
+  const std::string budget = read_string(file.get(), "pixel_budget", "");
+  if (!budget.empty()) settings.pixel_budget = parse_number(budget, 65536, 3840LL * 2160, where + "pixel_budget");
+  return settings;
+}
+
+void save_settings(const PluginSettings &settings, const std::string &path) {
+  validate_settings(settings);
+  KeyFilePtr file(g_key_file_new(), g_key_file_unref);
+  g_key_file_set_comment(file.get(), nullptr, nullptr,
+                         " gimp-gpt-image settings. The API key is not stored here: it is kept in the\n"
+                         " system keyring (or read from OPENAI_API_KEY).",
+                         nullptr);
+  g_key_file_set_string(file.get(), kGroup, "base_url", settings.base_url.c_str());
+  g_key_file_set_string(file.get(), kGroup, "model", settings.model.c_str());
+  g_key_file_set_string(file.get(), kGroup, "organization", settings.organization.c_str());
+  g_key_file_set_string(file.get(), kGroup, "project", settings.project.c_str());
+  g_key_file_set_int64(file.get(), kGroup, "timeout_seconds", settings.timeout_seconds);
+  g_key_file_set_string(file.get(), kGroup, "ca_file", settings.ca_file.c_str());
+  g_key_file_set_int64(file.get(), kGroup, "pixel_budget", settings.pixel_budget);
+  gchar *folder = g_path_get_dirname(path.c_str());
+  const int made = g_mkdir_with_parents(folder, 0700);
+  g_free(folder);
+  GError *error = nullptr;
+  if (made != 0 || !g_key_file_save_to_file(file.get(), path.c_str(), &error)) {
+    const std::string why = error ? error->message : g_strerror(errno);
+    g_clear_error(&error);
+    throw GenerativeError(ErrorKind::Configuration, "Could not save the settings to " + path + ": " + why);
+  }
+}
+
+PluginSettings with_environment_overrides(PluginSettings settings) {
+  if (!env("OPENAI_BASE_URL").empty()) settings.base_url = env("OPENAI_BASE_URL");
+  if (!env("OPENAI_IMAGE_MODEL").empty()) settings.model = env("OPENAI_IMAGE_MODEL");
+  if (!env("OPENAI_ORG_ID").empty()) settings.organization = env("OPENAI_ORG_ID");
+  if (!env("OPENAI_PROJECT_ID").empty()) settings.project = env("OPENAI_PROJECT_ID");
+  if (!env("GPT_IMAGE_CA_FILE").empty()) settings.ca_file = env("GPT_IMAGE_CA_FILE");
+  if (!env("GPT_IMAGE_TIMEOUT").empty())
+    settings.timeout_seconds = parse_number(env("GPT_IMAGE_TIMEOUT"), 1, kMaxTimeoutSeconds, "GPT_IMAGE_TIMEOUT");
+  if (!env("GPT_IMAGE_PIXEL_BUDGET").empty())
+    settings.pixel_budget = parse_number(env("GPT_IMAGE_PIXEL_BUDGET"), 65536, 3840LL * 2160, "GPT_IMAGE_PIXEL_BUDGET");
+  return settings;
+}
+
+void validate_settings(const PluginSettings &settings) {
+  validate_base_url(settings.base_url);
+  if (settings.model.empty())
+    throw GenerativeError(ErrorKind::Configuration, "Choose a model (for example " + std::string(kDefaultModel) + ").");
+  if (settings.timeout_seconds < 1 || settings.timeout_seconds > kMaxTimeoutSeconds)
+    throw GenerativeError(ErrorKind::Configuration, "The timeout must be between 1 and " +
+                                                        std::to_string(kMaxTimeoutSeconds) + " seconds.");
+  if (!settings.ca_file.empty() && !g_file_test(settings.ca_file.c_str(), G_FILE_TEST_IS_REGULAR))
+    throw GenerativeError(ErrorKind::Configuration, "The CA file " + settings.ca_file + " does not exist.");
+  for (const std::string *header : {&settings.organization, &settings.project})
+    for (unsigned char c : *header)
+      if (c < 0x20 || c == 0x7f)
+        throw GenerativeError(ErrorKind::Configuration, "Organization and project ids must be plain text.");
+}
+
+}  // namespace gpt_image

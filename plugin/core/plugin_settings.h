@@ -1,0 +1,44 @@
+// The user's settings: where requests go and how. Saved as a key file in GIMP's profile directory
+// (never the API key: that lives in the system keyring, see api_key_store.h). Environment
+// variables override the file, so scripts and CI can steer a run without touching it.
+#pragma once
+
+#include <string>
+
+#include "context_plan.h"
+
+namespace gpt_image {
+
+constexpr const char *kDefaultBaseUrl = "https://api.openai.com/v1";
+constexpr const char *kDefaultModel = "gpt-image-1.5";
+constexpr long kDefaultTimeoutSeconds = 600;  // the official SDK's default
+constexpr long kMaxTimeoutSeconds = 3600;
+
+struct PluginSettings {
+  std::string base_url = kDefaultBaseUrl;
+  std::string model = kDefaultModel;
+  std::string organization;  // sent as OpenAI-Organization when set
+  std::string project;       // sent as OpenAI-Project when set
+  long timeout_seconds = kDefaultTimeoutSeconds;
+  std::string ca_file;       // extra CA bundle for private relays; empty = the system's
+  long long pixel_budget = kDefaultPixelBudget;
+};
+
+// "<profile>/gimp-gpt-image/settings.ini" for a GIMP profile directory.
+std::string settings_path_in_profile(const std::string &profile_directory);
+
+// Reads the file; a missing file gives the defaults. Throws GenerativeError(Configuration) naming
+// the file and the key for a value that cannot be used.
+PluginSettings load_settings(const std::string &path);
+
+// Writes the file atomically (creating its folder). Throws GenerativeError(Configuration).
+void save_settings(const PluginSettings &settings, const std::string &path);
+
+// Applies OPENAI_BASE_URL, OPENAI_IMAGE_MODEL, OPENAI_ORG_ID, OPENAI_PROJECT_ID,
+// GPT_IMAGE_TIMEOUT, GPT_IMAGE_CA_FILE and GPT_IMAGE_PIXEL_BUDGET where set.
+PluginSettings with_environment_overrides(PluginSettings settings);
+
+// Throws GenerativeError(Configuration) with a sentence saying what to change.
+void validate_settings(const PluginSettings &settings);
+
+}  // namespace gpt_image
