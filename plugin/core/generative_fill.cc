@@ -87,6 +87,24 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   return edit;
 }
 
+CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, const std::string &model_name,
+                                long long pixel_budget) {
+  PlanInput input;
+  input.canvas = source.canvas_size();
+  input.selection = source.selection_bounds();
+  input.size = options.size;
+  input.model = describe_model(model_name);
+  input.pixel_budget = pixel_budget;
+  try {
+    validate_quality_for_model(input.model, options.quality);
+    return estimate_cost(model_name, options.quality, plan_context(input).request, options.variations);
+  } catch (const GenerativeError &e) {
+    CostEstimate unusable;
+    unusable.text = e.what();
+    return unusable;
+  }
+}
+
 FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt) {
   const ContextPlan &plan = edit.plan;
   FillPlacement placement;

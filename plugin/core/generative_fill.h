@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "connection_settings.h"
+#include "cost_estimate.h"
 #include "context_plan.h"
 #include "edit_request.h"
 #include "api_response.h"
@@ -66,6 +67,11 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
 // The whole job: prepare, send, and turn the answer into layers to place.
 FillPlacement run_generative_fill(FillSource &source, const FillOptions &options,
                                   const ConnectionSettings &connection, ProgressSink &progress);
+
+// The cost of these options on this image, before anything is sent: plans the request size from
+// the canvas and the selection only (no pixels are read). An unusable size gives its error text.
+CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, const std::string &model,
+                                long long pixel_budget = kDefaultPixelBudget);
 
 // "Generative Fill: <prompt>" with the prompt shortened to a readable layer name.
 std::string layer_name_for_prompt(const std::string &prompt);

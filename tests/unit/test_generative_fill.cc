@@ -178,3 +178,13 @@ TEST(GenerativeFill, LayerNamesAreShortAndOneLine) {
   const std::string name = layer_name_for_prompt(chinese);
   EXPECT_TRUE(g_utf8_validate(name.c_str(), -1, nullptr));
 }
+
+TEST(GenerativeFill, CostEstimateFollowsThePlannedSize) {
+  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, {40, 40, 120, 80}));
+  FillOptions o = options();
+  o.variations = 3;
+  const auto e = estimate_fill_cost(source, o, "gpt-image-1.5");
+  EXPECT_NE(e.text.find("3 × medium 1536×1024 on gpt-image-1.5"), std::string::npos) << e.text;
+  o.size = "640x480";
+  EXPECT_NE(estimate_fill_cost(source, o, "gpt-image-1.5").text.find("does not accept size 640x480"), std::string::npos);
+}

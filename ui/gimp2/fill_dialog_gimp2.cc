@@ -20,16 +20,34 @@ void add_row(GtkWidget *table, int row, const char *label_text, GtkWidget *widge
                    static_cast<GtkAttachOptions>(GTK_EXPAND | GTK_FILL), GTK_FILL, 0, 0);
 }
 
+// The widgets whose values the cost line follows.
+struct CostLine {
+  GtkWidget *label, *quality, *size, *variations;
+  const std::function<std::string(const FillDialogValues &)> *describe;
+};
+
+void update_cost(GtkWidget *, gpointer data) {
+  auto *line = static_cast<CostLine *>(data);
+  FillDialogValues chosen;
+  gchar *quality = gtk_combo_box_text_get_active_text(GTK_COMBO_BOX_TEXT(line->quality));
+  chosen.quality = quality ? quality : "";
+  g_free(quality);
+  chosen.size = gtk_entry_get_text(GTK_ENTRY(line->size));
+  chosen.variations = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(line->variations));
+  gtk_label_set_text(GTK_LABEL(line->label), (*line->describe)(chosen).c_str());
+}
+
 }  // namespace
 
-bool run_fill_dialog_gimp2(FillDialogValues &values) {
+bool run_fill_dialog_gimp2(FillDialogValues &values,
+                           const std::function<std::string(const FillDialogValues &)> &describe_cost) {
   gimp_ui_init(spec::kBinaryName, FALSE);
   GtkWidget *dialog = gimp_dialog_new("Generative Fill", spec::kBinaryName, nullptr, GtkDialogFlags(0),
                                       gimp_standard_help_func, spec::kEditProcedure, "_Cancel", GTK_RESPONSE_CANCEL,
                                       "_OK", GTK_RESPONSE_OK, nullptr);
   gimp_window_set_transient(GTK_WINDOW(dialog));
 
-  GtkWidget *table = gtk_table_new(5, 2, FALSE);
+  GtkWidget *table = gtk_table_new(6, 2, FALSE);
   gtk_table_set_row_spacings(GTK_TABLE(table), 6);
   gtk_table_set_col_spacings(GTK_TABLE(table), 12);
   gtk_container_set_border_width(GTK_CONTAINER(table), 12);
@@ -68,6 +86,16 @@ bool run_fill_dialog_gimp2(FillDialogValues &values) {
   GtkWidget *variations = gtk_spin_button_new_with_range(1, kMaxVariations, 1);
   gtk_spin_button_set_value(GTK_SPIN_BUTTON(variations), values.variations);
   add_row(table, 3, "_Variations:", variations);
+
+  CostLine cost{gtk_label_new(""), quality, size, variations, &describe_cost};
+  gtk_misc_set_alignment(GTK_MISC(cost.label), 0.0, 0.5);
+  gtk_label_set_line_wrap(GTK_LABEL(cost.label), TRUE);
+  gtk_widget_set_size_request(cost.label, 500, -1);
+  gtk_table_attach(GTK_TABLE(table), cost.label, 0, 2, 5, 6, GTK_FILL, GTK_FILL, 0, 6);
+  g_signal_connect(quality, "changed", G_CALLBACK(update_cost), &cost);
+  g_signal_connect(size, "changed", G_CALLBACK(update_cost), &cost);
+  g_signal_connect(variations, "value-changed", G_CALLBACK(update_cost), &cost);
+  update_cost(nullptr, &cost);
 
   gtk_widget_show_all(dialog);
   gtk_widget_hide(hint);

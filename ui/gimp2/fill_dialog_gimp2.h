@@ -2,6 +2,7 @@
 // procedure dialogs.
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace gpt_image {
@@ -14,6 +15,8 @@ struct FillDialogValues {
 };
 
 // Shows the dialog filled from `values`; true when the user pressed OK (values then hold the choices).
-bool run_fill_dialog_gimp2(FillDialogValues &values);
+// `describe_cost` gives the cost line for the values being chosen; it is shown live.
+bool run_fill_dialog_gimp2(FillDialogValues &values,
+                           const std::function<std::string(const FillDialogValues &)> &describe_cost);
 
 }  // namespace gpt_image

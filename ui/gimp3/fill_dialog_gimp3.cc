@@ -19,9 +19,20 @@ std::string config_prompt(GimpProcedureConfig *config) {
   return out;
 }
 
+struct CostLine {
+  GtkWidget *label;
+  const std::function<std::string()> *describe;
+};
+
+void update_cost(GObject *, GParamSpec *, gpointer data) {
+  auto *line = static_cast<CostLine *>(data);
+  gtk_label_set_text(GTK_LABEL(line->label), (*line->describe)().c_str());
+}
+
 }  // namespace
 
-bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config) {
+bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config,
+                           const std::function<std::string()> &describe_cost) {
   gimp_ui_init(spec::kBinaryName);
   GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, "Generative Fill");
   GimpProcedureDialog *procedure_dialog = GIMP_PROCEDURE_DIALOG(dialog);
@@ -38,8 +49,14 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
   gtk_label_set_xalign(GTK_LABEL(label), 0.0);
   // Shown only when OK is pressed with nothing to generate.
   GtkWidget *hint = gimp_procedure_dialog_get_label(procedure_dialog, "prompt-hint", "", FALSE, FALSE);
-  gimp_procedure_dialog_fill(procedure_dialog, "prompt-label", spec::kArgPrompt, "prompt-hint", spec::kArgQuality, spec::kArgSize,
-                             spec::kArgVariations, nullptr);
+  // The cost of what is chosen, recomputed whenever a choice changes.
+  CostLine cost{gimp_procedure_dialog_get_label(procedure_dialog, "cost-estimate", describe_cost().c_str(), FALSE, FALSE),
+                &describe_cost};
+  gtk_label_set_xalign(GTK_LABEL(cost.label), 0.0);
+  gtk_label_set_line_wrap(GTK_LABEL(cost.label), TRUE);
+  const gulong cost_handler = g_signal_connect(config, "notify", G_CALLBACK(update_cost), &cost);
+  gimp_procedure_dialog_fill(procedure_dialog, "prompt-label", spec::kArgPrompt, "prompt-hint", spec::kArgQuality,
+                             spec::kArgSize, spec::kArgVariations, "cost-estimate", nullptr);
   gtk_widget_hide(hint);
   gtk_widget_grab_focus(prompt);  // typing goes straight into the prompt
 
@@ -49,6 +66,7 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
     gtk_widget_show(hint);
     gtk_widget_grab_focus(prompt);
   }
+  g_signal_handler_disconnect(config, cost_handler);
   gtk_widget_destroy(dialog);
   return accepted;
 }

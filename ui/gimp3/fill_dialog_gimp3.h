@@ -3,9 +3,14 @@
 
 #include <libgimp/gimp.h>
 
+#include <functional>
+#include <string>
+
 namespace gpt_image {
 
 // Shows the dialog; true when the user pressed OK (config then holds the choices).
-bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config);
+// `describe_cost` gives the cost line for the config's current values; it is shown live.
+bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config,
+                           const std::function<std::string()> &describe_cost);
 
 }  // namespace gpt_image

@@ -10,6 +10,7 @@
 #include "gimp2/fill_dialog_gimp2.h"
 #include "gimp2_image_access.h"
 #include "gimp_progress.h"
+#include "cost_line.h"
 #include "procedure_spec.h"
 
 namespace {
@@ -98,7 +99,13 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     values.size = param[5].data.d_string ? param[5].data.d_string : "";
     values.variations = param[6].data.d_int32;
   } else if (run_mode == GIMP_RUN_INTERACTIVE) {
-    if (!run_fill_dialog_gimp2(values)) return set_failure(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
+    Gimp2FillSource preview(image);
+    const std::string settings_path = settings_path_in_profile(gimp_directory());
+    auto describe_cost = [&](const FillDialogValues &chosen) {
+      return cost_line(preview, FillOptions{"", chosen.quality, chosen.size, chosen.variations}, settings_path);
+    };
+    if (!run_fill_dialog_gimp2(values, describe_cost))
+      return set_failure(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
     store_last_values(values);  // before the request, so a failed call does not lose the prompt
   }
 

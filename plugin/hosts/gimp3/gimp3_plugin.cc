@@ -9,6 +9,7 @@
 #include "gimp3/fill_dialog_gimp3.h"
 #include "gimp3_image_access.h"
 #include "gimp_progress.h"
+#include "cost_line.h"
 #include "procedure_spec.h"
 
 namespace {
@@ -39,12 +40,17 @@ GimpValueArray *fail(GimpProcedure *procedure, const std::string &message) {
 
 GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image, GimpDrawable **drawables,
                          GimpProcedureConfig *config, gpointer) {
-  if (run_mode == GIMP_RUN_INTERACTIVE && !run_fill_dialog_gimp3(procedure, config))
-    return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
+  const std::string settings_path = settings_path_in_profile(gimp_directory());
+  if (run_mode == GIMP_RUN_INTERACTIVE) {
+    Gimp3FillSource preview(image);
+    auto describe_cost = [&] { return cost_line(preview, read_fill_options(config), settings_path); };
+    if (!run_fill_dialog_gimp3(procedure, config, describe_cost))
+      return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
+  }
   try {
     const FillOptions options = read_fill_options(config);
     check_image_supported_gimp3(image);
-    const ConnectionSettings connection = resolve_connection(settings_path_in_profile(gimp_directory()));
+    const ConnectionSettings connection = resolve_connection(settings_path);
     Gimp3FillSource source(image);
     FillPlacement placement;
     {

@@ -1,0 +1,68 @@
+#include "cost_estimate.h"
+
+#include <cstdio>
+
+namespace gpt_image {
+
+namespace {
+
+// Output image tokens of gpt-image-1 and gpt-image-1.5 (images-api.md), columns 1024x1024,
+// 1024x1536, 1536x1024; priced per token below.
+constexpr int kOutputTokens[3][3] = {{272, 408, 400}, {1056, 1584, 1568}, {4160, 6240, 6208}};
+// gpt-image-1-mini's published per-image prices, same layout.
+constexpr double kMiniPrices[3][3] = {{0.005, 0.006, 0.006}, {0.011, 0.015, 0.015}, {0.036, 0.052, 0.052}};
+
+int quality_row(const std::string &quality) {
+  if (quality == "low") return 0;
+  if (quality == "medium") return 1;
+  if (quality == "high") return 2;
+  return -1;
+}
+
+int size_column(PixelSize size) {
+  if (size == PixelSize{1024, 1024}) return 0;
+  if (size == PixelSize{1024, 1536}) return 1;
+  if (size == PixelSize{1536, 1024}) return 2;
+  return -1;
+}
+
+std::string dollars(double usd) {
+  char text[32];
+  std::snprintf(text, sizeof text, "$%.2f", usd);
+  return text;
+}
+
+}  // namespace
+
+std::optional<double> output_image_price(const std::string &model, const std::string &quality, PixelSize size) {
+  const int row = quality_row(quality), column = size_column(size);
+  if (row < 0 || column < 0) return std::nullopt;
+  if (model == "gpt-image-1") return kOutputTokens[row][column] * 40.0 / 1e6;
+  if (model == "gpt-image-1.5") return kOutputTokens[row][column] * 32.0 / 1e6;
+  if (model == "gpt-image-1-mini") return kMiniPrices[row][column];
+  return std::nullopt;
+}
+
+CostEstimate estimate_cost(const std::string &model, const std::string &quality, PixelSize request, int images) {
+  CostEstimate estimate;
+  const std::string what = std::to_string(images) + " × " + quality + " " + std::to_string(request.width) + "×" +
+                           std::to_string(request.height) + " on " + model;
+  if (quality == "auto") {
+    const auto low = output_image_price(model, "low", request), high = output_image_price(model, "high", request);
+    if (low && high) {
+      estimate.low_usd = *low * images;
+      estimate.high_usd = *high * images;
+      estimate.text = "≈ " + dollars(*estimate.low_usd) + "–" + dollars(*estimate.high_usd) + " for " + what +
+                      " (the server picks the quality)";
+      return estimate;
+    }
+  } else if (const auto price = output_image_price(model, quality, request)) {
+    estimate.low_usd = estimate.high_usd = *price * images;
+    estimate.text = "≈ " + dollars(*estimate.low_usd) + " for " + what + ", plus input tokens";
+    return estimate;
+  }
+  estimate.text = "Cost unknown for " + what + ": no price table for this model and size.";
+  return estimate;
+}
+
+}  // namespace gpt_image
