@@ -7,6 +7,13 @@
 
 namespace gpt_image {
 
+namespace {
+// Error texts may or may not end a sentence; the check's message adds its own after them.
+std::string sentence(const std::string &text) {
+  return !text.empty() && text.back() != '.' ? text + "." : text;
+}
+}  // namespace
+
 std::vector<std::string> image_models_among(const std::vector<std::string> &ids) {
   std::vector<std::string> out;
   for (const auto &id : ids)
@@ -30,7 +37,7 @@ ConnectionCheck check_connection(const ConnectionSettings &connection) {
         check.message = std::string("Secure connection failed: ") + e.what();
         break;
       case ErrorKind::Network:
-        check.message = std::string("Unreachable: ") + e.what() + " Check the base URL and your network.";
+        check.message = "Unreachable: " + sentence(e.what()) + " Check the base URL and your network.";
         break;
       case ErrorKind::Api:
         if (e.http_status() == 401)

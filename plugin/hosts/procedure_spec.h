@@ -40,4 +40,19 @@ constexpr const char *kResultBlurb = "The inserted layer, or the layer group hol
 
 constexpr const char *kQualities[] = {"auto", "low", "medium", "high"};
 
+constexpr const char *kSettingsProcedure = "plug-in-gpt-image-settings";
+constexpr const char *kSettingsMenuLabel = "_Settings...";
+constexpr const char *kSettingsBlurb = "Connection settings for Generative Fill: endpoint, model, key";
+constexpr const char *kSettingsHelp =
+    "Interactively: a dialog for the base URL, model, organization and project ids, timeout, CA file and the "
+    "API key (kept in the system keyring), with a connection test. Non-interactively: saves the given "
+    "settings (every argument) to the settings file in GIMP's profile; the key is never an argument.";
+// Arguments after run-mode, in this order.
+constexpr const char *kArgBaseUrl = "base-url";
+constexpr const char *kArgModel = "model";
+constexpr const char *kArgOrganization = "organization";
+constexpr const char *kArgProject = "project";
+constexpr const char *kArgTimeout = "timeout";
+constexpr const char *kArgCaFile = "ca-file";
+
 }  // namespace gpt_image::spec

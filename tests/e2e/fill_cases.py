@@ -229,6 +229,34 @@ def grayscale_check(c, p, report, before, after, requests, output):
     check_outside_exact(c, before, after, ~ellipse_inside(before.shape[:2], *ELLIPSE, grow=1.5))
 
 
+def settings_scheme(p):
+    """Saves settings through the procedure, fills with them, then tries an unsafe base URL."""
+    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
+  (t-export img "{p['before']}")
+  (t-settings "{p['base_url']}" "gpt-image-1-mini" "org-e2e" "proj_e2e" 120 "")
+  {SELECT_ELLIPSE}
+  (t-run-case "{p['report']}" "{p['after']}" img base "{p['prompt']}" "medium" "auto" 1)
+  (t-report "{p['report']}.unsafe"
+    (list (list "result" (catch -1 (begin (t-settings "http://images.example.com/v1" "gpt-image-1" "" "" 60 "") 1))))))"""
+
+
+def settings_check(c, p, report, before, after, requests, output):
+    check_layer(c, report, 250, 125, 300, 300, True, "Generative Fill: " + p["prompt"])
+    record = request_for(requests, p["prompt"])
+    if c.expect(record is not None, "the stand-in received no request"):
+        c.equal(record["fields"].get("model"), "gpt-image-1-mini", "the model saved by the settings procedure")
+        c.equal((record.get("openai-organization"), record.get("openai-project")), ("org-e2e", "proj_e2e"),
+                "organization and project headers")
+    settings = os.path.join(p["home"], f".config/GIMP/{p['gimp']}/gimp-gpt-image/settings.ini")
+    if c.expect(os.path.exists(settings), "no settings file in GIMP's profile"):
+        text = open(settings).read()
+        c.expect("model=gpt-image-1-mini" in text and "timeout_seconds=120" in text, "settings file content")
+    unsafe_report = os.path.join(p["dir"], "report.txt.unsafe")
+    unsafe = open(unsafe_report).read() if os.path.exists(unsafe_report) else ""
+    c.expect(unsafe.startswith("result -1"), "an http:// base URL to another host was saved")
+    c.expect("Refusing plain http://" in output, "the unsafe base URL error was not shown")
+
+
 CASES = [
     ("fill_ellipse", "a red apple on the table", texture_case(SELECT_ELLIPSE, "medium", 1), ellipse_check),
     ("variations_group", "three brass lamps", texture_case(SELECT_RECT, "low", 3), variations_check),
@@ -239,4 +267,6 @@ CASES = [
     ("large_image_small_upload", "a small boat", large_scheme, large_check),
     ("grayscale_image", "a smooth stone",
      texture_case(SELECT_ELLIPSE, "medium", 1, prepare="(gimp-image-convert-grayscale img)"), grayscale_check),
+    # Last: it changes the saved model for the rest of the session.
+    ("settings_procedure", "a settings-driven pear", settings_scheme, settings_check),
 ]

@@ -34,6 +34,14 @@ def read_report(path):
     return report
 
 
+def files_below(folder):
+    for root, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            if os.path.isfile(path) and not os.path.islink(path):
+                yield path
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--gimp", choices=["2.10", "3.0"], required=True)
@@ -55,19 +63,21 @@ def main():
         for name, prompt, scheme, _ in cases:
             case_dir = os.path.join(work, name)
             os.makedirs(case_dir)
-            p = {"dir": case_dir, "prompt": prompt, "input": runner.inside(texture)}
+            p = {"dir": case_dir, "prompt": prompt, "input": runner.inside(texture), "gimp": args.gimp,
+                 "home": os.path.join(work, "home"), "base_url": standin.base_url}
             for key in ("before", "after"):
                 p[key] = runner.inside(os.path.join(case_dir, key + ".png"))
             p["report"] = runner.inside(os.path.join(case_dir, "report.txt"))
             params[name] = p
             # Each case in its own catch, so one broken case cannot stop the others.
             script.append(f'(catch (t-report "{p["report"]}" (list (list "scheme_error" 1))) {scheme(p)})')
-        environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url,
-                       "OPENAI_IMAGE_MODEL": "gpt-image-1.5"}
+        # No OPENAI_IMAGE_MODEL: the model comes from the settings (default gpt-image-1.5).
+        environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
         code, output = runner.run(work, "\n".join(script), environment)
         requests = standin.requests()
-        if TEST_KEY in output:
-            print(f"FAIL gimp{args.gimp} key_kept_secret: the API key appears in GIMP's output")
+        leaks = [path for path in files_below(os.path.join(work, "home")) if TEST_KEY.encode() in open(path, "rb").read()]
+        if TEST_KEY in output or leaks:
+            print(f"FAIL gimp{args.gimp} key_kept_secret: the API key appears in GIMP's output or in {leaks}")
             failed += 1
         else:
             print(f"ok   gimp{args.gimp} key_kept_secret")

@@ -62,8 +62,10 @@ class Desktop:
     def wait_window(self, title, timeout=60):
         deadline = time.time() + timeout
         while time.time() < deadline:
-            found = self.xdotool("search", "--name", title)
+            # Only a mapped window can take the keyboard focus.
+            found = self.xdotool("search", "--onlyvisible", "--name", title)
             if found:
+                time.sleep(0.5)  # let the toolkit finish showing it
                 return found[-1]
             time.sleep(0.3)
         return None
@@ -130,17 +132,21 @@ def main():
     try:
         port = free_port()
         env = {"HOME": runner.inside(home), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
-               "DISPLAY": desktop.display, "OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
+               "DISPLAY": desktop.display, "OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url,
+               # No session bus: nothing may start a keyring daemon that would prompt on this display.
+               "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/gimp-gpt-image-test-bus"}
         if args.gimp == "2.10":
             server_call = f'(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" {port} "")'
             command = ["gimp-2.10", "-d", "-f", "-s", "-b", server_call]
             fill = "(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n})"
+            open_settings = '(plug-in-gpt-image-settings RUN-INTERACTIVE "" "" "" "" 600 "")'
         else:
             server_call = (f'(plug-in-script-fu-server #:run-mode RUN-NONINTERACTIVE #:ip "127.0.0.1" '
                            f'#:port {port} #:logfile "")')
             command = ["gimp-3.0", "-d", "-f", "-s", "--batch-interpreter=plug-in-script-fu-eval", "-b", server_call]
             fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "
                     "#:prompt \"{prompt}\" #:variations {n})")
+            open_settings = "(plug-in-gpt-image-settings #:run-mode RUN-INTERACTIVE)"
         if args.root:
             runner._mount_proc()
             command = ["chroot", args.root] + command
@@ -253,6 +259,35 @@ def main():
             if new != ["a blue door"]:
                 failures.append(f"the remembered prompt was not sent again (sent: {new})")
         case("last_values_remembered", failures)
+
+        # 5. The settings dialog: Cancel saves nothing; Test connection answers; OK saves, without the key.
+        failures = []
+        settings_file = os.path.join(home, f".config/GIMP/{args.gimp}/gimp-gpt-image/settings.ini")
+        call = Call(server, open_settings)
+        dialog = desktop.wait_window("^Generative Fill Settings$")
+        if not dialog:
+            failures.append("the settings dialog did not appear")
+        else:
+            desktop.press(dialog, "Escape")
+            call.join(60)
+            if os.path.exists(settings_file):
+                failures.append("Cancel wrote the settings file")
+            call = Call(server, open_settings)
+            dialog = desktop.wait_window("^Generative Fill Settings$")
+            desktop.press(dialog, "alt+t")  # Test connection: the default base URL cannot be reached here
+            time.sleep(7)
+            if not call.is_alive():
+                failures.append("Test connection closed the dialog")
+            desktop.screenshot(dialog, os.path.join(args.screenshots, f"settings-dialog-gimp{args.gimp}.png"))
+            desktop.press(dialog, "alt+o")
+            call.join(60)
+            if call.is_alive() or not call.result or not call.result[0]:
+                failures.append(f"OK did not save the settings: {call.result}")
+            elif not os.path.exists(settings_file):
+                failures.append("OK wrote no settings file")
+            elif TEST_KEY in open(settings_file).read():
+                failures.append("the key was written to the settings file")
+        case("settings_dialog", failures)
     except Exception as error:
         case("setup", [f"{type(error).__name__}: {error} (see {work}/gimp-output.txt)"])
     finally:

@@ -7,11 +7,13 @@
 
 #include "errors.h"
 #include "generative_fill.h"
+#include "common/settings_dialog.h"
 #include "gimp2/fill_dialog_gimp2.h"
 #include "gimp2_image_access.h"
 #include "gimp_progress.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
+#include "settings_arguments.h"
 
 namespace {
 
@@ -51,7 +53,8 @@ void store_last_values(const FillDialogValues &values) {
 
 GimpParam g_values[2];
 
-void set_failure(gint *nreturn_vals, GimpParam **return_vals, GimpPDBStatusType status, const std::string &message) {
+// Sets the return values to `status` and, when there is one, its message.
+void set_status(gint *nreturn_vals, GimpParam **return_vals, GimpPDBStatusType status, const std::string &message) {
   static std::string last_message;  // must outlive run(): GIMP reads it after we return
   last_message = message;
   g_values[0].type = GIMP_PDB_STATUS;
@@ -79,12 +82,48 @@ void query() {
                          spec::kDate, spec::kEditMenuLabel, "RGB*, GRAY*", GIMP_PLUGIN, G_N_ELEMENTS(arguments),
                          G_N_ELEMENTS(results), arguments, results);
   gimp_plugin_menu_register(spec::kEditProcedure, spec::kMenuPath);
+
+  static const GimpParamDef settings_arguments[] = {
+      {GIMP_PDB_INT32, const_cast<gchar *>("run-mode"), const_cast<gchar *>("The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1) }")},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgBaseUrl), const_cast<gchar *>("OpenAI-compatible base URL")},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgModel), const_cast<gchar *>("Image model")},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgOrganization), const_cast<gchar *>("OpenAI-Organization (optional)")},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgProject), const_cast<gchar *>("OpenAI-Project (optional)")},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgTimeout), const_cast<gchar *>("Request timeout in seconds")},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgCaFile), const_cast<gchar *>("Extra CA bundle for private relays")},
+  };
+  gimp_install_procedure(spec::kSettingsProcedure, spec::kSettingsBlurb, spec::kSettingsHelp, spec::kAuthor,
+                         spec::kCopyright, spec::kDate, spec::kSettingsMenuLabel, "", GIMP_PLUGIN,
+                         G_N_ELEMENTS(settings_arguments), 0, settings_arguments, nullptr);
+  gimp_plugin_menu_register(spec::kSettingsProcedure, spec::kMenuPath);
+}
+
+void run_settings(gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
+  const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
+  const std::string path = settings_path_in_profile(gimp_directory());
+  auto text = [param](int i) { return std::string(param[i].data.d_string ? param[i].data.d_string : ""); };
+  try {
+    if (run_mode == GIMP_RUN_INTERACTIVE) {
+      if (!run_settings_dialog(path)) return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
+    } else if (run_mode == GIMP_RUN_NONINTERACTIVE) {
+      if (nparams != 7)
+        return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
+                           "plug-in-gpt-image-settings takes run-mode, base-url, model, organization, project, "
+                           "timeout, ca-file.");
+      save_settings_from_arguments(path, text(1), text(2), text(3), text(4), param[5].data.d_int32, text(6));
+    }
+    set_status(nreturn_vals, return_vals, GIMP_PDB_SUCCESS, "");
+  } catch (const GenerativeError &e) {
+    set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
+  }
 }
 
 void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
   gegl_init(nullptr, nullptr);
+  if (std::strcmp(name, spec::kSettingsProcedure) == 0 && nparams >= 1)
+    return run_settings(nparams, param, nreturn_vals, return_vals);
   if (std::strcmp(name, spec::kEditProcedure) != 0 || nparams < 3)
-    return set_failure(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, "Unknown procedure or missing arguments.");
+    return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, "Unknown procedure or missing arguments.");
   const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
   const gint32 image = param[1].data.d_image;
   const gint32 drawable = param[2].data.d_drawable;
@@ -92,7 +131,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   FillDialogValues values = load_last_values();
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
     if (nparams != 7)
-      return set_failure(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
+      return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                          "plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, variations.");
     values.prompt = param[3].data.d_string ? param[3].data.d_string : "";
     values.quality = param[4].data.d_string ? param[4].data.d_string : "";
@@ -105,7 +144,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
       return cost_line(preview, FillOptions{"", chosen.quality, chosen.size, chosen.variations}, settings_path);
     };
     if (!run_fill_dialog_gimp2(values, describe_cost))
-      return set_failure(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
+      return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
     store_last_values(values);  // before the request, so a failed call does not lose the prompt
   }
 
@@ -129,9 +168,9 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     *nreturn_vals = 2;
     *return_vals = g_values;
   } catch (const GenerativeError &e) {
-    set_failure(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
+    set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
   } catch (const std::exception &e) {
-    set_failure(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR,
+    set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR,
                 std::string("Generative Fill failed unexpectedly: ") + e.what());
   }
 }

@@ -6,11 +6,13 @@
 
 #include "errors.h"
 #include "generative_fill.h"
+#include "common/settings_dialog.h"
 #include "gimp3/fill_dialog_gimp3.h"
 #include "gimp3_image_access.h"
 #include "gimp_progress.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
+#include "settings_arguments.h"
 
 namespace {
 
@@ -95,6 +97,61 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
   return procedure;
 }
 
+std::string string_property(GimpProcedureConfig *config, const char *name) {
+  gchar *value = nullptr;
+  g_object_get(config, name, &value, nullptr);
+  std::string out = value ? value : "";
+  g_free(value);
+  return out;
+}
+
+GimpValueArray *run_settings(GimpProcedure *procedure, GimpProcedureConfig *config, gpointer) {
+  GimpRunMode run_mode = GIMP_RUN_INTERACTIVE;
+  g_object_get(config, "run-mode", &run_mode, nullptr);
+  const std::string path = settings_path_in_profile(gimp_directory());
+  try {
+    if (run_mode == GIMP_RUN_INTERACTIVE) {
+      const bool saved = run_settings_dialog(path);
+      return gimp_procedure_new_return_values(procedure, saved ? GIMP_PDB_SUCCESS : GIMP_PDB_CANCEL, nullptr);
+    }
+    if (run_mode == GIMP_RUN_NONINTERACTIVE) {
+      gint timeout = 0;
+      g_object_get(config, spec::kArgTimeout, &timeout, nullptr);
+      save_settings_from_arguments(path, string_property(config, spec::kArgBaseUrl),
+                                   string_property(config, spec::kArgModel),
+                                   string_property(config, spec::kArgOrganization),
+                                   string_property(config, spec::kArgProject), timeout,
+                                   string_property(config, spec::kArgCaFile));
+    }
+    return gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
+  } catch (const GenerativeError &e) {
+    return fail(procedure, e.what());
+  }
+}
+
+GimpProcedure *create_settings_procedure(GimpPlugIn *plug_in) {
+  GimpProcedure *procedure =
+      gimp_procedure_new(plug_in, spec::kSettingsProcedure, GIMP_PDB_PROC_TYPE_PLUGIN, run_settings, nullptr, nullptr);
+  gimp_procedure_set_menu_label(procedure, spec::kSettingsMenuLabel);
+  gimp_procedure_add_menu_path(procedure, spec::kMenuPath);
+  gimp_procedure_set_documentation(procedure, spec::kSettingsBlurb, spec::kSettingsHelp, spec::kSettingsProcedure);
+  gimp_procedure_set_attribution(procedure, spec::kAuthor, spec::kCopyright, spec::kDate);
+  const auto flags = static_cast<GParamFlags>(G_PARAM_READWRITE);
+  gimp_procedure_add_enum_argument(procedure, "run-mode", "Run mode", "The run mode", GIMP_TYPE_RUN_MODE,
+                                   GIMP_RUN_INTERACTIVE, flags);
+  gimp_procedure_add_string_argument(procedure, spec::kArgBaseUrl, "Base URL", "OpenAI-compatible base URL",
+                                     kDefaultBaseUrl, flags);
+  gimp_procedure_add_string_argument(procedure, spec::kArgModel, "Model", "Image model", kDefaultModel, flags);
+  gimp_procedure_add_string_argument(procedure, spec::kArgOrganization, "Organization", "OpenAI-Organization (optional)",
+                                     "", flags);
+  gimp_procedure_add_string_argument(procedure, spec::kArgProject, "Project", "OpenAI-Project (optional)", "", flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgTimeout, "Timeout", "Request timeout in seconds", 1,
+                                  kMaxTimeoutSeconds, kDefaultTimeoutSeconds, flags);
+  gimp_procedure_add_string_argument(procedure, spec::kArgCaFile, "CA file", "Extra CA bundle for private relays", "",
+                                     flags);
+  return procedure;
+}
+
 }  // namespace
 
 G_BEGIN_DECLS
@@ -109,11 +166,13 @@ struct _GptImagePlugIn {
 G_DEFINE_TYPE(GptImagePlugIn, gpt_image_plug_in, GIMP_TYPE_PLUG_IN)
 
 static GList *gpt_image_query_procedures(GimpPlugIn *) {
-  return g_list_append(nullptr, g_strdup(gpt_image::spec::kEditProcedure));
+  GList *names = g_list_append(nullptr, g_strdup(gpt_image::spec::kEditProcedure));
+  return g_list_append(names, g_strdup(gpt_image::spec::kSettingsProcedure));
 }
 
 static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gchar *name) {
   if (g_strcmp0(name, gpt_image::spec::kEditProcedure) == 0) return create_edit_procedure(plug_in);
+  if (g_strcmp0(name, gpt_image::spec::kSettingsProcedure) == 0) return create_settings_procedure(plug_in);
   return nullptr;
 }
 

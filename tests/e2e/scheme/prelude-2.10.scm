@@ -18,3 +18,5 @@
     (file-png-save-defaults RUN-NONINTERACTIVE copy flat path path)
     (gimp-image-delete copy)))
 (define (t-offsets id) (gimp-drawable-offsets id))
+(define (t-settings base-url model organization project timeout ca-file)
+  (plug-in-gpt-image-settings RUN-NONINTERACTIVE base-url model organization project timeout ca-file))

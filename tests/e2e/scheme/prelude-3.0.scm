@@ -20,3 +20,6 @@
     (gimp-file-save RUN-NONINTERACTIVE copy path)
     (gimp-image-delete copy)))
 (define (t-offsets id) (gimp-drawable-get-offsets id))
+(define (t-settings base-url model organization project timeout ca-file)
+  (plug-in-gpt-image-settings #:run-mode RUN-NONINTERACTIVE #:base-url base-url #:model model
+                              #:organization organization #:project project #:timeout timeout #:ca-file ca-file))

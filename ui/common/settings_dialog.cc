@@ -1,0 +1,212 @@
+#include "common/settings_dialog.h"
+
+#include <libgimp/gimp.h>
+#include <libgimp/gimpui.h>
+
+#include <cstdlib>
+
+#include "api_key_store.h"
+#include "connection_check.h"
+#include "errors.h"
+#include "plugin_settings.h"
+#include "procedure_spec.h"
+
+namespace gpt_image {
+
+namespace {
+
+constexpr const char *kKnownModels[] = {"gpt-image-1.5", "gpt-image-1", "gpt-image-1-mini", "gpt-image-2", "dall-e-2"};
+
+// --- the few layout calls that differ between GTK 2 and GTK 3 ---------------------------------
+#if GTK_CHECK_VERSION(3, 0, 0)
+GtkWidget *new_form() {
+  GtkWidget *grid = gtk_grid_new();
+  gtk_grid_set_row_spacing(GTK_GRID(grid), 6);
+  gtk_grid_set_column_spacing(GTK_GRID(grid), 12);
+  return grid;
+}
+void align_start(GtkWidget *label) { gtk_label_set_xalign(GTK_LABEL(label), 0.0); }
+void form_attach(GtkWidget *form, GtkWidget *widget, int column, int row, int columns) {
+  if (column > 0) gtk_widget_set_hexpand(widget, TRUE);
+  gtk_grid_attach(GTK_GRID(form), widget, column, row, columns, 1);
+}
+#else
+GtkWidget *new_form() {
+  GtkWidget *table = gtk_table_new(12, 2, FALSE);
+  gtk_table_set_row_spacings(GTK_TABLE(table), 6);
+  gtk_table_set_col_spacings(GTK_TABLE(table), 12);
+  return table;
+}
+void align_start(GtkWidget *label) { gtk_misc_set_alignment(GTK_MISC(label), 0.0, 0.5); }
+void form_attach(GtkWidget *form, GtkWidget *widget, int column, int row, int columns) {
+  const auto x = column > 0 ? static_cast<GtkAttachOptions>(GTK_EXPAND | GTK_FILL) : GTK_FILL;
+  gtk_table_attach(GTK_TABLE(form), widget, column, column + columns, row, row + 1, x, GTK_FILL, 0, 0);
+}
+#endif
+
+void init_ui() {
+#if GIMP_MAJOR_VERSION >= 3
+  gimp_ui_init(spec::kBinaryName);
+#else
+  gimp_ui_init(spec::kBinaryName, FALSE);
+#endif
+}
+
+struct Widgets {
+  GtkWidget *base_url, *model, *organization, *project, *timeout, *ca_file, *key, *key_status, *result;
+};
+
+GtkWidget *add_row(GtkWidget *form, int row, const char *label_text, GtkWidget *widget) {
+  GtkWidget *label = gtk_label_new_with_mnemonic(label_text);
+  align_start(label);
+  gtk_label_set_mnemonic_widget(GTK_LABEL(label), widget);
+  form_attach(form, label, 0, row, 1);
+  form_attach(form, widget, 1, row, 1);
+  return widget;
+}
+
+GtkWidget *text_entry(const std::string &text) {
+  GtkWidget *entry = gtk_entry_new();
+  gtk_entry_set_text(GTK_ENTRY(entry), text.c_str());
+  gtk_entry_set_activates_default(GTK_ENTRY(entry), TRUE);
+  return entry;
+}
+
+std::string entry_text(GtkWidget *entry) {
+  gchar *copy = g_strstrip(g_strdup(gtk_entry_get_text(GTK_ENTRY(entry))));
+  std::string out = copy;
+  g_free(copy);
+  return out;
+}
+
+std::string model_text(GtkWidget *combo) {
+  return entry_text(gtk_bin_get_child(GTK_BIN(combo)));
+}
+
+PluginSettings settings_from(const Widgets &w, const PluginSettings &base) {
+  PluginSettings s = base;
+  s.base_url = entry_text(w.base_url);
+  s.model = model_text(w.model);
+  s.organization = entry_text(w.organization);
+  s.project = entry_text(w.project);
+  s.timeout_seconds = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.timeout));
+  s.ca_file = entry_text(w.ca_file);
+  return s;
+}
+
+void fill_models(GtkWidget *combo, const std::vector<std::string> &models, const std::string &current) {
+  gtk_list_store_clear(GTK_LIST_STORE(gtk_combo_box_get_model(GTK_COMBO_BOX(combo))));
+  for (const auto &m : models) gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(combo), m.c_str());
+  gtk_entry_set_text(GTK_ENTRY(gtk_bin_get_child(GTK_BIN(combo))), current.c_str());
+}
+
+// Where the key for this base URL comes from, in words (never the key itself).
+std::string key_status(const std::string &base_url) {
+  const ApiKeyLookup found = find_api_key(base_url);
+  switch (found.source) {
+    case KeySource::Environment:
+      return "OPENAI_API_KEY is set: it is used instead of any stored key.";
+    case KeySource::Keyring:
+      return "A key is stored in the system keyring for this base URL. Type a new one to replace it.";
+    case KeySource::None:
+      break;
+  }
+  if (!found.keyring_problem.empty())
+    return "Cannot store a key: " + found.keyring_problem + ". Set OPENAI_API_KEY instead.";
+  return "No key is stored for this base URL yet.";
+}
+
+void on_test_clicked(GtkButton *, gpointer data) {
+  auto *w = static_cast<Widgets *>(data);
+  gtk_label_set_text(GTK_LABEL(w->result), "Testing…");
+  while (gtk_events_pending()) gtk_main_iteration();
+  std::string message;
+  try {
+    PluginSettings settings = settings_from(*w, PluginSettings{});
+    std::string key = entry_text(w->key);
+    if (key.empty()) key = find_api_key(validate_base_url(settings.base_url)).key;
+    ConnectionSettings connection = connection_for(settings, key);
+    connection.timeout_seconds = std::min<long>(connection.timeout_seconds, 20);  // a check, not a render
+    const ConnectionCheck check = check_connection(connection);
+    message = check.message;
+    if (!check.models.empty()) fill_models(w->model, check.models, settings.model);
+  } catch (const GenerativeError &e) {
+    message = e.what();
+  }
+  gtk_label_set_text(GTK_LABEL(w->result), message.c_str());
+}
+
+}  // namespace
+
+bool run_settings_dialog(const std::string &settings_path) {
+  init_ui();
+  PluginSettings settings;
+  std::string load_problem;
+  try {
+    settings = load_settings(settings_path);
+  } catch (const GenerativeError &e) {
+    load_problem = e.what();
+  }
+
+  GtkWidget *dialog = gimp_dialog_new("Generative Fill Settings", spec::kBinaryName, nullptr, GtkDialogFlags(0),
+                                      gimp_standard_help_func, spec::kSettingsProcedure, "_Cancel",
+                                      GTK_RESPONSE_CANCEL, "_OK", GTK_RESPONSE_OK, nullptr);
+  gtk_dialog_set_default_response(GTK_DIALOG(dialog), GTK_RESPONSE_OK);
+  GtkWidget *form = new_form();
+  gtk_container_set_border_width(GTK_CONTAINER(form), 12);
+  gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(dialog))), form, TRUE, TRUE, 0);
+
+  Widgets w{};
+  w.base_url = add_row(form, 0, "_Base URL:", text_entry(settings.base_url));
+  gtk_widget_set_size_request(w.base_url, 360, -1);
+  w.model = gtk_combo_box_text_new_with_entry();
+  std::vector<std::string> known(std::begin(kKnownModels), std::end(kKnownModels));
+  fill_models(w.model, known, settings.model);
+  add_row(form, 1, "_Model:", w.model);
+  w.key = add_row(form, 2, "API _key:", text_entry(""));
+  gtk_entry_set_visibility(GTK_ENTRY(w.key), FALSE);
+  w.key_status = gtk_label_new(key_status(validate_base_url(settings.base_url)).c_str());
+  align_start(w.key_status);
+  gtk_label_set_line_wrap(GTK_LABEL(w.key_status), TRUE);
+  form_attach(form, w.key_status, 1, 3, 1);
+  w.organization = add_row(form, 4, "O_rganization id:", text_entry(settings.organization));
+  w.project = add_row(form, 5, "_Project id:", text_entry(settings.project));
+  w.timeout = gtk_spin_button_new_with_range(1, kMaxTimeoutSeconds, 10);
+  gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.timeout), static_cast<double>(settings.timeout_seconds));
+  add_row(form, 6, "T_imeout (seconds):", w.timeout);
+  w.ca_file = add_row(form, 7, "CA _file (private relays):", text_entry(settings.ca_file));
+
+  GtkWidget *test = gtk_button_new_with_mnemonic("_Test connection");
+  form_attach(form, test, 0, 8, 1);
+  w.result = gtk_label_new(load_problem.c_str());
+  align_start(w.result);
+  gtk_label_set_line_wrap(GTK_LABEL(w.result), TRUE);
+  gtk_widget_set_size_request(w.result, 360, -1);
+  form_attach(form, w.result, 1, 8, 1);
+  g_signal_connect(test, "clicked", G_CALLBACK(on_test_clicked), &w);
+  if (std::getenv("OPENAI_BASE_URL") || std::getenv("OPENAI_IMAGE_MODEL")) {
+    GtkWidget *note = gtk_label_new("OPENAI_BASE_URL or OPENAI_IMAGE_MODEL is set in the environment and "
+                                    "overrides these settings when GIMP runs a fill.");
+    align_start(note);
+    gtk_label_set_line_wrap(GTK_LABEL(note), TRUE);
+    form_attach(form, note, 0, 9, 2);
+  }
+
+  gtk_widget_show_all(dialog);
+  bool saved = false;
+  while (!saved && gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK) {
+    try {
+      const PluginSettings chosen = settings_from(w, settings);
+      save_settings(chosen, settings_path);
+      const std::string key = entry_text(w.key);
+      if (!key.empty()) store_api_key_in_keyring(validate_base_url(chosen.base_url), key);
+      saved = true;
+    } catch (const GenerativeError &e) {
+      gtk_label_set_text(GTK_LABEL(w.result), e.what());  // keep the dialog open to fix it
+    }
+  }
+  gtk_widget_destroy(dialog);
+  return saved;
+}
+
+}  // namespace gpt_image
