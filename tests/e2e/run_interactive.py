@@ -258,6 +258,9 @@ def main():
             new = [r.get("fields", {}).get("prompt") for r in standin.requests()[sent:]]
             if new != ["a blue door"]:
                 failures.append(f"the remembered prompt was not sent again (sent: {new})")
+            history = os.path.join(home, f".config/GIMP/{args.gimp}/gimp-gpt-image/prompt-history.json")
+            if not os.path.exists(history) or "a blue door" not in open(history, encoding="utf-8").read():
+                failures.append("the prompt history in GIMP's profile does not hold the sent prompt")
         case("last_values_remembered", failures)
 
         # 5. The settings dialog: Cancel saves nothing; Test connection answers; OK saves, without the key.

@@ -3,6 +3,7 @@
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
 
+#include "common/prompt_tools.h"
 #include "generative_fill.h"
 #include "procedure_spec.h"
 
@@ -40,7 +41,8 @@ void update_cost(GtkWidget *, gpointer data) {
 }  // namespace
 
 bool run_fill_dialog_gimp2(FillDialogValues &values,
-                           const std::function<std::string(const FillDialogValues &)> &describe_cost) {
+                           const std::function<std::string(const FillDialogValues &)> &describe_cost,
+                           const std::vector<std::string> &recent_prompts, const std::string &settings_path) {
   gimp_ui_init(spec::kBinaryName, FALSE);
   GtkWidget *dialog = gimp_dialog_new("Generative Fill", spec::kBinaryName, nullptr, GtkDialogFlags(0),
                                       gimp_standard_help_func, spec::kEditProcedure, "_Cancel", GTK_RESPONSE_CANCEL,
@@ -96,6 +98,16 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   g_signal_connect(size, "changed", G_CALLBACK(update_cost), &cost);
   g_signal_connect(variations, "value-changed", G_CALLBACK(update_cost), &cost);
   update_cost(nullptr, &cost);
+
+  // Recent prompts and the settings, above everything else.
+  PromptTools tools{recent_prompts,
+                    [prompt_buffer](const std::string &text) { gtk_text_buffer_set_text(prompt_buffer, text.c_str(), -1); },
+                    [&cost] { update_cost(nullptr, &cost); }, settings_path};
+  GtkWidget *tools_row = new_prompt_tools_row(&tools);
+  GtkWidget *content = gtk_dialog_get_content_area(GTK_DIALOG(dialog));
+  gtk_container_set_border_width(GTK_CONTAINER(tools_row), 6);
+  gtk_box_pack_start(GTK_BOX(content), tools_row, FALSE, FALSE, 0);
+  gtk_box_reorder_child(GTK_BOX(content), tools_row, 0);
 
   gtk_widget_show_all(dialog);
   gtk_widget_hide(hint);

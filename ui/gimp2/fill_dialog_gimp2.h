@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace gpt_image {
 
@@ -16,7 +17,10 @@ struct FillDialogValues {
 
 // Shows the dialog filled from `values`; true when the user pressed OK (values then hold the choices).
 // `describe_cost` gives the cost line for the values being chosen; it is shown live.
+// `recent_prompts` (newest first) can be picked into the prompt; a button opens the settings at
+// `settings_path`.
 bool run_fill_dialog_gimp2(FillDialogValues &values,
-                           const std::function<std::string(const FillDialogValues &)> &describe_cost);
+                           const std::function<std::string(const FillDialogValues &)> &describe_cost,
+                           const std::vector<std::string> &recent_prompts, const std::string &settings_path);
 
 }  // namespace gpt_image

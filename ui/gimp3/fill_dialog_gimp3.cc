@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "common/prompt_tools.h"
 #include "generative_fill.h"
 #include "procedure_spec.h"
 
@@ -32,7 +33,8 @@ void update_cost(GObject *, GParamSpec *, gpointer data) {
 }  // namespace
 
 bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config,
-                           const std::function<std::string()> &describe_cost) {
+                           const std::function<std::string()> &describe_cost,
+                           const std::vector<std::string> &recent_prompts, const std::string &settings_path) {
   gimp_ui_init(spec::kBinaryName);
   GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, "Generative Fill");
   GimpProcedureDialog *procedure_dialog = GIMP_PROCEDURE_DIALOG(dialog);
@@ -58,6 +60,16 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
   gimp_procedure_dialog_fill(procedure_dialog, "prompt-label", spec::kArgPrompt, "prompt-hint", spec::kArgQuality,
                              spec::kArgSize, spec::kArgVariations, "cost-estimate", nullptr);
   gtk_widget_hide(hint);
+
+  // Recent prompts and the settings, above everything else.
+  PromptTools tools{recent_prompts,
+                    [config](const std::string &text) { g_object_set(config, spec::kArgPrompt, text.c_str(), nullptr); },
+                    [&cost] { update_cost(nullptr, nullptr, &cost); }, settings_path};
+  GtkWidget *tools_row = new_prompt_tools_row(&tools);
+  GtkWidget *content = gtk_dialog_get_content_area(GTK_DIALOG(dialog));
+  gtk_box_pack_start(GTK_BOX(content), tools_row, FALSE, FALSE, 6);
+  gtk_box_reorder_child(GTK_BOX(content), tools_row, 0);
+  gtk_widget_show_all(tools_row);
   gtk_widget_grab_focus(prompt);  // typing goes straight into the prompt
 
   bool accepted;

@@ -13,6 +13,7 @@
 #include "gimp_progress.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
+#include "prompt_history.h"
 #include "settings_arguments.h"
 
 namespace {
@@ -143,8 +144,10 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     auto describe_cost = [&](const FillDialogValues &chosen) {
       return cost_line(preview, FillOptions{"", chosen.quality, chosen.size, chosen.variations}, settings_path);
     };
-    if (!run_fill_dialog_gimp2(values, describe_cost))
+    const std::string history = prompt_history_path_in_profile(gimp_directory());
+    if (!run_fill_dialog_gimp2(values, describe_cost, load_prompt_history(history), settings_path))
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
+    remember_prompt_quietly(history, values.prompt);
     store_last_values(values);  // before the request, so a failed call does not lose the prompt
   }
 

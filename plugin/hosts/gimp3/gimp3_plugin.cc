@@ -12,6 +12,7 @@
 #include "gimp_progress.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
+#include "prompt_history.h"
 #include "settings_arguments.h"
 
 namespace {
@@ -46,8 +47,10 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
   if (run_mode == GIMP_RUN_INTERACTIVE) {
     Gimp3FillSource preview(image);
     auto describe_cost = [&] { return cost_line(preview, read_fill_options(config), settings_path); };
-    if (!run_fill_dialog_gimp3(procedure, config, describe_cost))
+    const std::string history = prompt_history_path_in_profile(gimp_directory());
+    if (!run_fill_dialog_gimp3(procedure, config, describe_cost, load_prompt_history(history), settings_path))
       return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
+    remember_prompt_quietly(history, read_fill_options(config).prompt);
   }
   try {
     const FillOptions options = read_fill_options(config);

@@ -1,0 +1,56 @@
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <gtest/gtest.h>
+
+#include "prompt_history.h"
+
+using namespace gpt_image;
+
+namespace {
+class PromptHistory : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = g_dir_make_tmp("gpt-image-history-XXXXXX", nullptr);
+    path_ = prompt_history_path_in_profile(dir_);
+  }
+  void TearDown() override {
+    g_remove(path_.c_str());
+    gchar *folder = g_path_get_dirname(path_.c_str());
+    g_rmdir(folder);
+    g_free(folder);
+    g_rmdir(dir_);
+    g_free(dir_);
+  }
+  gchar *dir_ = nullptr;
+  std::string path_;
+};
+}  // namespace
+
+TEST_F(PromptHistory, NewestFirstAndDistinct) {
+  EXPECT_TRUE(load_prompt_history(path_).empty());
+  remember_prompt(path_, "a red apple");
+  remember_prompt(path_, "a blue door");
+  remember_prompt(path_, "a red apple");
+  remember_prompt(path_, "   ");
+  EXPECT_EQ(load_prompt_history(path_), (std::vector<std::string>{"a red apple", "a blue door"}));
+}
+
+TEST_F(PromptHistory, KeepsTheLastTwentyWithNewlinesAndUnicode) {
+  for (int i = 0; i < 25; ++i) remember_prompt(path_, "prompt " + std::to_string(i));
+  remember_prompt(path_, "一只红苹果\n放在桌子上");
+  const auto history = load_prompt_history(path_);
+  ASSERT_EQ(history.size(), kPromptHistoryLength);
+  EXPECT_EQ(history.front(), "一只红苹果\n放在桌子上");
+  EXPECT_EQ(history[1], "prompt 24");
+  EXPECT_EQ(history.back(), "prompt 6");
+}
+
+TEST_F(PromptHistory, DamagedFileIsAnEmptyHistoryNotAnError) {
+  gchar *folder = g_path_get_dirname(path_.c_str());
+  g_mkdir_with_parents(folder, 0700);
+  g_free(folder);
+  ASSERT_TRUE(g_file_set_contents(path_.c_str(), "{not json", -1, nullptr));
+  EXPECT_TRUE(load_prompt_history(path_).empty());
+  remember_prompt(path_, "fresh start");
+  EXPECT_EQ(load_prompt_history(path_), (std::vector<std::string>{"fresh start"}));
+}
