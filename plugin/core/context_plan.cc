@@ -95,7 +95,7 @@ ContextPlan plan_context(const PlanInput &input) {
   ContextPlan plan;
   if (input.selection && !input.selection->empty()) {
     const PixelRect &s = *input.selection;
-    const int m = context_margin(s);
+    const int m = input.margin == kAutoMargin ? context_margin(s) : input.margin;
     plan.region = PixelRect{s.x - m, s.y - m, s.width + 2 * m, s.height + 2 * m}.intersected(canvas_rect);
     if (plan.region.empty())
       throw GenerativeError(ErrorKind::InvalidArgument, "The selection lies outside the image.");

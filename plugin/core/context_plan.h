@@ -16,6 +16,10 @@
 
 namespace gpt_image {
 
+// A margin argument of this value means "use context_margin()".
+constexpr int kAutoMargin = -1;
+constexpr int kMaxMargin = 4096;
+
 // Default pixel budget for models that take any size (gpt-image-2): the area of 1536x1024.
 constexpr long long kDefaultPixelBudget = 1536LL * 1024;
 
@@ -25,6 +29,7 @@ struct PlanInput {
   std::string size = "auto";           // "auto" or an explicit "WxH" the model accepts
   ImageModel model;
   long long pixel_budget = kDefaultPixelBudget;
+  int margin = kAutoMargin;  // pixels around the selection; kAutoMargin = context_margin()
 };
 
 struct ContextPlan {

@@ -35,9 +35,13 @@ std::vector<FormPart> edit_form_parts(const EditRequest &request) {
   if (!request.size.empty()) text("size", request.size);
   if (is_dall_e(request.model)) {
     text("response_format", "b64_json");
-  } else if (!request.output_format.empty()) {
-    text("output_format", request.output_format);
+    return parts;
   }
+  if (!request.output_format.empty()) text("output_format", request.output_format);
+  if (request.output_format == "jpeg" || request.output_format == "webp")
+    text("output_compression", std::to_string(request.output_compression));
+  if (!request.background.empty() && request.background != "auto") text("background", request.background);
+  if (request.input_fidelity == "high") text("input_fidelity", request.input_fidelity);
   return parts;
 }
 

@@ -14,7 +14,10 @@ struct EditRequest {
   std::string quality = "medium";
   std::string size;                   // always explicit "WxH": the plug-in plans the size itself
   int n = 1;
-  std::string output_format = "png";  // lossless answers, so nothing is lost before placement
+  std::string output_format = "png";  // png by default: lossless, so nothing is lost before placement
+  int output_compression = 100;       // sent for jpeg and webp only
+  std::string background = "auto";    // sent unless auto
+  std::string input_fidelity = "low"; // sent only when high (low is the API's default)
   std::vector<std::uint8_t> image_png;
   std::optional<std::vector<std::uint8_t>> mask_png;
 };

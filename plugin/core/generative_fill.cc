@@ -33,6 +33,34 @@ void validate_fill_options(const FillOptions &options, const ImageModel &model) 
                               std::to_string(options.variations) + ").");
   validate_quality_for_model(model, options.quality);
   validate_size_for_model(model, options.size);
+  auto one_of = [](const std::string &value, std::initializer_list<const char *> allowed, const std::string &what) {
+    std::string list;
+    for (const char *a : allowed) {
+      if (value == a) return;
+      list += (list.empty() ? "" : ", ") + std::string(a);
+    }
+    throw GenerativeError(ErrorKind::InvalidArgument, what + " \"" + value + "\" is not one of: " + list + ".");
+  };
+  one_of(options.background, {"auto", "transparent", "opaque"}, "Background");
+  one_of(options.input_fidelity, {"low", "high"}, "Input fidelity");
+  one_of(options.output_format, {"png", "jpeg", "webp"}, "Output format");
+  one_of(options.sample, {"visible", "layer"}, "Sample");
+  if (options.background == "transparent" && options.output_format == "jpeg")
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          "A transparent background needs output format png or webp; jpeg has no transparency.");
+  if (options.input_fidelity == "high" && (model.name.rfind("gpt-image-1-mini", 0) == 0 || model.size_rule == SizeRule::SquareDallE2))
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          model.name + " has no input fidelity setting; use \"low\" or another model.");
+  if (model.size_rule == SizeRule::SquareDallE2 && (options.output_format != "png" || options.background != "auto"))
+    throw GenerativeError(ErrorKind::InvalidArgument, "dall-e-2 answers PNG only and has no background setting.");
+  if (options.output_compression < 0 || options.output_compression > 100)
+    throw GenerativeError(ErrorKind::InvalidArgument, "Output compression must be between 0 and 100.");
+  if (options.context_margin != kAutoMargin && (options.context_margin < 0 || options.context_margin > kMaxMargin))
+    throw GenerativeError(ErrorKind::InvalidArgument, "The context margin must be -1 (automatic) or 0 to " +
+                                                          std::to_string(kMaxMargin) + " pixels.");
+  if (options.feather_radius < 0 || options.feather_radius > kMaxFeatherRadius)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          "The feather radius must be 0 to " + std::to_string(kMaxFeatherRadius) + " pixels.");
 }
 
 std::string layer_name_for_prompt(const std::string &prompt) {
@@ -61,11 +89,13 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   input.size = options.size;
   input.model = model;
   input.pixel_budget = pixel_budget;
+  input.margin = options.context_margin;
   edit.plan = plan_context(input);
   edit.has_selection = input.selection.has_value();
 
   const ContextPlan &plan = edit.plan;
-  const Raster visible = pad_to_frame(source.read_visible(plan.captured), plan.captured, plan.frame);
+  const Raster sampled = options.sample == "layer" ? source.read_active_layer(plan.captured) : source.read_visible(plan.captured);
+  const Raster visible = pad_to_frame(sampled, plan.captured, plan.frame);
   edit.request.image_png = encode_png(scale_raster(visible, plan.request));
   if (edit.has_selection) {
     // Padding outside the canvas is never selected: it stays "keep" in the mask.
@@ -84,6 +114,11 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.request.quality = options.quality;
   edit.request.size = format_size(plan.request);
   edit.request.n = options.variations;
+  edit.request.background = options.background;
+  edit.request.input_fidelity = options.input_fidelity;
+  edit.request.output_format = options.output_format;
+  edit.request.output_compression = options.output_compression;
+  edit.feather_radius = options.feather_radius;
   return edit;
 }
 
@@ -95,6 +130,7 @@ CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, 
   input.size = options.size;
   input.model = describe_model(model_name);
   input.pixel_budget = pixel_budget;
+  input.margin = options.context_margin;
   try {
     validate_quality_for_model(input.model, options.quality);
     return estimate_cost(model_name, options.quality, plan_context(input).request, options.variations);
@@ -110,6 +146,7 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
   FillPlacement placement;
   placement.at = plan.captured;
   placement.has_selection = edit.has_selection;
+  placement.feather_radius = edit.feather_radius;
   placement.layer_name = layer_name_for_prompt(prompt);
   placement.usage = answer.usage;
   const PixelRect roi{plan.captured.x - plan.frame.x, plan.captured.y - plan.frame.y, plan.captured.width,

@@ -19,11 +19,21 @@ namespace gpt_image {
 
 constexpr int kMaxVariations = 10;
 
+constexpr int kMaxFeatherRadius = 256;
+
+// What the user chose; the defaults are the procedure's defaults in both GIMP versions.
 struct FillOptions {
   std::string prompt;
   std::string quality = "medium";
   std::string size = "auto";
   int variations = 1;
+  std::string background = "auto";     // auto | transparent | opaque
+  std::string input_fidelity = "low";  // low | high (not gpt-image-1-mini)
+  std::string output_format = "png";   // png | jpeg | webp
+  int output_compression = 100;        // 0-100, jpeg and webp only
+  int context_margin = kAutoMargin;    // pixels around the selection, or kAutoMargin
+  int feather_radius = 0;              // soft edge of the layer mask in pixels; 0 = the selection's own edge
+  std::string sample = "visible";      // visible: what is visible; layer: the active layer only
 };
 
 // What a GIMP version must provide to the job. Rects passed in lie inside the canvas.
@@ -33,6 +43,7 @@ class FillSource {
   virtual PixelSize canvas_size() = 0;
   virtual std::optional<PixelRect> selection_bounds() = 0;   // nullopt when nothing is selected
   virtual Raster read_visible(const PixelRect &rect) = 0;     // 4 channels, R'G'B'A u8
+  virtual Raster read_active_layer(const PixelRect &rect) = 0;  // the same, of the active layer alone
   virtual Raster read_selection(const PixelRect &rect) = 0;   // 1 channel, 255 = selected
 };
 
@@ -42,6 +53,7 @@ struct FillPlacement {
   std::vector<Raster> layers;
   std::string layer_name;
   bool has_selection = false;  // true: the layers get a mask made from the selection
+  int feather_radius = 0;      // soften that mask by this many pixels
   std::optional<ImageUsage> usage;
 };
 
@@ -50,6 +62,7 @@ struct PreparedEdit {
   ContextPlan plan;
   EditRequest request;
   bool has_selection = false;
+  int feather_radius = 0;
 };
 
 // True when the prompt has nothing but white space (dialogs use it to keep themselves open).

@@ -75,3 +75,27 @@ Raster scale_raster(const Raster &source, PixelSize target, const PixelRect &roi
 }
 
 }  // namespace gpt_image
+
+namespace gpt_image {
+
+Raster feather_mask(const Raster &mask, int radius) {
+  if (radius <= 0) return mask;
+  ensure_gegl_ready();
+  const Babl *format = babl_format("Y u8");
+  GeglBuffer *input = gegl_buffer_linear_new_from_data(const_cast<std::uint8_t *>(mask.pixels.data()), format,
+                                                       GEGL_RECTANGLE(0, 0, mask.width, mask.height),
+                                                       static_cast<gint>(mask.stride()), nullptr, nullptr);
+  GeglNode *graph = gegl_node_new();
+  GeglNode *read = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", input, nullptr);
+  GeglNode *blur = gegl_node_new_child(graph, "operation", "gegl:gaussian-blur", "std-dev-x", radius / 2.0,
+                                       "std-dev-y", radius / 2.0, "abyss-policy", GEGL_ABYSS_CLAMP, nullptr);
+  gegl_node_link(read, blur);
+  Raster out(mask.width, mask.height, 1);
+  const GeglRectangle area{0, 0, mask.width, mask.height};
+  gegl_node_blit(blur, 1.0, &area, format, out.pixels.data(), static_cast<gint>(out.stride()), GEGL_BLIT_DEFAULT);
+  g_object_unref(graph);
+  g_object_unref(input);
+  return out;
+}
+
+}  // namespace gpt_image

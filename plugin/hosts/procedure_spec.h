@@ -28,6 +28,24 @@ constexpr const char *kArgQuality = "quality";
 constexpr const char *kArgSize = "size";
 constexpr const char *kArgVariations = "variations";
 
+// Appended after `variations` (the "Advanced" part of the dialog), in this order.
+constexpr const char *kArgBackground = "background";
+constexpr const char *kArgInputFidelity = "input-fidelity";
+constexpr const char *kArgOutputFormat = "output-format";
+constexpr const char *kArgOutputCompression = "output-compression";
+constexpr const char *kArgContextMargin = "context-margin";
+constexpr const char *kArgFeatherRadius = "feather-radius";
+constexpr const char *kArgSample = "sample";
+
+constexpr const char *kBackgroundBlurb = "Background: auto, transparent (png or webp output) or opaque";
+constexpr const char *kInputFidelityBlurb = "How closely to keep the input's details: low or high (not gpt-image-1-mini)";
+constexpr const char *kOutputFormatBlurb = "Format of the answer: png, jpeg or webp";
+constexpr const char *kOutputCompressionBlurb = "Compression of jpeg or webp answers, 0-100";
+constexpr const char *kContextMarginBlurb =
+    "Pixels of surroundings sent around the selection; -1 = automatic (a quarter of its larger side, at least 32)";
+constexpr const char *kFeatherRadiusBlurb = "Soft edge of the layer mask in pixels; 0 = the selection's own edge";
+constexpr const char *kSampleBlurb = "What the model sees: visible (all visible layers) or layer (the active layer only)";
+
 constexpr const char *kDefaultQuality = "medium";
 constexpr const char *kDefaultSize = "auto";
 constexpr int kDefaultVariations = 1;

@@ -229,6 +229,50 @@ def grayscale_check(c, p, report, before, after, requests, output):
     check_outside_exact(c, before, after, ~ellipse_inside(before.shape[:2], *ELLIPSE, grow=1.5))
 
 
+def advanced_scheme(p):
+    """A layer above the texture, red at the top and transparent below, covers part of the frame;
+    the fill samples the texture layer alone, with every advanced option away from its default."""
+    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
+  (let ((cover (t-new-transparent-layer img 800 600 "cover")))
+    (gimp-image-insert-layer img cover 0 0)
+    (gimp-context-set-foreground '(255 0 0))
+    (gimp-image-select-rectangle img CHANNEL-OP-REPLACE 0 0 800 260)
+    (gimp-drawable-edit-fill cover FILL-FOREGROUND))
+  (t-export img "{p['before']}")
+  {SELECT_ELLIPSE}
+  (let* ((before (vector-length (t-layers img)))
+         (result (catch -1 (t-fill-advanced img base "{p['prompt']}" "opaque" "high" "jpeg" 80 10 8 "layer"))))
+    (t-report "{p['report']}"
+      (append (list (list "result" result) (list "count_before" before)
+                    (list "count_after" (vector-length (t-layers img))) (list "top_is_result" 0))
+              (if (> result 0) (t-describe "" result) '())))
+    (t-export img "{p['after']}")))"""
+
+
+def advanced_check(c, p, report, before, after, requests, output):
+    # bbox 200x150 + margin 10 = 220x170 at (290,190); nearest 1536x1024; frame 255x170 centred on x=400.
+    c.equal((report.get("x"), report.get("y"), report.get("width"), report.get("height")), (273, 190, 255, 170),
+            "layer offset and size with a 10 px context margin")
+    c.equal(report.get("has_mask"), 1, "layer mask present")
+    record = request_for(requests, p["prompt"])
+    if c.expect(record is not None, "the stand-in received no request"):
+        f = record["fields"]
+        c.equal((f.get("background"), f.get("input_fidelity"), f.get("output_format"), f.get("output_compression")),
+                ("opaque", "high", "jpeg", "80"), "advanced request fields")
+        # The base layer alone was sent: no red from the layer above it.
+        texture = load(p["texture_host"])
+        check_request_image(c, p["dir"], record, (273, 190, 255, 170), texture)
+    shape = before.shape[:2]
+    # Feathered by 8 px (sigma 4): far outside the selection nothing changes; on its edge, a blend.
+    check_outside_exact(c, before, after, ~ellipse_inside(shape, *ELLIPSE, grow=14))
+    # A ring 3-5 px outside the selection: untouched by a hard mask, partly filled by a soft one.
+    ring = ellipse_inside(shape, *ELLIPSE, grow=5) & ~ellipse_inside(shape, *ELLIPSE, grow=3)
+    ring[:270] = False  # above that, the red cover layer hides the fill
+    colour = prompt_colour(p["prompt"])
+    blended = (np.abs(after[..., :3][ring] - colour).max(axis=-1) > 8) & np.any(after[ring] != before[ring], axis=-1)
+    c.expect(blended.mean() > 0.9, f"the selection's edge is not softened (blended share {blended.mean():.2f})")
+
+
 def settings_scheme(p):
     """Saves settings through the procedure, fills with them, then tries an unsafe base URL."""
     return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
@@ -267,6 +311,7 @@ CASES = [
     ("large_image_small_upload", "a small boat", large_scheme, large_check),
     ("grayscale_image", "a smooth stone",
      texture_case(SELECT_ELLIPSE, "medium", 1, prepare="(gimp-image-convert-grayscale img)"), grayscale_check),
+    ("advanced_options", "an advanced plum", advanced_scheme, advanced_check),
     # Last: it changes the saved model for the rest of the session.
     ("settings_procedure", "a settings-driven pear", settings_scheme, settings_check),
 ]

@@ -64,7 +64,7 @@ def main():
             case_dir = os.path.join(work, name)
             os.makedirs(case_dir)
             p = {"dir": case_dir, "prompt": prompt, "input": runner.inside(texture), "gimp": args.gimp,
-                 "home": os.path.join(work, "home"), "base_url": standin.base_url}
+                 "home": os.path.join(work, "home"), "base_url": standin.base_url, "texture_host": texture}
             for key in ("before", "after"):
                 p[key] = runner.inside(os.path.join(case_dir, key + ".png"))
             p["report"] = runner.inside(os.path.join(case_dir, "report.txt"))

@@ -138,7 +138,8 @@ def main():
         if args.gimp == "2.10":
             server_call = f'(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" {port} "")'
             command = ["gimp-2.10", "-d", "-f", "-s", "-b", server_call]
-            fill = "(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n})"
+            fill = ("(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n} "
+                    "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\")")
             open_settings = '(plug-in-gpt-image-settings RUN-INTERACTIVE "" "" "" "" 600 "")'
         else:
             server_call = (f'(plug-in-script-fu-server #:run-mode RUN-NONINTERACTIVE #:ip "127.0.0.1" '

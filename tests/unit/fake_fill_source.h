@@ -9,7 +9,8 @@ namespace gpt_image::testing {
 
 class FakeFillSource : public FillSource {
  public:
-  FakeFillSource(Raster canvas, Raster selection) : canvas_(std::move(canvas)), selection_(std::move(selection)) {}
+  FakeFillSource(Raster canvas, Raster selection, Raster active_layer = {})
+      : canvas_(std::move(canvas)), selection_(std::move(selection)), layer_(std::move(active_layer)) {}
 
   PixelSize canvas_size() override { return canvas_.size(); }
   std::optional<PixelRect> selection_bounds() override {
@@ -22,6 +23,7 @@ class FakeFillSource : public FillSource {
   }
   Raster read_visible(const PixelRect &rect) override { return crop(canvas_, rect); }
   Raster read_selection(const PixelRect &rect) override { return crop(selection_, rect); }
+  Raster read_active_layer(const PixelRect &rect) override { return crop(layer_, rect); }
 
  private:
   Raster crop(const Raster &source, const PixelRect &rect) {
@@ -31,6 +33,7 @@ class FakeFillSource : public FillSource {
   }
   Raster canvas_;
   Raster selection_;
+  Raster layer_;
 };
 
 }  // namespace gpt_image::testing

@@ -58,3 +58,20 @@ TEST(EditRequest, DallE2AsksForBase64AndHasNoOutputFormat) {
   EXPECT_EQ(fields.at("response_format").value, "b64_json");
   EXPECT_EQ(fields.count("output_format"), 0u);
 }
+
+TEST(EditRequest, AdvancedFieldsAreSentOnlyWhenTheyMeanSomething) {
+  EditRequest request = sample();
+  auto fields = by_name(edit_form_parts(request));
+  EXPECT_EQ(fields.count("background"), 0u);        // auto is the API's default
+  EXPECT_EQ(fields.count("input_fidelity"), 0u);    // low is the API's default
+  EXPECT_EQ(fields.count("output_compression"), 0u);  // png has no compression field
+  request.background = "transparent";
+  request.input_fidelity = "high";
+  request.output_format = "jpeg";
+  request.output_compression = 75;
+  fields = by_name(edit_form_parts(request));
+  EXPECT_EQ(fields.at("background").value, "transparent");
+  EXPECT_EQ(fields.at("input_fidelity").value, "high");
+  EXPECT_EQ(fields.at("output_format").value, "jpeg");
+  EXPECT_EQ(fields.at("output_compression").value, "75");
+}

@@ -188,3 +188,55 @@ TEST(GenerativeFill, CostEstimateFollowsThePlannedSize) {
   o.size = "640x480";
   EXPECT_NE(estimate_fill_cost(source, o, "gpt-image-1.5").text.find("does not accept size 640x480"), std::string::npos);
 }
+
+TEST(GenerativeFill, AdvancedOptionsAreValidated) {
+  const ImageModel model = describe_model("gpt-image-1.5");
+  auto rejects = [&](auto change, const std::string &words) {
+    FillOptions o = options();
+    change(o);
+    try {
+      validate_fill_options(o, model);
+      ADD_FAILURE() << "accepted, expected: " << words;
+    } catch (const GenerativeError &e) {
+      EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+    }
+  };
+  rejects([](FillOptions &o) { o.background = "green"; }, "Background");
+  rejects([](FillOptions &o) { o.background = "transparent", o.output_format = "jpeg"; }, "png or webp");
+  rejects([](FillOptions &o) { o.output_format = "gif"; }, "Output format");
+  rejects([](FillOptions &o) { o.output_compression = 101; }, "compression");
+  rejects([](FillOptions &o) { o.context_margin = -2; }, "context margin");
+  rejects([](FillOptions &o) { o.feather_radius = 300; }, "feather radius");
+  rejects([](FillOptions &o) { o.sample = "everything"; }, "Sample");
+  FillOptions mini = options();
+  mini.input_fidelity = "high";
+  EXPECT_THROW(validate_fill_options(mini, describe_model("gpt-image-1-mini")), GenerativeError);
+  EXPECT_NO_THROW(validate_fill_options(mini, model));
+}
+
+TEST(GenerativeFill, AdvancedOptionsReachTheRequestAndThePlan) {
+  const PixelRect selected{300, 200, 200, 150};
+  Raster layer(800, 600, 4, 0);
+  for (size_t i = 0; i < layer.pixels.size(); i += 4) layer.pixels[i] = 250, layer.pixels[i + 3] = 255;
+  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, selected), layer);
+  FillOptions o = options();
+  o.background = "opaque";
+  o.input_fidelity = "high";
+  o.output_format = "webp";
+  o.output_compression = 80;
+  o.context_margin = 10;
+  o.feather_radius = 8;
+  o.sample = "layer";
+  const PreparedEdit edit = prepare_edit(source, o, "gpt-image-1.5");
+  EXPECT_EQ(edit.plan.region, (PixelRect{290, 190, 220, 170}));
+  EXPECT_EQ(edit.request.background, "opaque");
+  EXPECT_EQ(edit.request.input_fidelity, "high");
+  EXPECT_EQ(edit.request.output_format, "webp");
+  EXPECT_EQ(edit.request.output_compression, 80);
+  EXPECT_EQ(edit.feather_radius, 8);
+  // The active layer (flat red) was sampled, not the visible texture.
+  const Raster sent = decode_image(edit.request.image_png);
+  EXPECT_EQ(sent.at(100, 100)[0], 250);
+  EXPECT_EQ(sent.at(100, 100)[1], 0);
+  EXPECT_EQ(placement_from_answer(edit, identity_answer(edit), "x").feather_radius, 8);
+}

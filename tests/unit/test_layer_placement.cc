@@ -18,20 +18,24 @@ class RecordingTarget : public LayerTarget {
     ItemId group = 0;
     int index = 0;
     bool is_group = false, masked = false, visible = true;
+    int feather = 0;
     PixelRect at;
   };
   void begin_undo_group() override { ++undo_depth, ++undo_groups; }
   void end_undo_group() override { --undo_depth; }
   ItemId insert_group(const std::string &name) override {
-    items[next] = Item{name, 0, 0, true, false, true, {}};
+    items[next] = Item{name, 0, 0, true, false, true, 0, {}};
     return next++;
   }
   ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &, const PixelRect &at) override {
     if (fail_on_layer == ++layers_inserted) throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
-    items[next] = Item{name, group, index, false, false, true, at};
+    items[next] = Item{name, group, index, false, false, true, 0, at};
     return next++;
   }
-  void add_selection_mask(ItemId layer) override { items.at(layer).masked = true; }
+  void add_selection_mask(ItemId layer, int feather) override {
+    items.at(layer).masked = true;
+    items.at(layer).feather = feather;
+  }
   void set_visible(ItemId item, bool visible) override { items.at(item).visible = visible; }
   void remove(ItemId item) override {
     for (auto it = items.begin(); it != items.end();)
@@ -85,6 +89,18 @@ TEST(LayerPlacement, VariationsGoIntoAGroupFirstVisible) {
   }
   EXPECT_EQ(seen, 3);
   EXPECT_EQ(target.undo_groups, 1);
+}
+
+TEST(LayerPlacement, MasksCarryTheFeatherRadius) {
+  RecordingTarget target;
+  FillPlacement p = placement(2, true);
+  p.feather_radius = 12;
+  const auto group = place_fill_layers(target, p);
+  for (const auto &[id, item] : target.items) {
+    if (id != group) {
+      EXPECT_EQ(item.feather, 12);
+    }
+  }
 }
 
 TEST(LayerPlacement, NoSelectionMeansNoMask) {

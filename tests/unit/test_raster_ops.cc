@@ -99,3 +99,16 @@ TEST(RasterOps, SingleChannelScales) {
   EXPECT_LE(*big.at(10, 50), 2);
   EXPECT_GE(*big.at(90, 50), 253);
 }
+
+TEST(RasterOps, FeatherSoftensTheEdgeOverAboutTheRadius) {
+  Raster mask(100, 20, 1, 0);
+  for (int y = 0; y < 20; ++y)
+    for (int x = 50; x < 100; ++x) *mask.at(x, y) = 255;
+  EXPECT_EQ(feather_mask(mask, 0).pixels, mask.pixels);
+  const Raster soft = feather_mask(mask, 10);
+  EXPECT_LE(*soft.at(35, 10), 2);    // well outside: still nothing
+  EXPECT_GE(*soft.at(64, 10), 253);  // well inside: still everything
+  EXPECT_GT(*soft.at(47, 10), 40);   // just outside: partly
+  EXPECT_LT(*soft.at(52, 10), 215);  // just inside: partly
+  EXPECT_GE(*soft.at(99, 0), 253);   // corners do not fade into the canvas edge
+}

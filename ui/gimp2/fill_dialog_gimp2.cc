@@ -21,21 +21,65 @@ void add_row(GtkWidget *table, int row, const char *label_text, GtkWidget *widge
                    static_cast<GtkAttachOptions>(GTK_EXPAND | GTK_FILL), GTK_FILL, 0, 0);
 }
 
-// The widgets whose values the cost line follows.
+GtkWidget *choice_combo(std::initializer_list<const char *> choices, const std::string &current) {
+  GtkWidget *combo = gtk_combo_box_text_new();
+  int active = 0, index = 0;
+  for (const char *c : choices) {
+    gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(combo), c);
+    if (current == c) active = index;
+    ++index;
+  }
+  gtk_combo_box_set_active(GTK_COMBO_BOX(combo), active);
+  return combo;
+}
+
+std::string combo_text(GtkWidget *combo) {
+  gchar *text = gtk_combo_box_text_get_active_text(GTK_COMBO_BOX_TEXT(combo));
+  std::string out = text ? text : "";
+  g_free(text);
+  return out;
+}
+
+GtkWidget *int_spin(int low, int high, int value) {
+  GtkWidget *spin = gtk_spin_button_new_with_range(low, high, 1);
+  gtk_spin_button_set_value(GTK_SPIN_BUTTON(spin), value);
+  return spin;
+}
+
+int spin_value(GtkWidget *spin) { return gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(spin)); }
+
+// Every widget whose value the dialog returns (the prompt is read from its buffer).
+struct Choices {
+  GtkWidget *quality, *size, *variations, *background, *input_fidelity, *output_format, *output_compression,
+      *context_margin, *feather_radius, *sample;
+
+  FillDialogValues read(const std::string &prompt) const {
+    FillDialogValues v;
+    v.prompt = prompt;
+    v.quality = combo_text(quality);
+    v.size = gtk_entry_get_text(GTK_ENTRY(size));
+    v.variations = spin_value(variations);
+    v.background = combo_text(background);
+    v.input_fidelity = combo_text(input_fidelity);
+    v.output_format = combo_text(output_format);
+    v.output_compression = spin_value(output_compression);
+    v.context_margin = spin_value(context_margin);
+    v.feather_radius = spin_value(feather_radius);
+    v.sample = combo_text(sample);
+    return v;
+  }
+};
+
+// The cost line follows the choices.
 struct CostLine {
-  GtkWidget *label, *quality, *size, *variations;
+  GtkWidget *label;
+  const Choices *choices;
   const std::function<std::string(const FillDialogValues &)> *describe;
 };
 
 void update_cost(GtkWidget *, gpointer data) {
   auto *line = static_cast<CostLine *>(data);
-  FillDialogValues chosen;
-  gchar *quality = gtk_combo_box_text_get_active_text(GTK_COMBO_BOX_TEXT(line->quality));
-  chosen.quality = quality ? quality : "";
-  g_free(quality);
-  chosen.size = gtk_entry_get_text(GTK_ENTRY(line->size));
-  chosen.variations = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(line->variations));
-  gtk_label_set_text(GTK_LABEL(line->label), (*line->describe)(chosen).c_str());
+  gtk_label_set_text(GTK_LABEL(line->label), (*line->describe)(line->choices->read("")).c_str());
 }
 
 }  // namespace
@@ -49,7 +93,7 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
                                       "_OK", GTK_RESPONSE_OK, nullptr);
   gimp_window_set_transient(GTK_WINDOW(dialog));
 
-  GtkWidget *table = gtk_table_new(6, 2, FALSE);
+  GtkWidget *table = gtk_table_new(7, 2, FALSE);
   gtk_table_set_row_spacings(GTK_TABLE(table), 6);
   gtk_table_set_col_spacings(GTK_TABLE(table), 12);
   gtk_container_set_border_width(GTK_CONTAINER(table), 12);
@@ -70,26 +114,43 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   gtk_misc_set_alignment(GTK_MISC(hint), 0.0, 0.5);
   gtk_table_attach(GTK_TABLE(table), hint, 1, 2, 4, 5, GTK_FILL, GTK_FILL, 0, 0);
 
-  GtkWidget *quality = gtk_combo_box_text_new();
-  int active = 0, index = 0;
-  for (const char *q : spec::kQualities) {
-    gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(quality), q);
-    if (values.quality == q) active = index;
-    ++index;
-  }
-  gtk_combo_box_set_active(GTK_COMBO_BOX(quality), active);
+  Choices choices{};
+  GtkWidget *quality = choices.quality = choice_combo({"auto", "low", "medium", "high"}, values.quality);
   add_row(table, 1, "_Quality:", quality);
 
-  GtkWidget *size = gtk_entry_new();
+  GtkWidget *size = choices.size = gtk_entry_new();
   gtk_entry_set_text(GTK_ENTRY(size), values.size.c_str());
   gtk_widget_set_tooltip_text(size, spec::kSizeBlurb);
   add_row(table, 2, "_Size:", size);
 
-  GtkWidget *variations = gtk_spin_button_new_with_range(1, kMaxVariations, 1);
-  gtk_spin_button_set_value(GTK_SPIN_BUTTON(variations), values.variations);
+  GtkWidget *variations = choices.variations = int_spin(1, kMaxVariations, values.variations);
   add_row(table, 3, "_Variations:", variations);
 
-  CostLine cost{gtk_label_new(""), quality, size, variations, &describe_cost};
+  // The advanced choices, folded away by default.
+  GtkWidget *advanced = gtk_table_new(7, 2, FALSE);
+  gtk_table_set_row_spacings(GTK_TABLE(advanced), 6);
+  gtk_table_set_col_spacings(GTK_TABLE(advanced), 12);
+  choices.background = choice_combo({"auto", "transparent", "opaque"}, values.background);
+  add_row(advanced, 0, "_Background:", choices.background);
+  choices.input_fidelity = choice_combo({"low", "high"}, values.input_fidelity);
+  add_row(advanced, 1, "_Input fidelity:", choices.input_fidelity);
+  choices.output_format = choice_combo({"png", "jpeg", "webp"}, values.output_format);
+  add_row(advanced, 2, "Output _format:", choices.output_format);
+  choices.output_compression = int_spin(0, 100, values.output_compression);
+  add_row(advanced, 3, "Output _compression:", choices.output_compression);
+  choices.context_margin = int_spin(kAutoMargin, kMaxMargin, values.context_margin);
+  gtk_widget_set_tooltip_text(choices.context_margin, spec::kContextMarginBlurb);
+  add_row(advanced, 4, "Context _margin (-1 = auto):", choices.context_margin);
+  choices.feather_radius = int_spin(0, kMaxFeatherRadius, values.feather_radius);
+  add_row(advanced, 5, "_Feather radius:", choices.feather_radius);
+  choices.sample = choice_combo({"visible", "layer"}, values.sample);
+  gtk_widget_set_tooltip_text(choices.sample, spec::kSampleBlurb);
+  add_row(advanced, 6, "Sa_mple:", choices.sample);
+  GtkWidget *expander = gtk_expander_new("Advanced");
+  gtk_container_add(GTK_CONTAINER(expander), advanced);
+  gtk_table_attach(GTK_TABLE(table), expander, 0, 2, 6, 7, GTK_FILL, GTK_FILL, 0, 0);
+
+  CostLine cost{gtk_label_new(""), &choices, &describe_cost};
   gtk_misc_set_alignment(GTK_MISC(cost.label), 0.0, 0.5);
   gtk_label_set_line_wrap(GTK_LABEL(cost.label), TRUE);
   gtk_widget_set_size_request(cost.label, 500, -1);
@@ -97,6 +158,7 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   g_signal_connect(quality, "changed", G_CALLBACK(update_cost), &cost);
   g_signal_connect(size, "changed", G_CALLBACK(update_cost), &cost);
   g_signal_connect(variations, "value-changed", G_CALLBACK(update_cost), &cost);
+  g_signal_connect(choices.context_margin, "value-changed", G_CALLBACK(update_cost), &cost);
   update_cost(nullptr, &cost);
 
   // Recent prompts and the settings, above everything else.
@@ -126,12 +188,7 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
     gtk_widget_grab_focus(prompt);
   }
   if (accepted) {
-    values.prompt = prompt_text();
-    gchar *chosen = gtk_combo_box_text_get_active_text(GTK_COMBO_BOX_TEXT(quality));
-    if (chosen) values.quality = chosen;
-    g_free(chosen);
-    values.size = gtk_entry_get_text(GTK_ENTRY(size));
-    values.variations = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(variations));
+    values = choices.read(prompt_text());
   }
   gtk_widget_destroy(dialog);
   return accepted;

@@ -6,14 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "generative_fill.h"
+
 namespace gpt_image {
 
-struct FillDialogValues {
-  std::string prompt;
-  std::string quality;
-  std::string size;
-  int variations = 1;
-};
+// Everything the dialog lets the user choose: exactly the procedure's arguments.
+using FillDialogValues = FillOptions;
 
 // Shows the dialog filled from `values`; true when the user pressed OK (values then hold the choices).
 // `describe_cost` gives the cost line for the values being chosen; it is shown live.

@@ -57,8 +57,14 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
   gtk_label_set_xalign(GTK_LABEL(cost.label), 0.0);
   gtk_label_set_line_wrap(GTK_LABEL(cost.label), TRUE);
   const gulong cost_handler = g_signal_connect(config, "notify", G_CALLBACK(update_cost), &cost);
+  // The advanced choices, folded away by default.
+  gimp_procedure_dialog_get_label(procedure_dialog, "advanced-title", "Advanced", FALSE, FALSE);
+  gimp_procedure_dialog_fill_box(procedure_dialog, "advanced-box", spec::kArgBackground, spec::kArgInputFidelity,
+                                 spec::kArgOutputFormat, spec::kArgOutputCompression, spec::kArgContextMargin,
+                                 spec::kArgFeatherRadius, spec::kArgSample, nullptr);
+  gimp_procedure_dialog_fill_expander(procedure_dialog, "advanced", "advanced-title", FALSE, "advanced-box");
   gimp_procedure_dialog_fill(procedure_dialog, "prompt-label", spec::kArgPrompt, "prompt-hint", spec::kArgQuality,
-                             spec::kArgSize, spec::kArgVariations, "cost-estimate", nullptr);
+                             spec::kArgSize, spec::kArgVariations, "advanced", "cost-estimate", nullptr);
   gtk_widget_hide(hint);
 
   // Recent prompts and the settings, above everything else.

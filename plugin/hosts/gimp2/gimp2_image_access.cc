@@ -4,6 +4,7 @@
 #include <string>
 
 #include "errors.h"
+#include "raster_ops.h"
 
 namespace gpt_image {
 
@@ -51,6 +52,16 @@ Raster Gimp2FillSource::read_selection(const PixelRect &rect) {
   return read_buffer(gimp_image_get_selection(image_), rect, "Y u8", 1);
 }
 
+Raster Gimp2FillSource::read_active_layer(const PixelRect &rect) {
+  if (active_ <= 0 || !gimp_item_is_layer(active_))
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          "Sampling the active layer needs an active layer; select one, or sample what is visible.");
+  gint ox = 0, oy = 0;
+  gimp_drawable_offsets(active_, &ox, &oy);
+  // In the layer's own coordinates; what lies outside the layer reads as transparent.
+  return read_buffer(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
+}
+
 void check_image_supported_gimp2(gint32 image) {
   if (gimp_image_base_type(image) == GIMP_INDEXED)
     throw GenerativeError(ErrorKind::InvalidArgument,
@@ -86,9 +97,17 @@ LayerTarget::ItemId Gimp2LayerTarget::insert_layer(const std::string &name, Item
   return layer;
 }
 
-void Gimp2LayerTarget::add_selection_mask(ItemId layer) {
+void Gimp2LayerTarget::add_selection_mask(ItemId layer, int feather_radius) {
   const gint32 mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
   if (mask <= 0 || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
+  if (feather_radius <= 0) return;
+  const PixelRect all{0, 0, gimp_drawable_width(mask), gimp_drawable_height(mask)};
+  const Raster soft = feather_mask(read_buffer(mask, all, "Y u8", 1), feather_radius);
+  GeglBuffer *buffer = gimp_drawable_get_buffer(mask);
+  const GeglRectangle area{0, 0, all.width, all.height};
+  gegl_buffer_set(buffer, &area, 0, babl_format("Y u8"), soft.pixels.data(), static_cast<gint>(soft.stride()));
+  g_object_unref(buffer);
+  gimp_drawable_update(mask, 0, 0, all.width, all.height);
 }
 
 }  // namespace gpt_image

@@ -10,14 +10,17 @@ namespace gpt_image {
 
 class Gimp2FillSource : public FillSource {
  public:
-  explicit Gimp2FillSource(gint32 image) : image_(image) {}
+  // `active` is what "sample: layer" reads; it may be -1 or not a layer.
+  Gimp2FillSource(gint32 image, gint32 active) : image_(image), active_(active) {}
   PixelSize canvas_size() override;
   std::optional<PixelRect> selection_bounds() override;
   Raster read_visible(const PixelRect &rect) override;
   Raster read_selection(const PixelRect &rect) override;
+  Raster read_active_layer(const PixelRect &rect) override;
 
  private:
   gint32 image_;
+  gint32 active_;
 };
 
 // Throws GenerativeError(InvalidArgument) for images the plug-in cannot place layers in.
@@ -32,7 +35,7 @@ class Gimp2LayerTarget : public LayerTarget {
   ItemId insert_group(const std::string &name) override;
   ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
                       const PixelRect &at) override;
-  void add_selection_mask(ItemId layer) override;
+  void add_selection_mask(ItemId layer, int feather_radius) override;
   void set_visible(ItemId item, bool visible) override { gimp_item_set_visible(item, visible); }
   void remove(ItemId item) override { gimp_image_remove_layer(image_, item); }
 

@@ -26,18 +26,40 @@ struct SavedFillValues {
   char quality[16];
   char size[16];
   gint32 variations;
+  char background[16];
+  char input_fidelity[8];
+  char output_format[8];
+  gint32 output_compression;
+  gint32 context_margin;
+  gint32 feather_radius;
+  char sample[16];
 };
 
 void copy_text(char *destination, size_t capacity, const std::string &text) {
   g_strlcpy(destination, text.c_str(), capacity);
 }
 
+template <size_t N>
+std::string saved_text(char (&field)[N]) {
+  field[N - 1] = 0;
+  return field;
+}
+
 FillDialogValues load_last_values() {
-  FillDialogValues values{"", spec::kDefaultQuality, spec::kDefaultSize, spec::kDefaultVariations};
+  FillDialogValues values;  // the procedure's defaults
   SavedFillValues saved;
   if (gimp_get_data_size(spec::kEditProcedure) == sizeof saved && gimp_get_data(spec::kEditProcedure, &saved)) {
-    saved.prompt[sizeof saved.prompt - 1] = saved.quality[sizeof saved.quality - 1] = saved.size[sizeof saved.size - 1] = 0;
-    values = {saved.prompt, saved.quality, saved.size, saved.variations};
+    values.prompt = saved_text(saved.prompt);
+    values.quality = saved_text(saved.quality);
+    values.size = saved_text(saved.size);
+    values.variations = saved.variations;
+    values.background = saved_text(saved.background);
+    values.input_fidelity = saved_text(saved.input_fidelity);
+    values.output_format = saved_text(saved.output_format);
+    values.output_compression = saved.output_compression;
+    values.context_margin = saved.context_margin;
+    values.feather_radius = saved.feather_radius;
+    values.sample = saved_text(saved.sample);
   }
   return values;
 }
@@ -49,6 +71,13 @@ void store_last_values(const FillDialogValues &values) {
   copy_text(saved.quality, sizeof saved.quality, values.quality);
   copy_text(saved.size, sizeof saved.size, values.size);
   saved.variations = values.variations;
+  copy_text(saved.background, sizeof saved.background, values.background);
+  copy_text(saved.input_fidelity, sizeof saved.input_fidelity, values.input_fidelity);
+  copy_text(saved.output_format, sizeof saved.output_format, values.output_format);
+  saved.output_compression = values.output_compression;
+  saved.context_margin = values.context_margin;
+  saved.feather_radius = values.feather_radius;
+  copy_text(saved.sample, sizeof saved.sample, values.sample);
   gimp_set_data(spec::kEditProcedure, &saved, sizeof saved);
 }
 
@@ -75,6 +104,13 @@ void query() {
       {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgQuality), const_cast<gchar *>(spec::kQualityBlurb)},
       {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgSize), const_cast<gchar *>(spec::kSizeBlurb)},
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgVariations), const_cast<gchar *>(spec::kVariationsBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgBackground), const_cast<gchar *>(spec::kBackgroundBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgInputFidelity), const_cast<gchar *>(spec::kInputFidelityBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgOutputFormat), const_cast<gchar *>(spec::kOutputFormatBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgOutputCompression), const_cast<gchar *>(spec::kOutputCompressionBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgContextMargin), const_cast<gchar *>(spec::kContextMarginBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgFeatherRadius), const_cast<gchar *>(spec::kFeatherRadiusBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgSample), const_cast<gchar *>(spec::kSampleBlurb)},
   };
   static const GimpParamDef results[] = {
       {GIMP_PDB_LAYER, const_cast<gchar *>("layer"), const_cast<gchar *>(spec::kResultBlurb)},
@@ -131,18 +167,28 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
 
   FillDialogValues values = load_last_values();
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-    if (nparams != 7)
+    if (nparams != 14)
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
-                         "plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, variations.");
-    values.prompt = param[3].data.d_string ? param[3].data.d_string : "";
-    values.quality = param[4].data.d_string ? param[4].data.d_string : "";
-    values.size = param[5].data.d_string ? param[5].data.d_string : "";
+                         "plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, variations, "
+                         "background, input-fidelity, output-format, output-compression, context-margin, "
+                         "feather-radius, sample.");
+    auto text = [param](int i) { return std::string(param[i].data.d_string ? param[i].data.d_string : ""); };
+    values.prompt = text(3);
+    values.quality = text(4);
+    values.size = text(5);
     values.variations = param[6].data.d_int32;
+    values.background = text(7);
+    values.input_fidelity = text(8);
+    values.output_format = text(9);
+    values.output_compression = param[10].data.d_int32;
+    values.context_margin = param[11].data.d_int32;
+    values.feather_radius = param[12].data.d_int32;
+    values.sample = text(13);
   } else if (run_mode == GIMP_RUN_INTERACTIVE) {
-    Gimp2FillSource preview(image);
+    Gimp2FillSource preview(image, drawable);
     const std::string settings_path = settings_path_in_profile(gimp_directory());
     auto describe_cost = [&](const FillDialogValues &chosen) {
-      return cost_line(preview, FillOptions{"", chosen.quality, chosen.size, chosen.variations}, settings_path);
+      return cost_line(preview, chosen, settings_path);
     };
     const std::string history = prompt_history_path_in_profile(gimp_directory());
     if (!run_fill_dialog_gimp2(values, describe_cost, load_prompt_history(history), settings_path))
@@ -154,8 +200,8 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   try {
     check_image_supported_gimp2(image);
     const ConnectionSettings connection = resolve_connection(settings_path_in_profile(gimp_directory()));
-    const FillOptions options{values.prompt, values.quality, values.size, values.variations};
-    Gimp2FillSource source(image);
+    const FillOptions &options = values;
+    Gimp2FillSource source(image, drawable);
     FillPlacement placement;
     {
       GimpProgress progress("Generative Fill…");

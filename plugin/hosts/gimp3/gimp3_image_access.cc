@@ -3,6 +3,7 @@
 #include <string>
 
 #include "errors.h"
+#include "raster_ops.h"
 
 namespace gpt_image {
 
@@ -50,6 +51,16 @@ Raster Gimp3FillSource::read_selection(const PixelRect &rect) {
   return read_buffer(GIMP_DRAWABLE(gimp_image_get_selection(image_)), rect, "Y u8", 1);
 }
 
+Raster Gimp3FillSource::read_active_layer(const PixelRect &rect) {
+  if (!active_ || !GIMP_IS_LAYER(active_))
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          "Sampling the active layer needs an active layer; select one, or sample what is visible.");
+  gint ox = 0, oy = 0;
+  gimp_drawable_get_offsets(active_, &ox, &oy);
+  // In the layer's own coordinates; what lies outside the layer reads as transparent.
+  return read_buffer(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
+}
+
 void check_image_supported_gimp3(GimpImage *image) {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
     throw GenerativeError(ErrorKind::InvalidArgument,
@@ -85,10 +96,19 @@ LayerTarget::ItemId Gimp3LayerTarget::insert_layer(const std::string &name, Item
   return gimp_item_get_id(GIMP_ITEM(layer));
 }
 
-void Gimp3LayerTarget::add_selection_mask(ItemId id) {
+void Gimp3LayerTarget::add_selection_mask(ItemId id, int feather_radius) {
   GimpLayer *layer = GIMP_LAYER(gimp_item_get_by_id(id));
   GimpLayerMask *mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
   if (!mask || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
+  if (feather_radius <= 0) return;
+  GimpDrawable *drawable = GIMP_DRAWABLE(mask);
+  const PixelRect all{0, 0, gimp_drawable_get_width(drawable), gimp_drawable_get_height(drawable)};
+  const Raster soft = feather_mask(read_buffer(drawable, all, "Y u8", 1), feather_radius);
+  GeglBuffer *buffer = gimp_drawable_get_buffer(drawable);
+  const GeglRectangle area{0, 0, all.width, all.height};
+  gegl_buffer_set(buffer, &area, 0, babl_format("Y u8"), soft.pixels.data(), static_cast<gint>(soft.stride()));
+  g_object_unref(buffer);
+  gimp_drawable_update(drawable, 0, 0, all.width, all.height);
 }
 
 void Gimp3LayerTarget::set_visible(ItemId id, bool visible) { gimp_item_set_visible(gimp_item_get_by_id(id), visible); }

@@ -20,19 +20,33 @@ namespace {
 using namespace gpt_image;
 
 
+std::string string_property(GimpProcedureConfig *config, const char *name) {
+  gchar *value = nullptr;
+  g_object_get(config, name, &value, nullptr);
+  std::string out = value ? value : "";
+  g_free(value);
+  return out;
+}
+
+int int_property(GimpProcedureConfig *config, const char *name) {
+  gint value = 0;
+  g_object_get(config, name, &value, nullptr);
+  return value;
+}
+
 FillOptions read_fill_options(GimpProcedureConfig *config) {
-  gchar *prompt = nullptr, *quality = nullptr, *size = nullptr;
-  gint variations = spec::kDefaultVariations;
-  g_object_get(config, spec::kArgPrompt, &prompt, spec::kArgQuality, &quality, spec::kArgSize, &size,
-               spec::kArgVariations, &variations, nullptr);
   FillOptions options;
-  options.prompt = prompt ? prompt : "";
-  options.quality = quality ? quality : spec::kDefaultQuality;
-  options.size = size ? size : spec::kDefaultSize;
-  options.variations = variations;
-  g_free(prompt);
-  g_free(quality);
-  g_free(size);
+  options.prompt = string_property(config, spec::kArgPrompt);
+  options.quality = string_property(config, spec::kArgQuality);
+  options.size = string_property(config, spec::kArgSize);
+  options.variations = int_property(config, spec::kArgVariations);
+  options.background = string_property(config, spec::kArgBackground);
+  options.input_fidelity = string_property(config, spec::kArgInputFidelity);
+  options.output_format = string_property(config, spec::kArgOutputFormat);
+  options.output_compression = int_property(config, spec::kArgOutputCompression);
+  options.context_margin = int_property(config, spec::kArgContextMargin);
+  options.feather_radius = int_property(config, spec::kArgFeatherRadius);
+  options.sample = string_property(config, spec::kArgSample);
   return options;
 }
 
@@ -45,7 +59,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
                          GimpProcedureConfig *config, gpointer) {
   const std::string settings_path = settings_path_in_profile(gimp_directory());
   if (run_mode == GIMP_RUN_INTERACTIVE) {
-    Gimp3FillSource preview(image);
+    Gimp3FillSource preview(image, drawables ? drawables[0] : nullptr);
     auto describe_cost = [&] { return cost_line(preview, read_fill_options(config), settings_path); };
     const std::string history = prompt_history_path_in_profile(gimp_directory());
     if (!run_fill_dialog_gimp3(procedure, config, describe_cost, load_prompt_history(history), settings_path))
@@ -56,7 +70,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
     const FillOptions options = read_fill_options(config);
     check_image_supported_gimp3(image);
     const ConnectionSettings connection = resolve_connection(settings_path);
-    Gimp3FillSource source(image);
+    Gimp3FillSource source(image, drawables ? drawables[0] : nullptr);
     FillPlacement placement;
     {
       GimpProgress progress("Generative Fill…");
@@ -96,16 +110,28 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
   gimp_procedure_add_string_argument(procedure, spec::kArgSize, "_Size", spec::kSizeBlurb, spec::kDefaultSize, flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgVariations, "_Variations", spec::kVariationsBlurb, 1,
                                   kMaxVariations, spec::kDefaultVariations, flags);
+  auto choice = [procedure, flags](const char *name, const char *label, const char *blurb, const char *value,
+                                   std::initializer_list<std::pair<const char *, const char *>> items) {
+    GimpChoice *options = gimp_choice_new();
+    int id = 0;
+    for (const auto &[nick, text] : items) gimp_choice_add(options, nick, id++, text, nullptr);
+    gimp_procedure_add_choice_argument(procedure, name, label, blurb, options, value, flags);
+  };
+  choice(spec::kArgBackground, "_Background", spec::kBackgroundBlurb, "auto",
+         {{"auto", "Auto"}, {"transparent", "Transparent"}, {"opaque", "Opaque"}});
+  choice(spec::kArgInputFidelity, "_Input fidelity", spec::kInputFidelityBlurb, "low", {{"low", "Low"}, {"high", "High"}});
+  choice(spec::kArgOutputFormat, "Output _format", spec::kOutputFormatBlurb, "png",
+         {{"png", "PNG"}, {"jpeg", "JPEG"}, {"webp", "WebP"}});
+  gimp_procedure_add_int_argument(procedure, spec::kArgOutputCompression, "Output _compression",
+                                  spec::kOutputCompressionBlurb, 0, 100, 100, flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgContextMargin, "Context _margin", spec::kContextMarginBlurb,
+                                  kAutoMargin, kMaxMargin, kAutoMargin, flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgFeatherRadius, "_Feather radius", spec::kFeatherRadiusBlurb, 0,
+                                  kMaxFeatherRadius, 0, flags);
+  choice(spec::kArgSample, "Sa_mple", spec::kSampleBlurb, "visible",
+         {{"visible", "What is visible"}, {"layer", "The active layer"}});
   gimp_procedure_add_layer_return_value(procedure, "layer", "Layer", spec::kResultBlurb, FALSE, flags);
   return procedure;
-}
-
-std::string string_property(GimpProcedureConfig *config, const char *name) {
-  gchar *value = nullptr;
-  g_object_get(config, name, &value, nullptr);
-  std::string out = value ? value : "";
-  g_free(value);
-  return out;
 }
 
 GimpValueArray *run_settings(GimpProcedure *procedure, GimpProcedureConfig *config, gpointer) {

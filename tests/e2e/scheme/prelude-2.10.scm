@@ -11,7 +11,11 @@
 (define (t-width id) (car (gimp-drawable-width id)))
 (define (t-height id) (car (gimp-drawable-height id)))
 (define (t-fill img drawable prompt quality size variations)
-  (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt quality size variations)))
+  (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt quality size variations
+                               "auto" "low" "png" 100 -1 0 "visible")))
+(define (t-fill-advanced img drawable prompt background fidelity format compression margin feather sample)
+  (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
+                               background fidelity format compression margin feather sample)))
 (define (t-export img path)
   (let* ((copy (car (gimp-image-duplicate img)))
          (flat (car (gimp-image-flatten copy))))
@@ -20,3 +24,4 @@
 (define (t-offsets id) (gimp-drawable-offsets id))
 (define (t-settings base-url model organization project timeout ca-file)
   (plug-in-gpt-image-settings RUN-NONINTERACTIVE base-url model organization project timeout ca-file))
+(define (t-new-transparent-layer img w h name) (car (gimp-layer-new img w h RGBA-IMAGE name 100 LAYER-MODE-NORMAL)))

@@ -14,6 +14,11 @@
 (define (t-fill img drawable prompt quality size variations)
   (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
                                #:prompt prompt #:quality quality #:size size #:variations variations)))
+(define (t-fill-advanced img drawable prompt background fidelity format compression margin feather sample)
+  (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
+                               #:prompt prompt #:background background #:input-fidelity fidelity
+                               #:output-format format #:output-compression compression #:context-margin margin
+                               #:feather-radius feather #:sample sample)))
 (define (t-export img path)
   (let* ((copy (car (gimp-image-duplicate img))))
     (gimp-image-flatten copy)
@@ -23,3 +28,4 @@
 (define (t-settings base-url model organization project timeout ca-file)
   (plug-in-gpt-image-settings #:run-mode RUN-NONINTERACTIVE #:base-url base-url #:model model
                               #:organization organization #:project project #:timeout timeout #:ca-file ca-file))
+(define (t-new-transparent-layer img w h name) (car (gimp-layer-new img name w h RGBA-IMAGE 100 LAYER-MODE-NORMAL)))
