@@ -13,14 +13,15 @@
 #include <thread>
 #include <vector>
 
+#include "temp_directory.h"
+
 namespace gpt_image::testing {
 
 class StandInProcess {
  public:
   // `extra` are more command-line arguments (for example --tls-cert/--tls-key).
   explicit StandInProcess(const std::string &key, std::vector<std::string> extra = {}) {
-    dir_ = g_dir_make_tmp("gpt-image-standin-XXXXXX", nullptr);
-    const std::string port_file = std::string(dir_) + "/port";
+    const std::string port_file = dir_.path() + "/port";
     std::vector<std::string> args = {"/usr/bin/python3", STANDIN_SCRIPT, "--port-file", port_file, "--key", key};
     args.insert(args.end(), extra.begin(), extra.end());
     std::vector<gchar *> argv;
@@ -36,7 +37,6 @@ class StandInProcess {
     g_spawn_close_pid(pid_);
   }
   int port() const { return port_; }
-  std::string dir() const { return dir_; }
 
   // The stand-in's record of requests, as JSON text (plain HTTP only).
   std::string recorded() const {
@@ -55,7 +55,7 @@ class StandInProcess {
   }
 
  private:
-  gchar *dir_ = nullptr;
+  TempDirectory dir_;
   GPid pid_ = 0;
   int port_ = 0;
 };

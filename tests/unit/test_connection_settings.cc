@@ -7,6 +7,7 @@
 
 #include "connection_settings.h"
 #include "errors.h"
+#include "temp_directory.h"
 
 using namespace gpt_image;
 
@@ -93,8 +94,8 @@ TEST_F(Environment, MissingKeyWithoutAKeyringSaysSoAndHowToSetIt) {
 }
 
 TEST_F(Environment, SettingsFileIsReadAndTheEnvironmentWins) {
-  gchar *dir = g_dir_make_tmp("gpt-image-settings-XXXXXX", nullptr);
-  const std::string path = settings_path_in_profile(dir);
+  gpt_image::testing::TempDirectory profile;
+  const std::string path = settings_path_in_profile(profile.path());
   PluginSettings saved;
   saved.base_url = "https://relay.example.com/v1";
   saved.model = "gpt-image-1-mini";
@@ -121,10 +122,6 @@ TEST_F(Environment, SettingsFileIsReadAndTheEnvironmentWins) {
   ASSERT_TRUE(g_file_get_contents(path.c_str(), &text, nullptr, nullptr));
   EXPECT_EQ(std::string(text).find("sk-from-env"), std::string::npos);
   g_free(text);
-  g_remove(path.c_str());
-  g_rmdir(g_path_get_dirname(path.c_str()));
-  g_rmdir(dir);
-  g_free(dir);
 }
 
 TEST_F(Environment, UnsafeBaseUrlIsRefusedWithoutShowingTheKey) {

@@ -15,6 +15,7 @@
 #include "connection_check.h"
 #include "images_api_client.h"
 #include "standin_process.h"
+#include "temp_directory.h"
 
 using namespace gpt_image;
 
@@ -182,8 +183,8 @@ TEST_F(ImagesApiClientTest, ConnectionCheckSaysWhatIsWrong) {
 
 // HTTPS with a certificate no public CA signed: refused, unless its CA file is configured.
 TEST(ImagesApiClientTls, CertificatesAreVerifiedAndACaFileCanBeTrusted) {
-  gchar *dir = g_dir_make_tmp("gpt-image-tls-XXXXXX", nullptr);
-  const std::string cert = std::string(dir) + "/cert.pem", key = std::string(dir) + "/key.pem";
+  gpt_image::testing::TempDirectory dir;
+  const std::string cert = dir.path() + "/cert.pem", key = dir.path() + "/key.pem";
   const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
                               "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert;
   gint status = 0;
@@ -200,8 +201,4 @@ TEST(ImagesApiClientTls, CertificatesAreVerifiedAndACaFileCanBeTrusted) {
   c.ca_file = cert;
   check = check_connection(c);
   EXPECT_TRUE(check.ok) << check.message;
-  g_remove(cert.c_str());
-  g_remove(key.c_str());
-  g_rmdir(dir);
-  g_free(dir);
 }

@@ -4,32 +4,21 @@
 
 #include "errors.h"
 #include "plugin_settings.h"
+#include "temp_directory.h"
 
 using namespace gpt_image;
 
 namespace {
 class SettingsFile : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = g_dir_make_tmp("gpt-image-settings-XXXXXX", nullptr);
-    path_ = settings_path_in_profile(dir_);
-  }
-  void TearDown() override {
-    g_remove(path_.c_str());
-    gchar *folder = g_path_get_dirname(path_.c_str());
-    g_rmdir(folder);
-    g_free(folder);
-    g_rmdir(dir_);
-    g_free(dir_);
-  }
   void write(const std::string &text) {
     gchar *folder = g_path_get_dirname(path_.c_str());
     g_mkdir_with_parents(folder, 0700);
     g_free(folder);
     ASSERT_TRUE(g_file_set_contents(path_.c_str(), text.c_str(), -1, nullptr));
   }
-  gchar *dir_ = nullptr;
-  std::string path_;
+  gpt_image::testing::TempDirectory profile_;
+  std::string path_ = settings_path_in_profile(profile_.path());
 };
 }  // namespace
 

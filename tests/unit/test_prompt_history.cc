@@ -3,26 +3,15 @@
 #include <gtest/gtest.h>
 
 #include "prompt_history.h"
+#include "temp_directory.h"
 
 using namespace gpt_image;
 
 namespace {
 class PromptHistory : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = g_dir_make_tmp("gpt-image-history-XXXXXX", nullptr);
-    path_ = prompt_history_path_in_profile(dir_);
-  }
-  void TearDown() override {
-    g_remove(path_.c_str());
-    gchar *folder = g_path_get_dirname(path_.c_str());
-    g_rmdir(folder);
-    g_free(folder);
-    g_rmdir(dir_);
-    g_free(dir_);
-  }
-  gchar *dir_ = nullptr;
-  std::string path_;
+  gpt_image::testing::TempDirectory profile_;
+  std::string path_ = prompt_history_path_in_profile(profile_.path());
 };
 }  // namespace
 
