@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(g++ meson ninja-build pkg-config gimp libgimp2.0-dev libgegl-dev libjson-glib-dev
           libcurl4-openssl-dev libpng-dev libturbojpeg0-dev libwebp-dev libsecret-1-dev libgtest-dev ca-certificates
-          python3 python3-pil python3-numpy debootstrap xvfb xauth xdotool imagemagick gnome-keyring dbus openssl)
+          python3 python3-pil python3-numpy debootstrap xvfb xauth xdotool imagemagick gnome-keyring dbus openssl rsync)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

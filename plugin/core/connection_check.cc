@@ -22,8 +22,10 @@ std::vector<std::string> image_models_among(const std::vector<std::string> &ids)
   return out;
 }
 
-ConnectionCheck check_connection(const ConnectionSettings &connection) {
+ConnectionCheck check_connection(const ConnectionSettings &settings) {
   ConnectionCheck check;
+  ConnectionSettings connection = settings;
+  connection.max_retries = 0;  // a check answers now; retries would only hide the problem
   if (connection.api_key.empty()) {
     check.message = "No API key: enter one, or set OPENAI_API_KEY.";
     return check;

@@ -59,6 +59,7 @@ ConnectionSettings connection_for(const PluginSettings &settings, const std::str
   connection.ca_file = settings.ca_file;
   connection.timeout_seconds = settings.timeout_seconds;
   connection.pixel_budget = settings.pixel_budget;
+  connection.max_retries = settings.max_retries;
   return connection;
 }
 

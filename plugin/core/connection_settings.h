@@ -18,6 +18,7 @@ struct ConnectionSettings {
   long connect_timeout_seconds = 5;  // the official SDK's
   long timeout_seconds = kDefaultTimeoutSeconds;
   long long pixel_budget = kDefaultPixelBudget;
+  int max_retries = kDefaultMaxRetries;
 };
 
 // Settings from `settings_path` (none when empty), overridden by the environment, plus the key.

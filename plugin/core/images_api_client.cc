@@ -5,9 +5,15 @@
 #include <json-glib/json-glib.h>
 
 #include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
 #include <memory>
+#include <optional>
+#include <thread>
 
 #include "errors.h"
+#include "retry_policy.h"
 
 namespace gpt_image {
 
@@ -16,6 +22,7 @@ namespace {
 struct Transfer {
   std::string body;
   std::string request_id;
+  std::map<std::string, std::string> headers;  // lower-case names of the headers retries look at
   ProgressSink *progress = nullptr;
   std::string waiting_for;
   std::chrono::steady_clock::time_point last_report;
@@ -28,15 +35,52 @@ size_t on_body(char *data, size_t size, size_t count, void *user) {
 }
 
 size_t on_header(char *data, size_t size, size_t count, void *user) {
-  std::string line(data, size * count);
-  const std::string name = "x-request-id:";
-  if (line.size() > name.size() && g_ascii_strncasecmp(line.c_str(), name.c_str(), name.size()) == 0) {
-    std::string value = line.substr(name.size());
-    value.erase(0, value.find_first_not_of(" \t"));
-    value.erase(value.find_last_not_of(" \t\r\n") + 1);
-    static_cast<Transfer *>(user)->request_id = value;
-  }
+  auto *t = static_cast<Transfer *>(user);
+  const std::string line(data, size * count);
+  const size_t colon = line.find(':');
+  if (colon == std::string::npos) return size * count;
+  gchar *lower = g_ascii_strdown(line.substr(0, colon).c_str(), -1);
+  const std::string name = lower;
+  g_free(lower);
+  std::string value = line.substr(colon + 1);
+  value.erase(0, value.find_first_not_of(" \t"));
+  value.erase(value.find_last_not_of(" \t\r\n") + 1);
+  if (name == "x-request-id") t->request_id = value;
+  if (name == "x-should-retry" || name == "retry-after" || name == "retry-after-ms") t->headers[name] = value;
   return size * count;
+}
+
+std::optional<std::string> header(const std::map<std::string, std::string> &headers, const char *name) {
+  const auto it = headers.find(name);
+  if (it == headers.end()) return std::nullopt;
+  return it->second;
+}
+
+// Failures of the transport itself that a new attempt may cure (the SDK's connection errors).
+bool is_retriable_transport_failure(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Waits `seconds`, pulsing the progress so the user sees the plug-in is alive.
+void wait_with_progress(double seconds, ProgressSink &progress) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < until) {
+    progress.pulse();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
 }
 
 // libcurl calls this often; report at most ten times a second.
@@ -84,6 +128,25 @@ MimePtr build_form(CURL *curl, const EditRequest &request) {
 
 ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const EditRequest *form_source,
                                              ProgressSink &progress, const std::string &waiting_for) const {
+  const int attempts = 1 + std::max(0, connection_.max_retries);
+  for (int attempt = 1;; ++attempt) {
+    AttemptOutcome outcome;
+    try {
+      return send_once(path, form_source, progress, waiting_for, outcome);
+    } catch (const GenerativeError &) {
+      if (attempt >= attempts || !should_retry(outcome)) throw;
+    }
+    const double delay = retry_delay_seconds(outcome, attempt - 1, g_random_double(), std::time(nullptr));
+    progress.set_text("Waiting to try again: " + retry_reason(outcome) + "; attempt " + std::to_string(attempt + 1) +
+                      " of " + std::to_string(attempts) + " in " + std::to_string(static_cast<int>(std::ceil(delay))) +
+                      " s…");
+    wait_with_progress(delay, progress);
+  }
+}
+
+ImagesApiClient::Reply ImagesApiClient::send_once(const std::string &path, const EditRequest *form_source,
+                                                  ProgressSink &progress, const std::string &waiting_for,
+                                                  AttemptOutcome &outcome) const {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) throw GenerativeError(ErrorKind::Network, "Could not start a network transfer (libcurl).");
   CURL *h = curl.get();
@@ -128,6 +191,7 @@ ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const Edit
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_text);
 
   const CURLcode code = curl_easy_perform(h);
+  outcome.transport_failed = code != CURLE_OK && is_retriable_transport_failure(code);
   if (code != CURLE_OK) {
     const std::string detail = error_text[0] ? error_text : curl_easy_strerror(code);
     if (is_tls_failure(code))
@@ -140,8 +204,13 @@ ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const Edit
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply.status);
   reply.body = std::move(transfer.body);
   reply.request_id = transfer.request_id;
+  outcome.status = reply.status;
+  outcome.should_retry_header = header(transfer.headers, "x-should-retry");
+  outcome.retry_after_header = header(transfer.headers, "retry-after");
+  outcome.retry_after_ms_header = header(transfer.headers, "retry-after-ms");
   if (reply.status < 200 || reply.status >= 300) {
     const auto error = parse_api_error(reply.body);
+    if (error) outcome.error_code = error->code;
     std::string message = error ? error->message
                                 : (reply.status >= 300 && reply.status < 400
                                        ? "the server answered with a redirect, which is not followed"

@@ -9,6 +9,7 @@
 #include "connection_settings.h"
 #include "edit_request.h"
 #include "progress_sink.h"
+#include "retry_policy.h"
 
 namespace gpt_image {
 
@@ -30,10 +31,13 @@ class ImagesApiClient {
     std::string body;
     std::string request_id;
   };
-  // Sends GET (no form) or a multipart POST to {base}{path}; throws for transport failures and
-  // error statuses, returns the successful reply.
+  // Sends GET (no form) or a multipart POST to {base}{path}, retrying as retry_policy.h says;
+  // throws for transport failures and error statuses, returns the successful reply.
   Reply send(const std::string &path, const EditRequest *form_source, ProgressSink &progress,
              const std::string &waiting_for) const;
+  // One attempt; fills `outcome` with what the retry policy needs, also when it throws.
+  Reply send_once(const std::string &path, const EditRequest *form_source, ProgressSink &progress,
+                  const std::string &waiting_for, AttemptOutcome &outcome) const;
 
   ConnectionSettings connection_;
 };

@@ -68,6 +68,9 @@ PluginSettings load_settings(const std::string &path) {
   settings.ca_file = read_string(file.get(), "ca_file", "");
   const std::string timeout = read_string(file.get(), "timeout_seconds", "");
   if (!timeout.empty()) settings.timeout_seconds = parse_number(timeout, 1, kMaxTimeoutSeconds, where + "timeout_seconds");
+  const std::string retries = read_string(file.get(), "max_retries", "");
+  if (!retries.empty())
+    settings.max_retries = static_cast<int>(parse_number(retries, 0, kMaxRetriesLimit, where + "max_retries"));
   const std::string budget = read_string(file.get(), "pixel_budget", "");
   if (!budget.empty()) settings.pixel_budget = parse_number(budget, 65536, 3840LL * 2160, where + "pixel_budget");
   return settings;
@@ -85,6 +88,7 @@ void save_settings(const PluginSettings &settings, const std::string &path) {
   g_key_file_set_string(file.get(), kGroup, "organization", settings.organization.c_str());
   g_key_file_set_string(file.get(), kGroup, "project", settings.project.c_str());
   g_key_file_set_int64(file.get(), kGroup, "timeout_seconds", settings.timeout_seconds);
+  g_key_file_set_integer(file.get(), kGroup, "max_retries", settings.max_retries);
   g_key_file_set_string(file.get(), kGroup, "ca_file", settings.ca_file.c_str());
   g_key_file_set_int64(file.get(), kGroup, "pixel_budget", settings.pixel_budget);
   gchar *folder = g_path_get_dirname(path.c_str());
@@ -106,6 +110,9 @@ PluginSettings with_environment_overrides(PluginSettings settings) {
   if (!env("GPT_IMAGE_CA_FILE").empty()) settings.ca_file = env("GPT_IMAGE_CA_FILE");
   if (!env("GPT_IMAGE_TIMEOUT").empty())
     settings.timeout_seconds = parse_number(env("GPT_IMAGE_TIMEOUT"), 1, kMaxTimeoutSeconds, "GPT_IMAGE_TIMEOUT");
+  if (!env("GPT_IMAGE_MAX_RETRIES").empty())
+    settings.max_retries =
+        static_cast<int>(parse_number(env("GPT_IMAGE_MAX_RETRIES"), 0, kMaxRetriesLimit, "GPT_IMAGE_MAX_RETRIES"));
   if (!env("GPT_IMAGE_PIXEL_BUDGET").empty())
     settings.pixel_budget = parse_number(env("GPT_IMAGE_PIXEL_BUDGET"), 65536, 3840LL * 2160, "GPT_IMAGE_PIXEL_BUDGET");
   return settings;
@@ -118,6 +125,9 @@ void validate_settings(const PluginSettings &settings) {
   if (settings.timeout_seconds < 1 || settings.timeout_seconds > kMaxTimeoutSeconds)
     throw GenerativeError(ErrorKind::Configuration, "The timeout must be between 1 and " +
                                                         std::to_string(kMaxTimeoutSeconds) + " seconds.");
+  if (settings.max_retries < 0 || settings.max_retries > kMaxRetriesLimit)
+    throw GenerativeError(ErrorKind::Configuration,
+                          "Retries must be between 0 and " + std::to_string(kMaxRetriesLimit) + ".");
   if (!settings.ca_file.empty() && !g_file_test(settings.ca_file.c_str(), G_FILE_TEST_IS_REGULAR))
     throw GenerativeError(ErrorKind::Configuration, "The CA file " + settings.ca_file + " does not exist.");
   for (const std::string *header : {&settings.organization, &settings.project})

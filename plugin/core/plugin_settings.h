@@ -6,6 +6,7 @@
 #include <string>
 
 #include "context_plan.h"
+#include "retry_policy.h"
 
 namespace gpt_image {
 
@@ -22,6 +23,7 @@ struct PluginSettings {
   long timeout_seconds = kDefaultTimeoutSeconds;
   std::string ca_file;       // extra CA bundle for private relays; empty = the system's
   long long pixel_budget = kDefaultPixelBudget;
+  int max_retries = kDefaultMaxRetries;  // retries after the first attempt (retry_policy.h)
 };
 
 // "<profile>/gimp-gpt-image/settings.ini" for a GIMP profile directory.
@@ -35,7 +37,7 @@ PluginSettings load_settings(const std::string &path);
 void save_settings(const PluginSettings &settings, const std::string &path);
 
 // Applies OPENAI_BASE_URL, OPENAI_IMAGE_MODEL, OPENAI_ORG_ID, OPENAI_PROJECT_ID,
-// GPT_IMAGE_TIMEOUT, GPT_IMAGE_CA_FILE and GPT_IMAGE_PIXEL_BUDGET where set.
+// GPT_IMAGE_TIMEOUT, GPT_IMAGE_MAX_RETRIES, GPT_IMAGE_CA_FILE and GPT_IMAGE_PIXEL_BUDGET where set.
 PluginSettings with_environment_overrides(PluginSettings settings);
 
 // Throws GenerativeError(Configuration) with a sentence saying what to change.

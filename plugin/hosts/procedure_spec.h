@@ -72,5 +72,6 @@ constexpr const char *kArgOrganization = "organization";
 constexpr const char *kArgProject = "project";
 constexpr const char *kArgTimeout = "timeout";
 constexpr const char *kArgCaFile = "ca-file";
+constexpr const char *kArgRetries = "retries";
 
 }  // namespace gpt_image::spec

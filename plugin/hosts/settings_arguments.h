@@ -10,7 +10,7 @@ namespace gpt_image {
 
 inline void save_settings_from_arguments(const std::string &path, const std::string &base_url, const std::string &model,
                                          const std::string &organization, const std::string &project, long timeout,
-                                         const std::string &ca_file) {
+                                         const std::string &ca_file, int retries) {
   PluginSettings settings = load_settings(path);  // keeps what the arguments do not cover
   settings.base_url = base_url;
   settings.model = model;
@@ -18,6 +18,7 @@ inline void save_settings_from_arguments(const std::string &path, const std::str
   settings.project = project;
   settings.timeout_seconds = timeout;
   settings.ca_file = ca_file;
+  settings.max_retries = retries;
   save_settings(settings, path);
 }
 

@@ -273,6 +273,12 @@ def advanced_check(c, p, report, before, after, requests, output):
     c.expect(blended.mean() > 0.9, f"the selection's edge is not softened (blended share {blended.mean():.2f})")
 
 
+def retried_check(c, p, report, before, after, requests, output):
+    check_layer(c, report, 250, 125, 300, 300, True, "Generative Fill: " + p["prompt"][:48] + "…")
+    attempts = [r for r in requests if r.get("fields", {}).get("prompt") == p["prompt"]]
+    c.equal([r.get("status") for r in attempts], [429, 200], "a rate-limited request tried again")
+
+
 def settings_scheme(p):
     """Saves settings through the procedure, fills with them, then tries an unsafe base URL."""
     return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
@@ -312,6 +318,8 @@ CASES = [
     ("grayscale_image", "a smooth stone",
      texture_case(SELECT_ELLIPSE, "medium", 1, prepare="(gimp-image-convert-grayscale img)"), grayscale_check),
     ("advanced_options", "an advanced plum", advanced_scheme, advanced_check),
+    ("rate_limit_retried", "a kite standin-fail-once:429:rate_limit_exceeded:Rate limit reached",
+     texture_case(SELECT_ELLIPSE, "medium", 1), retried_check),
     # Last: it changes the saved model for the rest of the session.
     ("settings_procedure", "a settings-driven pear", settings_scheme, settings_check),
 ]

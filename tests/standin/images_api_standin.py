@@ -10,10 +10,12 @@ a flat colour derived from the prompt (and the variation's index) where the mask
 Without a mask the whole image is half tinted with that colour.
 
 A prompt containing "standin-fail:STATUS:CODE:MESSAGE" (CODE may be empty) is validated as usual
-and then answered with that error, so a test can fail one particular call without shared state.
+and then answered with that error, so a test can fail one particular call without shared state;
+"standin-fail-once:..." fails only the first request with that prompt (to test retries).
 
 Control endpoints for tests (not part of the real API):
-  POST /_control  {"fail_next": [{"status": 400, "message": "...", "code": null, "param": null}],
+  POST /_control  {"fail_next": [{"status": 429, "message": "...", "code": null, "param": null,
+                                  "headers": {"retry-after": "1"}}],
                    "gain": 1.0, "offset": 0}
   GET  /_requests  the recorded requests (fields, file sizes and dimensions), oldest first
 Uploaded files are stored as <record-dir>/<index>/<field>.png.
@@ -52,9 +54,10 @@ MAX_BODY = 200 * 1024 * 1024
 
 
 class ApiError(Exception):
-    def __init__(self, status, message, param=None, code=None, kind="invalid_request_error"):
+    def __init__(self, status, message, param=None, code=None, kind="invalid_request_error", headers=None):
         super().__init__(message)
         self.status, self.message, self.param, self.code, self.kind = status, message, param, code, kind
+        self.headers = headers or {}
 
     def body(self):
         return {"error": {"message": self.message, "type": self.kind, "param": self.param, "code": self.code}}
@@ -69,6 +72,7 @@ class State:
         self.gain = 1.0
         self.offset = 0
         self.requests = []
+        self.failed_once = set()
 
 
 def check_size(model, size):
@@ -313,19 +317,27 @@ class Handler(BaseHTTPRequestHandler):
             if not ctype.startswith("multipart/form-data"):
                 raise ApiError(400, "The request must be multipart/form-data.")
             answer = edit_answer(state, parse_multipart(ctype, body), record)
-            marker = re.search(r"standin-fail:(\d+):([a-z_]*):(.*)", record["fields"].get("prompt", ""))
+            prompt = record["fields"].get("prompt", "")
+            marker = re.search(r"standin-fail:(\d+):([a-z_]*):(.*)", prompt)
+            once = re.search(r"standin-fail-once:(\d+):([a-z_]*):(.*)", prompt)
+            if once:
+                with state.lock:
+                    first_time = prompt not in state.failed_once
+                    state.failed_once.add(prompt)
+                marker = once if first_time else None
             if marker:
                 failure = {"status": int(marker.group(1)), "code": marker.group(2) or None,
                            "message": marker.group(3)}
             if failure:
                 raise ApiError(failure.get("status", 500), failure.get("message", "Injected failure"),
-                               failure.get("param"), failure.get("code"), failure.get("type", "invalid_request_error"))
+                               failure.get("param"), failure.get("code"), failure.get("type", "invalid_request_error"),
+                               failure.get("headers"))
             record["status"] = 200
             self.send_json(200, answer)
         except ApiError as e:
             record["status"] = e.status
             record["error"] = e.message
-            self.send_json(e.status, e.body())
+            self.send_json(e.status, e.body(), e.headers)
 
 
 def main():

@@ -39,11 +39,18 @@ class StandInProcess {
   int port() const { return port_; }
 
   // The stand-in's record of requests, as JSON text (plain HTTP only).
-  std::string recorded() const {
+  std::string recorded() const { return call("/_requests", nullptr); }
+
+  // Sends a control message, e.g. {"fail_next": [...]} (plain HTTP only).
+  void control(const std::string &json) const { call("/_control", &json); }
+
+ private:
+  std::string call(const std::string &path, const std::string *post) const {
     std::string body;
     CURL *curl = curl_easy_init();
-    const std::string url = "http://127.0.0.1:" + std::to_string(port_) + "/_requests";
+    const std::string url = "http://127.0.0.1:" + std::to_string(port_) + path;
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    if (post) curl_easy_setopt(curl, CURLOPT_POSTFIELDS, post->c_str());
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char *d, size_t s, size_t n, void *u) {
       static_cast<std::string *>(u)->append(d, s * n);
       return s * n;
@@ -54,7 +61,6 @@ class StandInProcess {
     return body;
   }
 
- private:
   TempDirectory dir_;
   GPid pid_ = 0;
   int port_ = 0;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "errors.h"
 #include "fake_fill_source.h"
@@ -179,6 +180,60 @@ TEST_F(ImagesApiClientTest, ConnectionCheckSaysWhatIsWrong) {
   check = check_connection(nowhere);
   EXPECT_FALSE(check.ok);
   EXPECT_NE(check.message.find("Unreachable"), std::string::npos) << check.message;
+}
+
+namespace {
+int requests_with_prompt(const std::string &log, const std::string &prompt) {
+  int count = 0;
+  for (size_t at = log.find("\"prompt\": \"" + prompt + "\""); at != std::string::npos;
+       at = log.find("\"prompt\": \"" + prompt + "\"", at + 1))
+    ++count;
+  return count;
+}
+}  // namespace
+
+TEST_F(ImagesApiClientTest, RateLimitIsRetriedAfterTheServersDelay) {
+  standin_->control(R"({"fail_next": [{"status": 429, "message": "Rate limit reached", "code": "rate_limit_exceeded",
+                                       "headers": {"retry-after-ms": "300"}}]})");
+  RecordingProgress progress;
+  const auto started = std::chrono::steady_clock::now();
+  const ImagesResult result = ImagesApiClient(connection()).edit(request("retry after a rate limit"), progress);
+  EXPECT_EQ(result.images.size(), 1u);
+  EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(300));
+  EXPECT_EQ(requests_with_prompt(standin_->recorded(), "retry after a rate limit"), 2);
+  bool said_why = false;
+  for (const auto &text : progress.texts) said_why |= text.find("rate limited (HTTP 429); attempt 2 of 3") != std::string::npos;
+  EXPECT_TRUE(said_why);
+}
+
+TEST_F(ImagesApiClientTest, ServerErrorsGiveUpAfterThreeAttempts) {
+  standin_->control(R"({"fail_next": [
+      {"status": 500, "message": "Server had an error", "headers": {"retry-after-ms": "10"}},
+      {"status": 502, "message": "Bad gateway", "headers": {"retry-after-ms": "10"}},
+      {"status": 503, "message": "Overloaded", "headers": {"retry-after-ms": "10"}}]})");
+  const auto e = error_of(ImagesApiClient(connection()), request("three server errors"));
+  EXPECT_EQ(e.kind(), ErrorKind::Api);
+  EXPECT_EQ(e.http_status(), 503);
+  EXPECT_NE(std::string(e.what()).find("Overloaded"), std::string::npos);
+  EXPECT_EQ(requests_with_prompt(standin_->recorded(), "three server errors"), 3);
+}
+
+TEST_F(ImagesApiClientTest, QuotaAndShouldRetryFalseAreNotRetried) {
+  standin_->control(R"({"fail_next": [{"status": 429, "message": "You exceeded your current quota",
+                                       "code": "insufficient_quota"}]})");
+  auto e = error_of(ImagesApiClient(connection()), request("out of quota"));
+  EXPECT_EQ(e.http_status(), 429);
+  EXPECT_EQ(requests_with_prompt(standin_->recorded(), "out of quota"), 1);
+  standin_->control(R"({"fail_next": [{"status": 500, "message": "Do not retry",
+                                       "headers": {"x-should-retry": "false"}}]})");
+  e = error_of(ImagesApiClient(connection()), request("should not retry"));
+  EXPECT_EQ(requests_with_prompt(standin_->recorded(), "should not retry"), 1);
+  // Retries can be turned off.
+  ConnectionSettings once = connection();
+  once.max_retries = 0;
+  standin_->control(R"({"fail_next": [{"status": 500, "message": "Once", "headers": {"retry-after-ms": "10"}}]})");
+  e = error_of(ImagesApiClient(once), request("no retries at all"));
+  EXPECT_EQ(requests_with_prompt(standin_->recorded(), "no retries at all"), 1);
 }
 
 // HTTPS with a certificate no public CA signed: refused, unless its CA file is configured.

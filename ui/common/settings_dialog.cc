@@ -32,7 +32,7 @@ void form_attach(GtkWidget *form, GtkWidget *widget, int column, int row, int co
 }
 #else
 GtkWidget *new_form() {
-  GtkWidget *table = gtk_table_new(12, 2, FALSE);
+  GtkWidget *table = gtk_table_new(11, 2, FALSE);
   gtk_table_set_row_spacings(GTK_TABLE(table), 6);
   gtk_table_set_col_spacings(GTK_TABLE(table), 12);
   return table;
@@ -53,7 +53,7 @@ void init_ui() {
 }
 
 struct Widgets {
-  GtkWidget *base_url, *model, *organization, *project, *timeout, *ca_file, *key, *key_status, *result;
+  GtkWidget *base_url, *model, *organization, *project, *timeout, *retries, *ca_file, *key, *key_status, *result;
 };
 
 GtkWidget *add_row(GtkWidget *form, int row, const char *label_text, GtkWidget *widget) {
@@ -90,6 +90,7 @@ PluginSettings settings_from(const Widgets &w, const PluginSettings &base) {
   s.organization = entry_text(w.organization);
   s.project = entry_text(w.project);
   s.timeout_seconds = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.timeout));
+  s.max_retries = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.retries));
   s.ca_file = entry_text(w.ca_file);
   return s;
 }
@@ -174,22 +175,26 @@ bool run_settings_dialog(const std::string &settings_path) {
   w.timeout = gtk_spin_button_new_with_range(1, kMaxTimeoutSeconds, 10);
   gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.timeout), static_cast<double>(settings.timeout_seconds));
   add_row(form, 6, "T_imeout (seconds):", w.timeout);
-  w.ca_file = add_row(form, 7, "CA _file (private relays):", text_entry(settings.ca_file));
+  w.retries = gtk_spin_button_new_with_range(0, kMaxRetriesLimit, 1);
+  gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.retries), settings.max_retries);
+  gtk_widget_set_tooltip_text(w.retries, "Tries again after rate limits, server errors and dropped connections");
+  add_row(form, 7, "R_etries:", w.retries);
+  w.ca_file = add_row(form, 8, "CA _file (private relays):", text_entry(settings.ca_file));
 
   GtkWidget *test = gtk_button_new_with_mnemonic("_Test connection");
-  form_attach(form, test, 0, 8, 1);
+  form_attach(form, test, 0, 9, 1);
   w.result = gtk_label_new(load_problem.c_str());
   align_start(w.result);
   gtk_label_set_line_wrap(GTK_LABEL(w.result), TRUE);
   gtk_widget_set_size_request(w.result, 360, -1);
-  form_attach(form, w.result, 1, 8, 1);
+  form_attach(form, w.result, 1, 9, 1);
   g_signal_connect(test, "clicked", G_CALLBACK(on_test_clicked), &w);
   if (std::getenv("OPENAI_BASE_URL") || std::getenv("OPENAI_IMAGE_MODEL")) {
     GtkWidget *note = gtk_label_new("OPENAI_BASE_URL or OPENAI_IMAGE_MODEL is set in the environment and "
                                     "overrides these settings when GIMP runs a fill.");
     align_start(note);
     gtk_label_set_line_wrap(GTK_LABEL(note), TRUE);
-    form_attach(form, note, 0, 9, 2);
+    form_attach(form, note, 0, 10, 2);
   }
 
   gtk_widget_show_all(dialog);

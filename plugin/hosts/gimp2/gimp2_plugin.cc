@@ -128,6 +128,7 @@ void query() {
       {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgProject), const_cast<gchar *>("OpenAI-Project (optional)")},
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgTimeout), const_cast<gchar *>("Request timeout in seconds")},
       {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgCaFile), const_cast<gchar *>("Extra CA bundle for private relays")},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgRetries), const_cast<gchar *>("Retries after rate limits, server errors and dropped connections")},
   };
   gimp_install_procedure(spec::kSettingsProcedure, spec::kSettingsBlurb, spec::kSettingsHelp, spec::kAuthor,
                          spec::kCopyright, spec::kDate, spec::kSettingsMenuLabel, "", GIMP_PLUGIN,
@@ -143,11 +144,12 @@ void run_settings(gint nparams, const GimpParam *param, gint *nreturn_vals, Gimp
     if (run_mode == GIMP_RUN_INTERACTIVE) {
       if (!run_settings_dialog(path)) return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
     } else if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-      if (nparams != 7)
+      if (nparams != 8)
         return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                            "plug-in-gpt-image-settings takes run-mode, base-url, model, organization, project, "
-                           "timeout, ca-file.");
-      save_settings_from_arguments(path, text(1), text(2), text(3), text(4), param[5].data.d_int32, text(6));
+                           "timeout, ca-file, retries.");
+      save_settings_from_arguments(path, text(1), text(2), text(3), text(4), param[5].data.d_int32, text(6),
+                                   param[7].data.d_int32);
     }
     set_status(nreturn_vals, return_vals, GIMP_PDB_SUCCESS, "");
   } catch (const GenerativeError &e) {

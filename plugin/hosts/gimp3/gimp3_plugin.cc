@@ -150,7 +150,8 @@ GimpValueArray *run_settings(GimpProcedure *procedure, GimpProcedureConfig *conf
                                    string_property(config, spec::kArgModel),
                                    string_property(config, spec::kArgOrganization),
                                    string_property(config, spec::kArgProject), timeout,
-                                   string_property(config, spec::kArgCaFile));
+                                   string_property(config, spec::kArgCaFile),
+                                   int_property(config, spec::kArgRetries));
     }
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   } catch (const GenerativeError &e) {
@@ -178,6 +179,9 @@ GimpProcedure *create_settings_procedure(GimpPlugIn *plug_in) {
                                   kMaxTimeoutSeconds, kDefaultTimeoutSeconds, flags);
   gimp_procedure_add_string_argument(procedure, spec::kArgCaFile, "CA file", "Extra CA bundle for private relays", "",
                                      flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgRetries, "Retries",
+                                  "Retries after rate limits, server errors and dropped connections", 0,
+                                  kMaxRetriesLimit, kDefaultMaxRetries, flags);
   return procedure;
 }
 
