@@ -4,31 +4,9 @@
 #include <string>
 
 #include "errors.h"
-#include "raster_ops.h"
+#include "drawable_pixels.h"
 
 namespace gpt_image {
-
-namespace {
-
-Raster read_buffer(gint32 drawable, const PixelRect &rect, const char *format, int channels) {
-  Raster out(rect.width, rect.height, channels);
-  GeglBuffer *buffer = gimp_drawable_get_buffer(drawable);
-  const GeglRectangle area{rect.x, rect.y, rect.width, rect.height};
-  gegl_buffer_get(buffer, &area, 1.0, babl_format(format), out.pixels.data(), static_cast<gint>(out.stride()),
-                  GEGL_ABYSS_NONE);
-  g_object_unref(buffer);
-  return out;
-}
-
-void write_layer_pixels(gint32 layer, const Raster &pixels) {
-  GeglBuffer *buffer = gimp_drawable_get_buffer(layer);
-  const GeglRectangle area{0, 0, pixels.width, pixels.height};
-  gegl_buffer_set(buffer, &area, 0, babl_format("R'G'B'A u8"), pixels.pixels.data(), static_cast<gint>(pixels.stride()));
-  g_object_unref(buffer);  // flushes the tiles to GIMP
-  gimp_drawable_update(layer, 0, 0, pixels.width, pixels.height);
-}
-
-}  // namespace
 
 PixelSize Gimp2FillSource::canvas_size() { return {gimp_image_width(image_), gimp_image_height(image_)}; }
 
@@ -43,13 +21,13 @@ Raster Gimp2FillSource::read_visible(const PixelRect &rect) {
   // A temporary layer of what is visible (not inserted, so no undo step and no visible change).
   const gint32 visible = gimp_layer_new_from_visible(image_, image_, "gpt-image capture");
   if (visible <= 0) throw GenerativeError(ErrorKind::Host, "GIMP could not provide the visible pixels.");
-  Raster out = read_buffer(visible, rect, "R'G'B'A u8", 4);
+  Raster out = read_drawable_pixels(visible, rect, "R'G'B'A u8", 4);
   gimp_item_delete(visible);
   return out;
 }
 
 Raster Gimp2FillSource::read_selection(const PixelRect &rect) {
-  return read_buffer(gimp_image_get_selection(image_), rect, "Y u8", 1);
+  return read_drawable_pixels(gimp_image_get_selection(image_), rect, "Y u8", 1);
 }
 
 Raster Gimp2FillSource::read_active_layer(const PixelRect &rect) {
@@ -59,7 +37,7 @@ Raster Gimp2FillSource::read_active_layer(const PixelRect &rect) {
   gint ox = 0, oy = 0;
   gimp_drawable_offsets(active_, &ox, &oy);
   // In the layer's own coordinates; what lies outside the layer reads as transparent.
-  return read_buffer(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
+  return read_drawable_pixels(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
 }
 
 void check_image_supported_gimp2(gint32 image) {
@@ -93,21 +71,14 @@ LayerTarget::ItemId Gimp2LayerTarget::insert_layer(const std::string &name, Item
   if (layer <= 0 || !gimp_image_insert_layer(image_, layer, parent, position))
     throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
   gimp_layer_set_offsets(layer, at.x, at.y);
-  write_layer_pixels(layer, pixels);
+  write_drawable_pixels(layer, pixels, "R'G'B'A u8");
   return layer;
 }
 
 void Gimp2LayerTarget::add_selection_mask(ItemId layer, int feather_radius) {
   const gint32 mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
   if (mask <= 0 || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
-  if (feather_radius <= 0) return;
-  const PixelRect all{0, 0, gimp_drawable_width(mask), gimp_drawable_height(mask)};
-  const Raster soft = feather_mask(read_buffer(mask, all, "Y u8", 1), feather_radius);
-  GeglBuffer *buffer = gimp_drawable_get_buffer(mask);
-  const GeglRectangle area{0, 0, all.width, all.height};
-  gegl_buffer_set(buffer, &area, 0, babl_format("Y u8"), soft.pixels.data(), static_cast<gint>(soft.stride()));
-  g_object_unref(buffer);
-  gimp_drawable_update(mask, 0, 0, all.width, all.height);
+  feather_drawable(mask, gimp_drawable_width(mask), gimp_drawable_height(mask), feather_radius);
 }
 
 }  // namespace gpt_image

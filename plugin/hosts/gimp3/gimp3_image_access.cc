@@ -3,31 +3,9 @@
 #include <string>
 
 #include "errors.h"
-#include "raster_ops.h"
+#include "drawable_pixels.h"
 
 namespace gpt_image {
-
-namespace {
-
-Raster read_buffer(GimpDrawable *drawable, const PixelRect &rect, const char *format, int channels) {
-  Raster out(rect.width, rect.height, channels);
-  GeglBuffer *buffer = gimp_drawable_get_buffer(drawable);
-  const GeglRectangle area{rect.x, rect.y, rect.width, rect.height};
-  gegl_buffer_get(buffer, &area, 1.0, babl_format(format), out.pixels.data(), static_cast<gint>(out.stride()),
-                  GEGL_ABYSS_NONE);
-  g_object_unref(buffer);
-  return out;
-}
-
-void write_layer_pixels(GimpLayer *layer, const Raster &pixels) {
-  GeglBuffer *buffer = gimp_drawable_get_buffer(GIMP_DRAWABLE(layer));
-  const GeglRectangle area{0, 0, pixels.width, pixels.height};
-  gegl_buffer_set(buffer, &area, 0, babl_format("R'G'B'A u8"), pixels.pixels.data(), static_cast<gint>(pixels.stride()));
-  g_object_unref(buffer);  // flushes the tiles to GIMP
-  gimp_drawable_update(GIMP_DRAWABLE(layer), 0, 0, pixels.width, pixels.height);
-}
-
-}  // namespace
 
 PixelSize Gimp3FillSource::canvas_size() { return {gimp_image_get_width(image_), gimp_image_get_height(image_)}; }
 
@@ -42,13 +20,13 @@ Raster Gimp3FillSource::read_visible(const PixelRect &rect) {
   // A temporary layer of what is visible (not inserted, so no undo step and no visible change).
   GimpLayer *visible = gimp_layer_new_from_visible(image_, image_, "gpt-image capture");
   if (!visible) throw GenerativeError(ErrorKind::Host, "GIMP could not provide the visible pixels.");
-  Raster out = read_buffer(GIMP_DRAWABLE(visible), rect, "R'G'B'A u8", 4);
+  Raster out = read_drawable_pixels(GIMP_DRAWABLE(visible), rect, "R'G'B'A u8", 4);
   gimp_item_delete(GIMP_ITEM(visible));
   return out;
 }
 
 Raster Gimp3FillSource::read_selection(const PixelRect &rect) {
-  return read_buffer(GIMP_DRAWABLE(gimp_image_get_selection(image_)), rect, "Y u8", 1);
+  return read_drawable_pixels(GIMP_DRAWABLE(gimp_image_get_selection(image_)), rect, "Y u8", 1);
 }
 
 Raster Gimp3FillSource::read_active_layer(const PixelRect &rect) {
@@ -58,7 +36,7 @@ Raster Gimp3FillSource::read_active_layer(const PixelRect &rect) {
   gint ox = 0, oy = 0;
   gimp_drawable_get_offsets(active_, &ox, &oy);
   // In the layer's own coordinates; what lies outside the layer reads as transparent.
-  return read_buffer(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
+  return read_drawable_pixels(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
 }
 
 void check_image_supported_gimp3(GimpImage *image) {
@@ -92,7 +70,7 @@ LayerTarget::ItemId Gimp3LayerTarget::insert_layer(const std::string &name, Item
   if (!layer || !gimp_image_insert_layer(image_, layer, parent, position))
     throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
   gimp_layer_set_offsets(layer, at.x, at.y);
-  write_layer_pixels(layer, pixels);
+  write_drawable_pixels(GIMP_DRAWABLE(layer), pixels, "R'G'B'A u8");
   return gimp_item_get_id(GIMP_ITEM(layer));
 }
 
@@ -100,15 +78,8 @@ void Gimp3LayerTarget::add_selection_mask(ItemId id, int feather_radius) {
   GimpLayer *layer = GIMP_LAYER(gimp_item_get_by_id(id));
   GimpLayerMask *mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
   if (!mask || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
-  if (feather_radius <= 0) return;
   GimpDrawable *drawable = GIMP_DRAWABLE(mask);
-  const PixelRect all{0, 0, gimp_drawable_get_width(drawable), gimp_drawable_get_height(drawable)};
-  const Raster soft = feather_mask(read_buffer(drawable, all, "Y u8", 1), feather_radius);
-  GeglBuffer *buffer = gimp_drawable_get_buffer(drawable);
-  const GeglRectangle area{0, 0, all.width, all.height};
-  gegl_buffer_set(buffer, &area, 0, babl_format("Y u8"), soft.pixels.data(), static_cast<gint>(soft.stride()));
-  g_object_unref(buffer);
-  gimp_drawable_update(drawable, 0, 0, all.width, all.height);
+  feather_drawable(drawable, gimp_drawable_get_width(drawable), gimp_drawable_get_height(drawable), feather_radius);
 }
 
 void Gimp3LayerTarget::set_visible(ItemId id, bool visible) { gimp_item_set_visible(gimp_item_get_by_id(id), visible); }

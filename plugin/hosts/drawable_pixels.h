@@ -1,0 +1,43 @@
+// Reading and writing a drawable's pixels through GEGL. libgimp spells these calls the same in
+// GIMP 2.10 (drawables are gint32 ids) and GIMP 3 (GimpDrawable objects), so one template serves
+// both adapters.
+#pragma once
+
+#include <libgimp/gimp.h>
+
+#include "raster.h"
+#include "raster_ops.h"
+
+namespace gpt_image {
+
+// `rect` in the drawable's own coordinates; what lies outside it reads as transparent / zero.
+template <class Drawable>
+Raster read_drawable_pixels(Drawable drawable, const PixelRect &rect, const char *format, int channels) {
+  Raster out(rect.width, rect.height, channels);
+  GeglBuffer *buffer = gimp_drawable_get_buffer(drawable);
+  const GeglRectangle area{rect.x, rect.y, rect.width, rect.height};
+  gegl_buffer_get(buffer, &area, 1.0, babl_format(format), out.pixels.data(), static_cast<gint>(out.stride()),
+                  GEGL_ABYSS_NONE);
+  g_object_unref(buffer);
+  return out;
+}
+
+// Replaces the drawable's pixels from (0, 0) and tells GIMP to redraw them.
+template <class Drawable>
+void write_drawable_pixels(Drawable drawable, const Raster &pixels, const char *format) {
+  GeglBuffer *buffer = gimp_drawable_get_buffer(drawable);
+  const GeglRectangle area{0, 0, pixels.width, pixels.height};
+  gegl_buffer_set(buffer, &area, 0, babl_format(format), pixels.pixels.data(), static_cast<gint>(pixels.stride()));
+  g_object_unref(buffer);  // flushes the tiles to GIMP
+  gimp_drawable_update(drawable, 0, 0, pixels.width, pixels.height);
+}
+
+// Softens a layer mask of `width` x `height` in place (feather_mask()).
+template <class Drawable>
+void feather_drawable(Drawable mask, int width, int height, int radius) {
+  if (radius <= 0) return;
+  write_drawable_pixels(mask, feather_mask(read_drawable_pixels(mask, {0, 0, width, height}, "Y u8", 1), radius),
+                        "Y u8");
+}
+
+}  // namespace gpt_image
