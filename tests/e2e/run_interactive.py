@@ -81,6 +81,8 @@ class Desktop:
         self.xdotool("type", "--delay", "20", text)
 
     def screenshot(self, window, path):
+        self.xdotool("mousemove", "1279", "1023")  # no pointer, no tooltip over the dialog
+        time.sleep(0.3)
         subprocess.run(["import", "-window", window, path], env={"DISPLAY": self.display},
                        capture_output=True, timeout=30)
 

@@ -1,6 +1,7 @@
 #include "common/prompt_tools.h"
 
 #include "common/settings_dialog.h"
+#include "style_presets.h"
 
 namespace gpt_image {
 
@@ -20,6 +21,14 @@ void on_recent_changed(GtkComboBox *combo, gpointer data) {
   auto *tools = static_cast<PromptTools *>(data);
   const int index = gtk_combo_box_get_active(combo) - 1;  // entry 0 is the title
   if (index >= 0 && index < static_cast<int>(tools->recent_prompts.size())) tools->pick(tools->recent_prompts[index]);
+}
+
+void on_style_changed(GtkComboBox *combo, gpointer data) {
+  auto *tools = static_cast<PromptTools *>(data);
+  const int index = gtk_combo_box_get_active(combo) - 1;  // entry 0 is the title
+  if (index < 0 || index >= static_cast<int>(style_presets().size())) return;
+  tools->pick(apply_style_preset(tools->current(), style_presets()[index]));
+  gtk_combo_box_set_active(combo, 0);  // ready to add another
 }
 
 void on_settings_clicked(GtkButton *, gpointer data) {
@@ -44,6 +53,13 @@ GtkWidget *new_prompt_tools_row(PromptTools *tools) {
   gtk_widget_set_sensitive(recent, !tools->recent_prompts.empty());
   g_signal_connect(recent, "changed", G_CALLBACK(on_recent_changed), tools);
   gtk_box_pack_start(GTK_BOX(row), recent, TRUE, TRUE, 0);
+
+  GtkWidget *style = gtk_combo_box_text_new();
+  gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(style), "Add a style…");
+  for (const auto &preset : style_presets()) gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(style), preset.name.c_str());
+  gtk_combo_box_set_active(GTK_COMBO_BOX(style), 0);
+  g_signal_connect(style, "changed", G_CALLBACK(on_style_changed), tools);
+  gtk_box_pack_start(GTK_BOX(row), style, FALSE, FALSE, 0);
 
   GtkWidget *settings = gtk_button_new_with_mnemonic("Se_ttings…");
   g_signal_connect(settings, "clicked", G_CALLBACK(on_settings_clicked), tools);

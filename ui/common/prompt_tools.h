@@ -1,5 +1,5 @@
 // The row above the prompt in both fill dialogs (GTK 2 and GTK 3): the recent prompts to pick from,
-// and a "Settings…" button that opens the settings dialog.
+// style presets that add their phrase to the prompt, and a "Settings…" button.
 #pragma once
 
 #include <gtk/gtk.h>
@@ -13,6 +13,7 @@ namespace gpt_image {
 struct PromptTools {
   std::vector<std::string> recent_prompts;             // newest first
   std::function<void(const std::string &)> pick;       // puts a recent prompt into the prompt box
+  std::function<std::string()> current;                // the prompt box's text (for style presets)
   std::function<void()> settings_saved;                // e.g. recompute the cost line
   std::string settings_path;
 };

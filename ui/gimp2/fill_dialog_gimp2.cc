@@ -161,10 +161,18 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   g_signal_connect(choices.context_margin, "value-changed", G_CALLBACK(update_cost), &cost);
   update_cost(nullptr, &cost);
 
-  // Recent prompts and the settings, above everything else.
+  auto prompt_text = [prompt_buffer] {
+    GtkTextIter start, end;
+    gtk_text_buffer_get_bounds(prompt_buffer, &start, &end);
+    gchar *text = gtk_text_buffer_get_text(prompt_buffer, &start, &end, FALSE);
+    std::string out = text;
+    g_free(text);
+    return out;
+  };
+  // Recent prompts, style presets and the settings, above everything else.
   PromptTools tools{recent_prompts,
                     [prompt_buffer](const std::string &text) { gtk_text_buffer_set_text(prompt_buffer, text.c_str(), -1); },
-                    [&cost] { update_cost(nullptr, &cost); }, settings_path};
+                    prompt_text, [&cost] { update_cost(nullptr, &cost); }, settings_path};
   GtkWidget *tools_row = new_prompt_tools_row(&tools);
   GtkWidget *content = gtk_dialog_get_content_area(GTK_DIALOG(dialog));
   gtk_container_set_border_width(GTK_CONTAINER(tools_row), 6);
@@ -174,14 +182,6 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   gtk_widget_show_all(dialog);
   gtk_widget_hide(hint);
   gtk_widget_grab_focus(prompt);  // typing goes straight into the prompt
-  auto prompt_text = [prompt_buffer] {
-    GtkTextIter start, end;
-    gtk_text_buffer_get_bounds(prompt_buffer, &start, &end);
-    gchar *text = gtk_text_buffer_get_text(prompt_buffer, &start, &end, FALSE);
-    std::string out = text;
-    g_free(text);
-    return out;
-  };
   bool accepted;
   while ((accepted = gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK) && prompt_is_blank(prompt_text())) {
     gtk_widget_show(hint);

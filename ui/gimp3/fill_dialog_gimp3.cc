@@ -67,10 +67,11 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
                              spec::kArgSize, spec::kArgVariations, "advanced", "cost-estimate", nullptr);
   gtk_widget_hide(hint);
 
-  // Recent prompts and the settings, above everything else.
+  // Recent prompts, style presets and the settings, above everything else.
   PromptTools tools{recent_prompts,
                     [config](const std::string &text) { g_object_set(config, spec::kArgPrompt, text.c_str(), nullptr); },
-                    [&cost] { update_cost(nullptr, nullptr, &cost); }, settings_path};
+                    [config] { return config_prompt(config); }, [&cost] { update_cost(nullptr, nullptr, &cost); },
+                    settings_path};
   GtkWidget *tools_row = new_prompt_tools_row(&tools);
   GtkWidget *content = gtk_dialog_get_content_area(GTK_DIALOG(dialog));
   gtk_box_pack_start(GTK_BOX(content), tools_row, FALSE, FALSE, 6);
