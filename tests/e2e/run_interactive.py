@@ -11,6 +11,7 @@ Prints one line per case and, last, "N passed, N failed"."""
 import argparse
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -92,6 +93,20 @@ class Desktop:
         self.xvfb.terminate()
 
 
+def end_process_group(process):
+    """Ends GIMP and the plug-ins it started (the Script-Fu server outlives GIMP otherwise)."""
+    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(wait)
+        except subprocess.TimeoutExpired:
+            continue
+        time.sleep(0.5)  # let the plug-ins see their pipes close before the group is checked again
+
+
 class Call(threading.Thread):
     """A Script-Fu call that blocks (an interactive dialog), run beside the test."""
 
@@ -154,7 +169,9 @@ def main():
             runner._mount_proc()
             command = ["chroot", args.root] + command
         log = open(os.path.join(work, "gimp-output.txt"), "w")
-        gimp = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        # A session of its own, so GIMP and every plug-in process it started can be ended together.
+        gimp = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                start_new_session=True)
         server = ScriptFuServer(port)
         server.wait_until_listening(120, lambda: gimp.poll() is None)
 
@@ -297,12 +314,8 @@ def main():
     except Exception as error:
         case("setup", [f"{type(error).__name__}: {error} (see {work}/gimp-output.txt)"])
     finally:
-        if gimp and gimp.poll() is None:
-            gimp.terminate()
-            try:
-                gimp.wait(15)
-            except subprocess.TimeoutExpired:
-                gimp.kill()
+        if gimp:
+            end_process_group(gimp)
         standin.stop()
         desktop.close()
     failed = sum(1 for _, f in results if f)
