@@ -10,7 +10,6 @@ GIMP is driven through its Script-Fu server; keys go in with xdotool.
 Prints one line per case and, last, "N passed, N failed"."""
 import argparse
 import os
-import shutil
 import signal
 import socket
 import subprocess
