@@ -198,6 +198,11 @@ def main():
             names = [" ".join(desktop.xdotool("getwindowname", w)) for w in desktop.xdotool("search", "--name", ".")]
             raise RuntimeError(f"GIMP's image window did not appear; windows: {names}")
 
+        def open_fill_dialog():
+            """Starts an interactive fill; returns the pending call and the dialog's window (or None)."""
+            call = Call(server, fill.format(mode="RUN-INTERACTIVE", prompt="", n=1))
+            return call, desktop.wait_window(f"^{DIALOG_TITLE}$")
+
         def matches_before(tag):
             path = os.path.join(work, tag + ".png")
             server.eval(f'(t-export img "{runner.inside(path)}")')
@@ -206,8 +211,7 @@ def main():
         # 1. The dialog appears; Cancel leaves everything as it was and sends nothing.
         failures = []
         requests_before = len(standin.requests())
-        call = Call(server, fill.format(mode="RUN-INTERACTIVE", prompt="", n=1))
-        dialog = desktop.wait_window(f"^{DIALOG_TITLE}$")
+        call, dialog = open_fill_dialog()
         if not dialog:
             failures.append("the Generative Fill dialog did not appear")
         else:
@@ -224,8 +228,7 @@ def main():
 
         # 2. OK with a blank prompt keeps the dialog open; a typed prompt is sent and placed.
         failures = []
-        call = Call(server, fill.format(mode="RUN-INTERACTIVE", prompt="", n=1))
-        dialog = desktop.wait_window(f"^{DIALOG_TITLE}$")
+        call, dialog = open_fill_dialog()
         if not dialog:
             failures.append("the dialog did not appear")
         else:
@@ -267,8 +270,7 @@ def main():
         # 4. The dialog remembers the last prompt: OK straight away sends it again.
         failures = []
         sent = len(standin.requests())
-        call = Call(server, fill.format(mode="RUN-INTERACTIVE", prompt="", n=1))
-        dialog = desktop.wait_window(f"^{DIALOG_TITLE}$")
+        call, dialog = open_fill_dialog()
         if not dialog:
             failures.append("the dialog did not appear")
         else:
