@@ -8,9 +8,12 @@ root=${GIMP3_CHROOT:-/var/cache/gimp-gpt-image/trixie}
 stamp="$root/.gimp-gpt-image-ready"
 packages=(gimp libgimp-3.0-dev g++ meson ninja-build pkg-config libcurl4-openssl-dev
           libjson-glib-dev libgegl-dev libpng-dev libturbojpeg0-dev libwebp-dev libsecret-1-dev
-          ca-certificates)
+          ca-certificates gettext locales)
+# Languages the translation tests run GIMP in (built with localedef; part of the readiness stamp).
+test_locales=(zh_CN de_DE)
 
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "${packages[*]}" ]; then
+ready="${packages[*]} locales: ${test_locales[*]}"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$ready" ]; then
   echo "$root"; exit 0
 fi
 [ "$(id -u)" = 0 ] || { echo "tools/gimp3-chroot.sh: building the chroot needs root" >&2; exit 1; }
@@ -25,5 +28,6 @@ trap 'umount "$root/proc" 2>/dev/null || true' EXIT
 chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get update >&2
 chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive \
   apt-get install -y --no-install-recommends "${packages[@]}" >&2
-echo "${packages[*]}" > "$stamp"
+for l in "${test_locales[@]}"; do chroot "$root" localedef -i "$l" -f UTF-8 "$l.UTF-8"; done
+echo "$ready" > "$stamp"
 echo "$root"

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "errors.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
@@ -23,7 +24,7 @@ const SecretSchema *key_schema() {
 }
 
 std::string keyring_unavailable(const GError *error) {
-  return std::string("no keyring service (Secret Service) answered: ") + (error ? error->message : "unknown error");
+  return format_text(_("no keyring service (Secret Service) answered: %s"), error ? error->message : _("unknown error"));
 }
 
 }  // namespace
@@ -50,24 +51,25 @@ ApiKeyLookup find_api_key(const std::string &base_url) {
 
 std::string missing_key_message(const ApiKeyLookup &lookup, const std::string &base_url) {
   if (!lookup.keyring_problem.empty())
-    return "No API key: " + lookup.keyring_problem +
-           ". On a computer without a keyring, set the environment variable OPENAI_API_KEY before starting GIMP "
-           "(for example in ~/.profile: export OPENAI_API_KEY=...).";
-  return "No API key is stored for " + base_url +
-         ". Enter it in Filters ▸ Generative ▸ Settings… (it is kept in the system keyring), or set the "
-         "environment variable OPENAI_API_KEY before starting GIMP.";
+    return format_text(_("No API key: %s. On a computer without a keyring, set the environment variable "
+                         "OPENAI_API_KEY before starting GIMP (for example in ~/.profile: export OPENAI_API_KEY=...)."),
+                       lookup.keyring_problem.c_str());
+  return format_text(_("No API key is stored for %s. Enter it in Filters ▸ Generative ▸ Settings… (it is kept in the "
+                       "system keyring), or set the environment variable OPENAI_API_KEY before starting GIMP."),
+                     base_url.c_str());
 }
 
 void store_api_key_in_keyring(const std::string &base_url, const std::string &key) {
   GError *error = nullptr;
-  const std::string label = "GIMP Generative Fill API key for " + base_url;
+  const std::string label = format_text(_("GIMP Generative Fill API key for %s"), base_url.c_str());
   if (!secret_password_store_sync(key_schema(), SECRET_COLLECTION_DEFAULT, label.c_str(), key.c_str(), nullptr, &error,
                                   "base_url", base_url.c_str(), nullptr)) {
     const std::string why = keyring_unavailable(error);
     g_clear_error(&error);
     throw GenerativeError(ErrorKind::Configuration,
-                          "The key could not be saved: " + why +
-                              ". It was not written anywhere else; set OPENAI_API_KEY in GIMP's environment instead.");
+                          format_text(_("The key could not be saved: %s. It was not written anywhere else; set "
+                                        "OPENAI_API_KEY in GIMP's environment instead."),
+                                      why.c_str()));
   }
 }
 
@@ -77,7 +79,7 @@ void forget_api_key_in_keyring(const std::string &base_url) {
   if (error) {
     const std::string why = keyring_unavailable(error);
     g_error_free(error);
-    throw GenerativeError(ErrorKind::Configuration, "The key could not be removed: " + why + ".");
+    throw GenerativeError(ErrorKind::Configuration, format_text(_("The key could not be removed: %s."), why.c_str()));
   }
 }
 

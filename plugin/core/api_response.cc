@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "errors.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
@@ -16,13 +17,13 @@ using ParserPtr = std::unique_ptr<JsonParser, decltype(&g_object_unref)>;
 JsonObject *parse_root(JsonParser *parser, const std::string &body, std::string *why) {
   GError *error = nullptr;
   if (!json_parser_load_from_data(parser, body.data(), static_cast<gssize>(body.size()), &error)) {
-    if (why) *why = error ? error->message : "unknown error";
+    if (why) *why = error ? error->message : _("unknown error");
     g_clear_error(&error);
     return nullptr;
   }
   JsonNode *root = json_parser_get_root(parser);
   if (!root || !JSON_NODE_HOLDS_OBJECT(root)) {
-    if (why) *why = "the top level is not an object";
+    if (why) *why = _("the top level is not an object");
     return nullptr;
   }
   return json_node_get_object(root);
@@ -48,11 +49,12 @@ ImagesResult parse_images_response(const std::string &body) {
   ParserPtr parser(json_parser_new(), g_object_unref);
   std::string why;
   JsonObject *root = parse_root(parser.get(), body, &why);
-  if (!root) throw GenerativeError(ErrorKind::BadResponse, "The server's answer is not valid JSON (" + why + ").");
+  if (!root) throw GenerativeError(ErrorKind::BadResponse, 
+                                     format_text(_("The server's answer is not valid JSON (%s)."), why.c_str()));
 
   JsonNode *data = json_object_get_member(root, "data");
   if (!data || !JSON_NODE_HOLDS_ARRAY(data))
-    throw GenerativeError(ErrorKind::BadResponse, "The server's answer has no \"data\" list of images.");
+    throw GenerativeError(ErrorKind::BadResponse, _("The server's answer has no \"data\" list of images."));
 
   ImagesResult result;
   JsonArray *items = json_node_get_array(data);
@@ -63,8 +65,8 @@ ImagesResult parse_images_response(const std::string &body) {
     if (b64.empty()) {
       if (!string_member(json_node_get_object(item), "url").empty())
         throw GenerativeError(ErrorKind::BadResponse,
-                              "The server answered with an image URL instead of base64 data; this plug-in "
-                              "never downloads from third-party addresses.");
+                              _("The server answered with an image URL instead of base64 data; this plug-in "
+                                "never downloads from third-party addresses."));
       continue;
     }
     gsize length = 0;
@@ -72,9 +74,10 @@ ImagesResult parse_images_response(const std::string &body) {
     result.images.emplace_back(decoded, decoded + length);
     g_free(decoded);
     if (length == 0)
-      throw GenerativeError(ErrorKind::BadResponse, "The server's answer holds an image that is not valid base64.");
+      throw GenerativeError(ErrorKind::BadResponse, 
+                            _("The server's answer holds an image that is not valid base64."));
   }
-  if (result.images.empty()) throw GenerativeError(ErrorKind::BadResponse, "The server's answer holds no image.");
+  if (result.images.empty()) throw GenerativeError(ErrorKind::BadResponse, _("The server's answer holds no image."));
 
   result.size = string_member(root, "size");
   result.output_format = string_member(root, "output_format");
@@ -96,7 +99,7 @@ std::optional<ApiErrorBody> parse_api_error(const std::string &body) {
   JsonObject *e = json_node_get_object(error);
   ApiErrorBody out{string_member(e, "message"), string_member(e, "type"), string_member(e, "param"),
                    string_member(e, "code")};
-  if (out.message.empty()) out.message = "(the server gave no message)";
+  if (out.message.empty()) out.message = _("(the server gave no message)");
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "errors.h"
+#include "i18n.h"
 #include "images_api_client.h"
 
 namespace gpt_image {
@@ -27,7 +28,7 @@ ConnectionCheck check_connection(const ConnectionSettings &settings) {
   ConnectionSettings connection = settings;
   connection.max_retries = 0;  // a check answers now; retries would only hide the problem
   if (connection.api_key.empty()) {
-    check.message = "No API key: enter one, or set OPENAI_API_KEY.";
+    check.message = _("No API key: enter one, or set OPENAI_API_KEY.");
     return check;
   }
   std::vector<std::string> ids;
@@ -36,18 +37,20 @@ ConnectionCheck check_connection(const ConnectionSettings &settings) {
   } catch (const GenerativeError &e) {
     switch (e.kind()) {
       case ErrorKind::Tls:
-        check.message = std::string("Secure connection failed: ") + e.what();
+        check.message = format_text(_("Secure connection failed: %s"), e.what());
         break;
       case ErrorKind::Network:
-        check.message = "Unreachable: " + sentence(e.what()) + " Check the base URL and your network.";
+        check.message = format_text(_("Unreachable: %s Check the base URL and your network."), sentence(e.what()).c_str());
         break;
       case ErrorKind::Api:
         if (e.http_status() == 401)
-          check.message = std::string("The key was refused (bad or revoked key). ") + e.what();
+          check.message = format_text(_("The key was refused (bad or revoked key). %s"), e.what());
         else if (e.http_status() == 403)
-          check.message = std::string("The key is not allowed to use this service (organization, project or region). ") + e.what();
+          check.message = format_text(
+              _("The key is not allowed to use this service (organization, project or region). %s"), e.what());
         else if (e.http_status() == 404)
-          check.message = std::string("No OpenAI-compatible API answers at this base URL (it usually ends in /v1). ") + e.what();
+          check.message = format_text(
+              _("No OpenAI-compatible API answers at this base URL (it usually ends in /v1). %s"), e.what());
         else
           check.message = e.what();
         break;
@@ -60,12 +63,17 @@ ConnectionCheck check_connection(const ConnectionSettings &settings) {
   if (std::find(ids.begin(), ids.end(), connection.model) == ids.end()) {
     std::string offered;
     for (const auto &m : check.models) offered += (offered.empty() ? "" : ", ") + m;
-    check.message = "Connected, but the server does not list the model " + connection.model + "." +
-                    (offered.empty() ? " It lists no image models." : " Image models it lists: " + offered + ".");
+    check.message =
+        offered.empty()
+            ? format_text(_("Connected, but the server does not list the model %s. It lists no image models."),
+                          connection.model.c_str())
+            : format_text(_("Connected, but the server does not list the model %s. Image models it lists: %s."),
+                          connection.model.c_str(), offered.c_str());
     return check;
   }
   check.ok = true;
-  check.message = "Connected: " + connection.model + " is available at " + connection.base_url + ".";
+  check.message = format_text(_("Connected: %s is available at %s."), connection.model.c_str(),
+                              connection.base_url.c_str());
   return check;
 }
 

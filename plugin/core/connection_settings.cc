@@ -6,6 +6,7 @@
 
 #include "api_key_store.h"
 #include "errors.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
@@ -31,20 +32,22 @@ std::string validate_base_url(const std::string &raw) {
   std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> parsed(curl_url(), curl_url_cleanup);
   if (url.empty() || curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK)
     throw GenerativeError(ErrorKind::Configuration,
-                          "The base URL \"" + raw + "\" is not a valid URL; it should look like " + kDefaultBaseUrl + ".");
+                          format_text(_("The base URL \"%s\" is not a valid URL; it should look like %s."), raw.c_str(),
+                                      kDefaultBaseUrl));
   const std::string scheme = url_part(parsed.get(), CURLUPART_SCHEME);
   const std::string host = url_part(parsed.get(), CURLUPART_HOST);
   if (!url_part(parsed.get(), CURLUPART_USER).empty() || !url_part(parsed.get(), CURLUPART_PASSWORD).empty())
     throw GenerativeError(ErrorKind::Configuration,
-                          "The base URL must not contain a user name or password; the key goes in OPENAI_API_KEY.");
+                          _("The base URL must not contain a user name or password; the key goes in OPENAI_API_KEY."));
   if (scheme == "https") return url;
   if (scheme == "http" && is_loopback_host(host)) return url;
   if (scheme == "http")
-    throw GenerativeError(ErrorKind::Configuration, "Refusing plain http:// to " + host +
-                                                        ": the key and your image would travel unencrypted. Use an "
-                                                        "https:// base URL (plain http is allowed only to this computer).");
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("Refusing plain http:// to %s: the key and your image would travel unencrypted. "
+                                        "Use an https:// base URL (plain http is allowed only to this computer)."),
+                                      host.c_str()));
   throw GenerativeError(ErrorKind::Configuration,
-                        "The base URL must start with https:// (it starts with \"" + scheme + "://\").");
+                        format_text(_("The base URL must start with https:// (it starts with \"%s://\")."), scheme.c_str()));
 }
 
 ConnectionSettings connection_for(const PluginSettings &settings, const std::string &api_key) {

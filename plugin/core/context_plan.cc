@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "errors.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
@@ -88,7 +89,7 @@ PixelRect fit_frame_to_aspect(const PixelRect &region, int aspect_w, int aspect_
 
 ContextPlan plan_context(const PlanInput &input) {
   if (input.canvas.width <= 0 || input.canvas.height <= 0)
-    throw GenerativeError(ErrorKind::InvalidArgument, "The image is empty.");
+    throw GenerativeError(ErrorKind::InvalidArgument, _("The image is empty."));
   validate_size_for_model(input.model, input.size);
 
   const PixelRect canvas_rect{0, 0, input.canvas.width, input.canvas.height};
@@ -98,7 +99,7 @@ ContextPlan plan_context(const PlanInput &input) {
     const int m = input.margin == kAutoMargin ? context_margin(s) : input.margin;
     plan.region = PixelRect{s.x - m, s.y - m, s.width + 2 * m, s.height + 2 * m}.intersected(canvas_rect);
     if (plan.region.empty())
-      throw GenerativeError(ErrorKind::InvalidArgument, "The selection lies outside the image.");
+      throw GenerativeError(ErrorKind::InvalidArgument, _("The selection lies outside the image."));
   } else {
     plan.region = canvas_rect;
   }

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "i18n.h"
+
 namespace gpt_image {
 
 namespace {
@@ -26,6 +28,15 @@ int size_column(PixelSize size) {
   return -1;
 }
 
+// The quality as the dialog names it; "auto" and unknown values are shown as given.
+const char *quality_word(const std::string &quality) {
+  if (quality == "low") return _("low");
+  if (quality == "medium") return _("medium");
+  if (quality == "high") return _("high");
+  if (quality == "auto") return _("auto");
+  return quality.c_str();
+}
+
 std::string dollars(double usd) {
   char text[32];
   std::snprintf(text, sizeof text, "$%.2f", usd);
@@ -45,23 +56,24 @@ std::optional<double> output_image_price(const std::string &model, const std::st
 
 CostEstimate estimate_cost(const std::string &model, const std::string &quality, PixelSize request, int images) {
   CostEstimate estimate;
-  const std::string what = std::to_string(images) + " × " + quality + " " + std::to_string(request.width) + "×" +
-                           std::to_string(request.height) + " on " + model;
+  // TRANSLATORS: e.g. "3 × medium 1536×1024 on gpt-image-1.5"
+  const std::string what = format_text(_("%d × %s %d×%d on %s"), images, quality_word(quality), request.width,
+                                       request.height, model.c_str());
   if (quality == "auto") {
     const auto low = output_image_price(model, "low", request), high = output_image_price(model, "high", request);
     if (low && high) {
       estimate.low_usd = *low * images;
       estimate.high_usd = *high * images;
-      estimate.text = "≈ " + dollars(*estimate.low_usd) + "–" + dollars(*estimate.high_usd) + " for " + what +
-                      " (the server picks the quality)";
+      estimate.text = format_text(_("≈ %s–%s for %s (the server picks the quality)"),
+                                  dollars(*estimate.low_usd).c_str(), dollars(*estimate.high_usd).c_str(), what.c_str());
       return estimate;
     }
   } else if (const auto price = output_image_price(model, quality, request)) {
     estimate.low_usd = estimate.high_usd = *price * images;
-    estimate.text = "≈ " + dollars(*estimate.low_usd) + " for " + what + ", plus input tokens";
+    estimate.text = format_text(_("≈ %s for %s, plus input tokens"), dollars(*estimate.low_usd).c_str(), what.c_str());
     return estimate;
   }
-  estimate.text = "Cost unknown for " + what + ": no price table for this model and size.";
+  estimate.text = format_text(_("Cost unknown for %s: no price table for this model and size."), what.c_str());
   return estimate;
 }
 

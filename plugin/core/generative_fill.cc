@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "errors.h"
+#include "i18n.h"
 #include "image_codec.h"
 #include "images_api_client.h"
 #include "raster_ops.h"
@@ -19,18 +20,19 @@ bool prompt_is_blank(const std::string &prompt) {
 
 void validate_fill_options(const FillOptions &options, const ImageModel &model) {
   if (prompt_is_blank(options.prompt))
-    throw GenerativeError(ErrorKind::InvalidArgument, "The prompt is empty: describe what should appear in the selection.");
+    throw GenerativeError(ErrorKind::InvalidArgument, 
+                          _("The prompt is empty: describe what should appear in the selection."));
   if (!g_utf8_validate(options.prompt.c_str(), static_cast<gssize>(options.prompt.size()), nullptr))
-    throw GenerativeError(ErrorKind::InvalidArgument, "The prompt is not valid UTF-8 text.");
+    throw GenerativeError(ErrorKind::InvalidArgument, _("The prompt is not valid UTF-8 text."));
   const long length = g_utf8_strlen(options.prompt.c_str(), static_cast<gssize>(options.prompt.size()));
   if (length > model.prompt_limit)
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          "The prompt has " + std::to_string(length) + " characters; " + model.name + " accepts at most " +
-                              std::to_string(model.prompt_limit) + ". Shorten it.");
+                          format_text(_("The prompt has %ld characters; %s accepts at most %d. Shorten it."), length,
+                                      model.name.c_str(), model.prompt_limit));
   if (options.variations < 1 || options.variations > kMaxVariations)
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          "Variations must be between 1 and " + std::to_string(kMaxVariations) + " (got " +
-                              std::to_string(options.variations) + ").");
+                          format_text(_("Variations must be between 1 and %d (got %d)."), kMaxVariations,
+                                      options.variations));
   validate_quality_for_model(model, options.quality);
   validate_size_for_model(model, options.size);
   auto one_of = [](const std::string &value, std::initializer_list<const char *> allowed, const std::string &what) {
@@ -39,28 +41,32 @@ void validate_fill_options(const FillOptions &options, const ImageModel &model) 
       if (value == a) return;
       list += (list.empty() ? "" : ", ") + std::string(a);
     }
-    throw GenerativeError(ErrorKind::InvalidArgument, what + " \"" + value + "\" is not one of: " + list + ".");
+    // TRANSLATORS: e.g. Background "none" is not one of: auto, transparent, opaque.
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          format_text(_("%s \"%s\" is not one of: %s."), what.c_str(), value.c_str(), list.c_str()));
   };
-  one_of(options.background, {"auto", "transparent", "opaque"}, "Background");
-  one_of(options.input_fidelity, {"low", "high"}, "Input fidelity");
-  one_of(options.output_format, {"png", "jpeg", "webp"}, "Output format");
-  one_of(options.sample, {"visible", "layer"}, "Sample");
+  one_of(options.background, {"auto", "transparent", "opaque"}, _("Background"));
+  one_of(options.input_fidelity, {"low", "high"}, _("Input fidelity"));
+  one_of(options.output_format, {"png", "jpeg", "webp"}, _("Output format"));
+  one_of(options.sample, {"visible", "layer"}, _("Sample"));
   if (options.background == "transparent" && options.output_format == "jpeg")
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          "A transparent background needs output format png or webp; jpeg has no transparency.");
+                          _("A transparent background needs output format png or webp; jpeg has no transparency."));
   if (options.input_fidelity == "high" && (model.name.rfind("gpt-image-1-mini", 0) == 0 || model.size_rule == SizeRule::SquareDallE2))
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          model.name + " has no input fidelity setting; use \"low\" or another model.");
+                          format_text(_("%s has no input fidelity setting; use \"low\" or another model."),
+                                      model.name.c_str()));
   if (model.size_rule == SizeRule::SquareDallE2 && (options.output_format != "png" || options.background != "auto"))
-    throw GenerativeError(ErrorKind::InvalidArgument, "dall-e-2 answers PNG only and has no background setting.");
+    throw GenerativeError(ErrorKind::InvalidArgument, 
+                          _("dall-e-2 answers PNG only and has no background setting."));
   if (options.output_compression < 0 || options.output_compression > 100)
-    throw GenerativeError(ErrorKind::InvalidArgument, "Output compression must be between 0 and 100.");
+    throw GenerativeError(ErrorKind::InvalidArgument, _("Output compression must be between 0 and 100."));
   if (options.context_margin != kAutoMargin && (options.context_margin < 0 || options.context_margin > kMaxMargin))
-    throw GenerativeError(ErrorKind::InvalidArgument, "The context margin must be -1 (automatic) or 0 to " +
-                                                          std::to_string(kMaxMargin) + " pixels.");
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          format_text(_("The context margin must be -1 (automatic) or 0 to %d pixels."), kMaxMargin));
   if (options.feather_radius < 0 || options.feather_radius > kMaxFeatherRadius)
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          "The feather radius must be 0 to " + std::to_string(kMaxFeatherRadius) + " pixels.");
+                          format_text(_("The feather radius must be 0 to %d pixels."), kMaxFeatherRadius));
 }
 
 std::string layer_name_for_prompt(const std::string &prompt) {
@@ -74,7 +80,8 @@ std::string layer_name_for_prompt(const std::string &prompt) {
     const gchar *cut = g_utf8_offset_to_pointer(text.c_str(), kMaxChars);
     text = std::string(text.c_str(), cut) + "…";
   }
-  return "Generative Fill: " + text;
+  // TRANSLATORS: the name of the inserted layer, followed by the start of the prompt
+  return format_text(_("Generative Fill: %s"), text.c_str());
 }
 
 PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const std::string &model_name,
@@ -157,8 +164,9 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
     const double aspect = static_cast<double>(image.width) / image.height;
     if (std::fabs(std::log(aspect / frame_aspect)) > 0.02)
       throw GenerativeError(ErrorKind::BadResponse,
-                            "The server returned a " + format_size(image.size()) + " image for a " +
-                                format_size(plan.request) + " request; its shape does not match, so it cannot be placed.");
+                            format_text(_("The server returned a %s image for a %s request; its shape does not "
+                                          "match, so it cannot be placed."),
+                                        format_size(image.size()).c_str(), format_size(plan.request).c_str()));
     placement.layers.push_back(scale_raster(image, plan.frame.size(), roi));
   }
   return placement;
@@ -166,10 +174,10 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
 
 FillPlacement run_generative_fill(FillSource &source, const FillOptions &options, const ConnectionSettings &connection,
                                   ProgressSink &progress) {
-  progress.set_text("Preparing the selection…");
+  progress.set_text(_("Preparing the selection…"));
   const PreparedEdit edit = prepare_edit(source, options, connection.model, connection.pixel_budget);
   const ImagesResult answer = ImagesApiClient(connection).edit(edit.request, progress);
-  progress.set_text("Placing the result…");
+  progress.set_text(_("Placing the result…"));
   return placement_from_answer(edit, answer, options.prompt);
 }
 

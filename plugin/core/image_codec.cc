@@ -9,6 +9,7 @@
 #include <string>
 
 #include "errors.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
@@ -24,13 +25,13 @@ Raster decode_png(const std::vector<std::uint8_t> &bytes) {
   std::memset(&image, 0, sizeof image);
   image.version = PNG_IMAGE_VERSION;
   if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size()))
-    throw GenerativeError(ErrorKind::Image, std::string("The returned PNG is damaged: ") + image.message);
+    throw GenerativeError(ErrorKind::Image, format_text(_("The returned PNG is damaged: %s"), image.message));
   image.format = PNG_FORMAT_RGBA;
   Raster out(static_cast<int>(image.width), static_cast<int>(image.height), 4);
   if (!png_image_finish_read(&image, nullptr, out.pixels.data(), 0, nullptr)) {
     const std::string why = image.message;
     png_image_free(&image);
-    throw GenerativeError(ErrorKind::Image, "The returned PNG is damaged: " + why);
+    throw GenerativeError(ErrorKind::Image, format_text(_("The returned PNG is damaged: %s"), why.c_str()));
   }
   return out;
 }
@@ -40,21 +41,22 @@ Raster decode_jpeg(const std::vector<std::uint8_t> &bytes) {
   int w = 0, h = 0, subsampling = 0, colorspace = 0;
   auto *data = const_cast<unsigned char *>(bytes.data());
   if (!handle || tjDecompressHeader3(handle.get(), data, bytes.size(), &w, &h, &subsampling, &colorspace) != 0)
-    throw GenerativeError(ErrorKind::Image, "The returned JPEG is damaged.");
+    throw GenerativeError(ErrorKind::Image, _("The returned JPEG is damaged."));
   Raster out(w, h, 4);
   if (tjDecompress2(handle.get(), data, bytes.size(), out.pixels.data(), w, 0, h, TJPF_RGBA, 0) != 0)
-    throw GenerativeError(ErrorKind::Image, std::string("The returned JPEG is damaged: ") + tjGetErrorStr2(handle.get()));
+    throw GenerativeError(ErrorKind::Image, 
+                          format_text(_("The returned JPEG is damaged: %s"), tjGetErrorStr2(handle.get())));
   return out;
 }
 
 Raster decode_webp(const std::vector<std::uint8_t> &bytes) {
   int w = 0, h = 0;
   if (!WebPGetInfo(bytes.data(), bytes.size(), &w, &h))
-    throw GenerativeError(ErrorKind::Image, "The returned WebP image is damaged.");
+    throw GenerativeError(ErrorKind::Image, _("The returned WebP image is damaged."));
   Raster out(w, h, 4);
   if (!WebPDecodeRGBAInto(bytes.data(), bytes.size(), out.pixels.data(), out.pixels.size(),
                           static_cast<int>(out.stride())))
-    throw GenerativeError(ErrorKind::Image, "The returned WebP image is damaged.");
+    throw GenerativeError(ErrorKind::Image, _("The returned WebP image is damaged."));
   return out;
 }
 
@@ -69,10 +71,10 @@ std::vector<std::uint8_t> encode_png(const Raster &raster) {
   image.format = raster.channels == 4 ? PNG_FORMAT_RGBA : PNG_FORMAT_GRAY;
   png_alloc_size_t size = 0;
   if (!png_image_write_get_memory_size(image, size, 0, raster.pixels.data(), 0, nullptr))
-    throw GenerativeError(ErrorKind::Image, std::string("Could not encode PNG: ") + image.message);
+    throw GenerativeError(ErrorKind::Image, format_text(_("Could not encode PNG: %s"), image.message));
   std::vector<std::uint8_t> out(size);
   if (!png_image_write_to_memory(&image, out.data(), &size, 0, raster.pixels.data(), 0, nullptr))
-    throw GenerativeError(ErrorKind::Image, std::string("Could not encode PNG: ") + image.message);
+    throw GenerativeError(ErrorKind::Image, format_text(_("Could not encode PNG: %s"), image.message));
   out.resize(size);
   return out;
 }
@@ -81,7 +83,8 @@ Raster decode_image(const std::vector<std::uint8_t> &bytes) {
   if (has_prefix(bytes, "\x89PNG\r\n\x1a\n")) return decode_png(bytes);
   if (has_prefix(bytes, "\xff\xd8\xff")) return decode_jpeg(bytes);
   if (has_prefix(bytes, "RIFF") && has_prefix(bytes, "WEBP", 8)) return decode_webp(bytes);
-  throw GenerativeError(ErrorKind::Image, "The server returned data that is not a PNG, JPEG or WebP image.");
+  throw GenerativeError(ErrorKind::Image, 
+                        _("The server returned data that is not a PNG, JPEG or WebP image."));
 }
 
 }  // namespace gpt_image

@@ -2,9 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <sstream>
 
 #include "errors.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
@@ -59,28 +59,30 @@ void validate_size_for_model(const ImageModel &model, const std::string &size) {
   const auto parsed = parse_size(size);
   if (!parsed) {
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          "Size \"" + size + "\" is not understood: use \"auto\" or WIDTHxHEIGHT, e.g. 1536x1024.");
+                          format_text(_("Size \"%s\" is not understood: use \"auto\" or WIDTHxHEIGHT, e.g. 1536x1024."),
+                                      size.c_str()));
   }
   if (model.size_rule != SizeRule::MultiplesOf16) {
     for (const auto &s : model.fixed_sizes)
       if (s == *parsed) return;
-    throw GenerativeError(ErrorKind::InvalidArgument, "Model " + model.name + " does not accept size " + size +
-                                                          "; it accepts auto, " + join_sizes(model.fixed_sizes) + ".");
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          format_text(_("Model %s does not accept size %s; it accepts auto, %s."), model.name.c_str(),
+                                      size.c_str(), join_sizes(model.fixed_sizes).c_str()));
   }
   const int w = parsed->width, h = parsed->height;
-  std::ostringstream why;
+  std::string why;
   if (w % kFlexibleSizeStep || h % kFlexibleSizeStep) {
-    why << "both sides must be multiples of " << kFlexibleSizeStep;
+    why = format_text(_("both sides must be multiples of %d"), kFlexibleSizeStep);
   } else if (std::max(w, h) > kFlexibleMaxLongEdge || std::min(w, h) > kFlexibleMaxShortEdge) {
-    why << "the largest accepted size is " << kFlexibleMaxLongEdge << "x" << kFlexibleMaxShortEdge
-        << " (or " << kFlexibleMaxShortEdge << "x" << kFlexibleMaxLongEdge << ")";
+    why = format_text(_("the largest accepted size is %dx%d (or %dx%d)"), kFlexibleMaxLongEdge, kFlexibleMaxShortEdge,
+                      kFlexibleMaxShortEdge, kFlexibleMaxLongEdge);
   } else if (std::max(w, h) > kFlexibleMaxAspect * std::min(w, h)) {
-    why << "the aspect ratio must lie between 1:3 and 3:1";
+    why = _("the aspect ratio must lie between 1:3 and 3:1");
   } else {
     return;
   }
-  throw GenerativeError(ErrorKind::InvalidArgument,
-                        "Model " + model.name + " does not accept size " + size + ": " + why.str() + ".");
+  throw GenerativeError(ErrorKind::InvalidArgument, format_text(_("Model %s does not accept size %s: %s."),
+                                                                model.name.c_str(), size.c_str(), why.c_str()));
 }
 
 void validate_quality_for_model(const ImageModel &model, const std::string &quality) {
@@ -89,7 +91,8 @@ void validate_quality_for_model(const ImageModel &model, const std::string &qual
   std::string accepted;
   for (const auto &q : model.qualities) accepted += (accepted.empty() ? "" : ", ") + q;
   throw GenerativeError(ErrorKind::InvalidArgument,
-                        "Quality \"" + quality + "\" is not accepted by " + model.name + "; use one of: " + accepted + ".");
+                        format_text(_("Quality \"%s\" is not accepted by %s; use one of: %s."), quality.c_str(),
+                                    model.name.c_str(), accepted.c_str()));
 }
 
 }  // namespace gpt_image

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "errors.h"
+#include "i18n.h"
 #include "retry_policy.h"
 
 namespace gpt_image {
@@ -95,7 +96,7 @@ int on_progress(void *user, curl_off_t, curl_off_t, curl_off_t upload_total, cur
   }
   if (!t->upload_done) {
     t->upload_done = true;
-    t->progress->set_text("Waiting for " + t->waiting_for + "…");
+    t->progress->set_text(format_text(_("Waiting for %s…"), t->waiting_for.c_str()));
   }
   t->progress->pulse();
   return 0;
@@ -137,9 +138,9 @@ ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const Edit
       if (attempt >= attempts || !should_retry(outcome)) throw;
     }
     const double delay = retry_delay_seconds(outcome, attempt - 1, g_random_double(), std::time(nullptr));
-    progress.set_text("Waiting to try again: " + retry_reason(outcome) + "; attempt " + std::to_string(attempt + 1) +
-                      " of " + std::to_string(attempts) + " in " + std::to_string(static_cast<int>(std::ceil(delay))) +
-                      " s…");
+    progress.set_text(format_text(_("Waiting to try again: %s; attempt %d of %d in %d s…"),
+                                  retry_reason(outcome).c_str(), attempt + 1, attempts,
+                                  static_cast<int>(std::ceil(delay))));
     wait_with_progress(delay, progress);
   }
 }
@@ -148,7 +149,7 @@ ImagesApiClient::Reply ImagesApiClient::send_once(const std::string &path, const
                                                   ProgressSink &progress, const std::string &waiting_for,
                                                   AttemptOutcome &outcome) const {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) throw GenerativeError(ErrorKind::Network, "Could not start a network transfer (libcurl).");
+  if (!curl) throw GenerativeError(ErrorKind::Network, _("Could not start a network transfer (libcurl)."));
   CURL *h = curl.get();
 
   MimePtr form(nullptr, curl_mime_free);
@@ -195,10 +196,12 @@ ImagesApiClient::Reply ImagesApiClient::send_once(const std::string &path, const
   if (code != CURLE_OK) {
     const std::string detail = error_text[0] ? error_text : curl_easy_strerror(code);
     if (is_tls_failure(code))
-      throw GenerativeError(ErrorKind::Tls, "The certificate of " + connection_.base_url +
-                                                " could not be verified (" + detail +
-                                                "). For a private relay, set its CA file in the settings.");
-    throw GenerativeError(ErrorKind::Network, "Could not reach the Images API at " + connection_.base_url + ": " + detail);
+      throw GenerativeError(ErrorKind::Tls,
+                            format_text(_("The certificate of %s could not be verified (%s). For a private relay, "
+                                          "set its CA file in the settings."),
+                                        connection_.base_url.c_str(), detail.c_str()));
+    throw GenerativeError(ErrorKind::Network, format_text(_("Could not reach the Images API at %s: %s"),
+                                                          connection_.base_url.c_str(), detail.c_str()));
   }
   Reply reply;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply.status);
@@ -213,10 +216,11 @@ ImagesApiClient::Reply ImagesApiClient::send_once(const std::string &path, const
     if (error) outcome.error_code = error->code;
     std::string message = error ? error->message
                                 : (reply.status >= 300 && reply.status < 400
-                                       ? "the server answered with a redirect, which is not followed"
-                                       : "the server gave no error message");
-    std::string text = "The Images API refused the request (HTTP " + std::to_string(reply.status) + "): " + message;
-    if (!reply.request_id.empty()) text += " [request id " + reply.request_id + "]";
+                                       ? _("the server answered with a redirect, which is not followed")
+                                       : _("the server gave no error message"));
+    std::string text =
+        format_text(_("The Images API refused the request (HTTP %ld): %s"), reply.status, message.c_str());
+    if (!reply.request_id.empty()) text += format_text(_(" [request id %s]"), reply.request_id.c_str());
     throw GenerativeError(ErrorKind::Api, text, static_cast<int>(reply.status));
   }
   return reply;
@@ -224,7 +228,7 @@ ImagesApiClient::Reply ImagesApiClient::send_once(const std::string &path, const
 
 ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &progress) const {
   const size_t bytes = request.image_png.size() + (request.mask_png ? request.mask_png->size() : 0);
-  progress.set_text("Sending " + std::to_string(bytes / 1024) + " KB to " + request.model + "…");
+  progress.set_text(format_text(_("Sending %zu KB to %s…"), bytes / 1024, request.model.c_str()));
   const Reply reply = send("/images/edits", &request, progress, request.model);
   progress.set_fraction(1.0);
   return parse_images_response(reply.body);
@@ -232,14 +236,14 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
 
 std::vector<std::string> ImagesApiClient::list_models() const {
   SilentProgress quiet;
-  const Reply reply = send("/models", nullptr, quiet, "the model list");
+  const Reply reply = send("/models", nullptr, quiet, _("the model list"));
   std::unique_ptr<JsonParser, decltype(&g_object_unref)> parser(json_parser_new(), g_object_unref);
   if (!json_parser_load_from_data(parser.get(), reply.body.data(), static_cast<gssize>(reply.body.size()), nullptr))
-    throw GenerativeError(ErrorKind::BadResponse, "The server's model list is not valid JSON.");
+    throw GenerativeError(ErrorKind::BadResponse, _("The server's model list is not valid JSON."));
   JsonNode *root = json_parser_get_root(parser.get());
   JsonNode *data = root && JSON_NODE_HOLDS_OBJECT(root) ? json_object_get_member(json_node_get_object(root), "data") : nullptr;
   if (!data || !JSON_NODE_HOLDS_ARRAY(data))
-    throw GenerativeError(ErrorKind::BadResponse, "The server's model list has no \"data\" list.");
+    throw GenerativeError(ErrorKind::BadResponse, _("The server's model list has no \"data\" list."));
   std::vector<std::string> ids;
   JsonArray *items = json_node_get_array(data);
   for (guint i = 0; i < json_array_get_length(items); ++i) {

@@ -8,6 +8,7 @@
 
 #include "connection_settings.h"
 #include "errors.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
@@ -26,8 +27,10 @@ long long parse_number(const std::string &text, long long minimum, long long max
   char *end = nullptr;
   const long long value = g_ascii_strtoll(text.c_str(), &end, 10);
   if (text.empty() || *end != '\0' || value < minimum || value > maximum)
-    throw GenerativeError(ErrorKind::Configuration, where + " must be a whole number from " + std::to_string(minimum) +
-                                                        " to " + std::to_string(maximum) + " (it is \"" + text + "\").");
+    // TRANSLATORS: the first %s names the setting, e.g. GPT_IMAGE_TIMEOUT or "max_retries in /path/settings.ini"
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("%s must be a whole number from %lld to %lld (it is \"%s\")."), where.c_str(),
+                                      minimum, maximum, text.c_str()));
   return value;
 }
 
@@ -57,22 +60,24 @@ PluginSettings load_settings(const std::string &path) {
     const std::string why = error->message;
     g_error_free(error);
     if (missing) return settings;
-    throw GenerativeError(ErrorKind::Configuration, "The settings file " + path + " cannot be read: " + why +
-                                                        ". Fix or delete it, then try again.");
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("The settings file %s cannot be read: %s. Fix or delete it, then try again."),
+                                      path.c_str(), why.c_str()));
   }
-  const std::string where = "In " + path + ", ";
+  // TRANSLATORS: a setting in a file, e.g. "max_retries in /path/settings.ini"
+  auto where = [&path](const char *key) { return format_text(_("%s in %s"), key, path.c_str()); };
   settings.base_url = read_string(file.get(), "base_url", settings.base_url);
   settings.model = read_string(file.get(), "model", settings.model);
   settings.organization = read_string(file.get(), "organization", "");
   settings.project = read_string(file.get(), "project", "");
   settings.ca_file = read_string(file.get(), "ca_file", "");
   const std::string timeout = read_string(file.get(), "timeout_seconds", "");
-  if (!timeout.empty()) settings.timeout_seconds = parse_number(timeout, 1, kMaxTimeoutSeconds, where + "timeout_seconds");
+  if (!timeout.empty()) settings.timeout_seconds = parse_number(timeout, 1, kMaxTimeoutSeconds, where("timeout_seconds"));
   const std::string retries = read_string(file.get(), "max_retries", "");
   if (!retries.empty())
-    settings.max_retries = static_cast<int>(parse_number(retries, 0, kMaxRetriesLimit, where + "max_retries"));
+    settings.max_retries = static_cast<int>(parse_number(retries, 0, kMaxRetriesLimit, where("max_retries")));
   const std::string budget = read_string(file.get(), "pixel_budget", "");
-  if (!budget.empty()) settings.pixel_budget = parse_number(budget, 65536, 3840LL * 2160, where + "pixel_budget");
+  if (!budget.empty()) settings.pixel_budget = parse_number(budget, 65536, 3840LL * 2160, where("pixel_budget"));
   return settings;
 }
 
@@ -98,7 +103,8 @@ void save_settings(const PluginSettings &settings, const std::string &path) {
   if (made != 0 || !g_key_file_save_to_file(file.get(), path.c_str(), &error)) {
     const std::string why = error ? error->message : g_strerror(errno);
     g_clear_error(&error);
-    throw GenerativeError(ErrorKind::Configuration, "Could not save the settings to " + path + ": " + why);
+    throw GenerativeError(ErrorKind::Configuration, 
+                          format_text(_("Could not save the settings to %s: %s"), path.c_str(), why.c_str()));
   }
 }
 
@@ -121,19 +127,22 @@ PluginSettings with_environment_overrides(PluginSettings settings) {
 void validate_settings(const PluginSettings &settings) {
   validate_base_url(settings.base_url);
   if (settings.model.empty())
-    throw GenerativeError(ErrorKind::Configuration, "Choose a model (for example " + std::string(kDefaultModel) + ").");
+    throw GenerativeError(ErrorKind::Configuration, 
+                          format_text(_("Choose a model (for example %s)."), kDefaultModel));
   if (settings.timeout_seconds < 1 || settings.timeout_seconds > kMaxTimeoutSeconds)
-    throw GenerativeError(ErrorKind::Configuration, "The timeout must be between 1 and " +
-                                                        std::to_string(kMaxTimeoutSeconds) + " seconds.");
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("The timeout must be between 1 and %lld seconds."),
+                                      static_cast<long long>(kMaxTimeoutSeconds)));
   if (settings.max_retries < 0 || settings.max_retries > kMaxRetriesLimit)
     throw GenerativeError(ErrorKind::Configuration,
-                          "Retries must be between 0 and " + std::to_string(kMaxRetriesLimit) + ".");
+                          format_text(_("Retries must be between 0 and %d."), kMaxRetriesLimit));
   if (!settings.ca_file.empty() && !g_file_test(settings.ca_file.c_str(), G_FILE_TEST_IS_REGULAR))
-    throw GenerativeError(ErrorKind::Configuration, "The CA file " + settings.ca_file + " does not exist.");
+    throw GenerativeError(ErrorKind::Configuration, 
+                          format_text(_("The CA file %s does not exist."), settings.ca_file.c_str()));
   for (const std::string *header : {&settings.organization, &settings.project})
     for (unsigned char c : *header)
       if (c < 0x20 || c == 0x7f)
-        throw GenerativeError(ErrorKind::Configuration, "Organization and project ids must be plain text.");
+        throw GenerativeError(ErrorKind::Configuration, _("Organization and project ids must be plain text."));
 }
 
 }  // namespace gpt_image

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "errors.h"
+#include "i18n.h"
 #include "generative_fill.h"
 
 namespace gpt_image {
@@ -56,7 +57,8 @@ void remember_prompt(const std::string &path, const std::string &prompt) {
   if (!saved) {
     const std::string why = error->message;
     g_error_free(error);
-    throw GenerativeError(ErrorKind::Configuration, "Could not save the prompt history: " + why);
+    throw GenerativeError(ErrorKind::Configuration, 
+                          format_text(_("Could not save the prompt history: %s"), why.c_str()));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "errors.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
@@ -25,7 +26,7 @@ void ensure_gegl_ready() {
 
 Raster pad_to_frame(const Raster &captured, const PixelRect &captured_at, const PixelRect &frame) {
   if (captured.width != captured_at.width || captured.height != captured_at.height || captured.pixels.empty())
-    throw GenerativeError(ErrorKind::Image, "Captured pixels do not match the planned region.");
+    throw GenerativeError(ErrorKind::Image, _("Captured pixels do not match the planned region."));
   if (captured_at == frame) return captured;
   Raster out(frame.width, frame.height, captured.channels);
   for (int y = 0; y < frame.height; ++y) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "i18n.h"
+
 namespace gpt_image {
 
 namespace {
@@ -63,10 +65,10 @@ double retry_delay_seconds(const AttemptOutcome &outcome, int retries_done, doub
 }
 
 std::string retry_reason(const AttemptOutcome &outcome) {
-  if (outcome.transport_failed) return "the connection failed";
-  if (outcome.status == 429) return "rate limited (HTTP 429)";
-  if (outcome.status >= 500) return "server error (HTTP " + std::to_string(outcome.status) + ")";
-  return "HTTP " + std::to_string(outcome.status);
+  if (outcome.transport_failed) return _("the connection failed");
+  if (outcome.status == 429) return _("rate limited (HTTP 429)");
+  if (outcome.status >= 500) return format_text(_("server error (HTTP %ld)"), outcome.status);
+  return format_text("HTTP %ld", outcome.status);
 }
 
 }  // namespace gpt_image

@@ -1,16 +1,19 @@
 #include "style_presets.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
 const std::vector<StylePreset> &style_presets() {
+  // Built on first use, after the plug-in has bound its translations.
+  // TRANSLATORS: the second text of each preset is added to the user's prompt and sent to the model.
   static const std::vector<StylePreset> presets = {
-      {"Photorealistic", "Photorealistic, natural light, matching the surrounding photo's grain and colour."},
-      {"Product shot", "Clean studio product photography, soft shadows, sharp detail."},
-      {"Watercolor", "Loose watercolor painting with soft washes and paper texture."},
-      {"Flat illustration", "Flat vector illustration with clean shapes and a limited palette."},
-      {"Line drawing", "Clean black ink line drawing on white."},
-      {"Pixel art", "Crisp pixel art with a limited palette, no anti-aliasing."},
-      {"Game asset", "Stylized game asset, readable silhouette, even lighting."},
+      {_("Photorealistic"), _("Photorealistic, natural light, matching the surrounding photo's grain and colour.")},
+      {_("Product shot"), _("Clean studio product photography, soft shadows, sharp detail.")},
+      {_("Watercolor"), _("Loose watercolor painting with soft washes and paper texture.")},
+      {_("Flat illustration"), _("Flat vector illustration with clean shapes and a limited palette.")},
+      {_("Line drawing"), _("Clean black ink line drawing on white.")},
+      {_("Pixel art"), _("Crisp pixel art with a limited palette, no anti-aliasing.")},
+      {_("Game asset"), _("Stylized game asset, readable silhouette, even lighting.")},
   };
   return presets;
 }

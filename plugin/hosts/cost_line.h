@@ -6,6 +6,7 @@
 
 #include "errors.h"
 #include "generative_fill.h"
+#include "i18n.h"
 #include "plugin_settings.h"
 
 namespace gpt_image {
@@ -15,7 +16,7 @@ inline std::string cost_line(FillSource &image, const FillOptions &options, cons
     const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
     return estimate_fill_cost(image, options, settings.model, settings.pixel_budget).text;
   } catch (const GenerativeError &e) {
-    return std::string("Cost unknown: ") + e.what();
+    return format_text(_("Cost unknown: %s"), e.what());
   }
 }
 

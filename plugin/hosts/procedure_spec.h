@@ -1,7 +1,11 @@
 // The public face of the plug-in: procedure names, argument names, defaults and texts. Scripts
 // depend on these, so both GIMP adapters take them from here and register the same order.
 // Later arguments may be appended after the existing ones, never inserted or reordered.
+// Texts people read are marked N_(): GIMP 3 translates them in the plug-in (_() at registration),
+// GIMP 2.10 in the core through the text domain the plug-in registers.
 #pragma once
+
+#include "i18n.h"
 
 namespace gpt_image::spec {
 
@@ -12,15 +16,15 @@ constexpr const char *kCopyright = "gimp-gpt-image developers, GPL-3.0-or-later"
 constexpr const char *kDate = "2026";
 
 constexpr const char *kEditProcedure = "plug-in-gpt-image-edit";
-constexpr const char *kEditMenuLabel = "Generative _Fill...";
-constexpr const char *kEditBlurb = "Fill the selection with what a prompt describes (OpenAI-compatible Images API)";
+constexpr const char *kEditMenuLabel = N_("Generative _Fill...");
+constexpr const char *kEditBlurb = N_("Fill the selection with what a prompt describes (OpenAI-compatible Images API)");
 constexpr const char *kEditHelp =
-    "Sends what is visible around the selection, and the selection as a mask, to "
+    N_("Sends what is visible around the selection, and the selection as a mask, to "
     "{OPENAI_BASE_URL}/images/edits and inserts the answer as a new layer above the active layer, "
     "masked by the selection so every pixel outside it stays exactly as it was. Without a selection "
     "the whole visible image is edited. With more than one variation the layers are put in a layer "
-    "group, the first one visible. The connection comes from OPENAI_API_KEY, OPENAI_BASE_URL and "
-    "OPENAI_IMAGE_MODEL.";
+    "group, the first one visible. The connection (base URL, model, key in the system keyring) comes from "
+    "Filters ▸ Generative ▸ Settings…; OPENAI_API_KEY, OPENAI_BASE_URL and OPENAI_IMAGE_MODEL override it.");
 
 // Arguments after run-mode, image and drawable(s), in this order.
 constexpr const char *kArgPrompt = "prompt";
@@ -37,34 +41,34 @@ constexpr const char *kArgContextMargin = "context-margin";
 constexpr const char *kArgFeatherRadius = "feather-radius";
 constexpr const char *kArgSample = "sample";
 
-constexpr const char *kBackgroundBlurb = "Background: auto, transparent (png or webp output) or opaque";
-constexpr const char *kInputFidelityBlurb = "How closely to keep the input's details: low or high (not gpt-image-1-mini)";
-constexpr const char *kOutputFormatBlurb = "Format of the answer: png, jpeg or webp";
-constexpr const char *kOutputCompressionBlurb = "Compression of jpeg or webp answers, 0-100";
+constexpr const char *kBackgroundBlurb = N_("Background: auto, transparent (png or webp output) or opaque");
+constexpr const char *kInputFidelityBlurb = N_("How closely to keep the input's details: low or high (not gpt-image-1-mini)");
+constexpr const char *kOutputFormatBlurb = N_("Format of the answer: png, jpeg or webp");
+constexpr const char *kOutputCompressionBlurb = N_("Compression of jpeg or webp answers, 0-100");
 constexpr const char *kContextMarginBlurb =
-    "Pixels of surroundings sent around the selection; -1 = automatic (a quarter of its larger side, at least 32)";
-constexpr const char *kFeatherRadiusBlurb = "Soft edge of the layer mask in pixels; 0 = the selection's own edge";
-constexpr const char *kSampleBlurb = "What the model sees: visible (all visible layers) or layer (the active layer only)";
+    N_("Pixels of surroundings sent around the selection; -1 = automatic (a quarter of its larger side, at least 32)");
+constexpr const char *kFeatherRadiusBlurb = N_("Soft edge of the layer mask in pixels; 0 = the selection's own edge");
+constexpr const char *kSampleBlurb = N_("What the model sees: visible (all visible layers) or layer (the active layer only)");
 
 constexpr const char *kDefaultQuality = "medium";
 constexpr const char *kDefaultSize = "auto";
 constexpr int kDefaultVariations = 1;
 
-constexpr const char *kPromptBlurb = "What should appear in the selection";
-constexpr const char *kQualityBlurb = "Rendering quality: auto, low, medium or high";
-constexpr const char *kSizeBlurb = "Request size: auto (chosen from the selection) or WIDTHxHEIGHT the model accepts";
-constexpr const char *kVariationsBlurb = "How many alternatives to generate (1-10)";
-constexpr const char *kResultBlurb = "The inserted layer, or the layer group holding all variations";
+constexpr const char *kPromptBlurb = N_("What should appear in the selection");
+constexpr const char *kQualityBlurb = N_("Rendering quality: auto, low, medium or high");
+constexpr const char *kSizeBlurb = N_("Request size: auto (chosen from the selection) or WIDTHxHEIGHT the model accepts");
+constexpr const char *kVariationsBlurb = N_("How many alternatives to generate (1-10)");
+constexpr const char *kResultBlurb = N_("The inserted layer, or the layer group holding all variations");
 
 constexpr const char *kQualities[] = {"auto", "low", "medium", "high"};
 
 constexpr const char *kSettingsProcedure = "plug-in-gpt-image-settings";
-constexpr const char *kSettingsMenuLabel = "_Settings...";
-constexpr const char *kSettingsBlurb = "Connection settings for Generative Fill: endpoint, model, key";
+constexpr const char *kSettingsMenuLabel = N_("_Settings...");
+constexpr const char *kSettingsBlurb = N_("Connection settings for Generative Fill: endpoint, model, key");
 constexpr const char *kSettingsHelp =
-    "Interactively: a dialog for the base URL, model, organization and project ids, timeout, CA file and the "
+    N_("Interactively: a dialog for the base URL, model, organization and project ids, timeout, CA file and the "
     "API key (kept in the system keyring), with a connection test. Non-interactively: saves the given "
-    "settings (every argument) to the settings file in GIMP's profile; the key is never an argument.";
+    "settings (every argument) to the settings file in GIMP's profile; the key is never an argument.");
 // Arguments after run-mode, in this order.
 constexpr const char *kArgBaseUrl = "base-url";
 constexpr const char *kArgModel = "model";
@@ -73,5 +77,13 @@ constexpr const char *kArgProject = "project";
 constexpr const char *kArgTimeout = "timeout";
 constexpr const char *kArgCaFile = "ca-file";
 constexpr const char *kArgRetries = "retries";
+
+constexpr const char *kBaseUrlBlurb = N_("OpenAI-compatible base URL");
+constexpr const char *kModelBlurb = N_("Image model");
+constexpr const char *kOrganizationBlurb = N_("OpenAI-Organization (optional)");
+constexpr const char *kProjectBlurb = N_("OpenAI-Project (optional)");
+constexpr const char *kTimeoutBlurb = N_("Request timeout in seconds");
+constexpr const char *kCaFileBlurb = N_("Extra CA bundle for private relays");
+constexpr const char *kRetriesBlurb = N_("Retries after rate limits, server errors and dropped connections");
 
 }  // namespace gpt_image::spec

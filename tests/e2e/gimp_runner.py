@@ -25,16 +25,25 @@ class GimpRunner:
         """The path GIMP sees for a host path inside the work directory."""
         return host_path[len(self.root):] if self.root else host_path
 
+    def plugin_folder(self, home):
+        """Where the plug-in lives in a profile: its own folder, as both GIMP versions allow."""
+        return os.path.join(home, f".config/GIMP/{self.version}/plug-ins/gimp-gpt-image")
+
     def install_plugin(self, home):
-        if self.version == "2.10":
-            folder = os.path.join(home, ".config/GIMP/2.10/plug-ins")
-        else:
-            folder = os.path.join(home, ".config/GIMP/3.0/plug-ins/gimp-gpt-image")
+        folder = self.plugin_folder(home)
         os.makedirs(folder, exist_ok=True)
         # GIMP 2.10 writes data folders it expects to exist; create them so it keeps quiet.
         for sub in ("brushes", "gradients", "patterns", "palettes"):
             os.makedirs(os.path.join(home, f".config/GIMP/{self.version}", sub), exist_ok=True)
         shutil.copy2(self.plugin_binary, os.path.join(folder, "gimp-gpt-image"))
+        # The translations, laid out as the build leaves them (<build>/po/<lang>/LC_MESSAGES/*.mo),
+        # go to locale/ beside the binary, where the plug-in looks for them.
+        build_dir = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(self.plugin_binary))))
+        catalogues = os.path.join(build_dir, "po")
+        locale = os.path.join(folder, "locale")
+        shutil.rmtree(locale, ignore_errors=True)
+        if os.path.isdir(catalogues):
+            shutil.copytree(catalogues, locale, ignore=lambda d, names: [n for n in names if n.endswith(".p")])
 
     def run(self, work_dir, body, environment, timeout=600, language="scheme-with-helpers"):
         """Runs `body` and returns (exit code, combined output). Languages: "scheme-with-helpers"

@@ -17,6 +17,7 @@ from fill_cases import CASES, GAIN, OFFSET, Check, load, make_texture  # noqa: E
 from gimp_runner import GimpRunner  # noqa: E402
 from readme_examples import run_readme_examples  # noqa: E402
 from standin_process import StandIn  # noqa: E402
+from translation_cases import run_translation_cases  # noqa: E402
 
 TEST_KEY = "sk-test-e2e-0123456789abcdef"
 
@@ -104,8 +105,13 @@ def main():
             else:
                 passed += 1
                 print(f"ok   gimp{args.gimp} {name}")
+        extra = []
         if not args.only or "readme" in args.only:
-            for name, failures in run_readme_examples(runner, work, texture, environment):
+            extra.append(run_readme_examples(runner, work, texture, environment))
+        if not args.only or "translated" in args.only:
+            extra.append(run_translation_cases(runner, environment))
+        for group in extra:
+            for name, failures in group:
                 if failures:
                     failed += 1
                     print(f"FAIL gimp{args.gimp} {name}")

@@ -1,6 +1,7 @@
 #include "common/prompt_tools.h"
 
 #include "common/settings_dialog.h"
+#include "i18n.h"
 #include "style_presets.h"
 
 namespace gpt_image {
@@ -46,7 +47,7 @@ GtkWidget *new_prompt_tools_row(PromptTools *tools) {
 #endif
   GtkWidget *recent = gtk_combo_box_text_new();
   gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(recent),
-                                 tools->recent_prompts.empty() ? "No recent prompts yet" : "Recent prompts…");
+                                 tools->recent_prompts.empty() ? _("No recent prompts yet") : _("Recent prompts…"));
   for (const auto &prompt : tools->recent_prompts)
     gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(recent), menu_text(prompt).c_str());
   gtk_combo_box_set_active(GTK_COMBO_BOX(recent), 0);
@@ -55,13 +56,13 @@ GtkWidget *new_prompt_tools_row(PromptTools *tools) {
   gtk_box_pack_start(GTK_BOX(row), recent, TRUE, TRUE, 0);
 
   GtkWidget *style = gtk_combo_box_text_new();
-  gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(style), "Add a style…");
+  gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(style), _("Add a style…"));
   for (const auto &preset : style_presets()) gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(style), preset.name.c_str());
   gtk_combo_box_set_active(GTK_COMBO_BOX(style), 0);
   g_signal_connect(style, "changed", G_CALLBACK(on_style_changed), tools);
   gtk_box_pack_start(GTK_BOX(row), style, FALSE, FALSE, 0);
 
-  GtkWidget *settings = gtk_button_new_with_mnemonic("Se_ttings…");
+  GtkWidget *settings = gtk_button_new_with_mnemonic(_("Se_ttings…"));
   g_signal_connect(settings, "clicked", G_CALLBACK(on_settings_clicked), tools);
   gtk_box_pack_end(GTK_BOX(row), settings, FALSE, FALSE, 0);
   return row;

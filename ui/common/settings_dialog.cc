@@ -8,6 +8,7 @@
 #include "api_key_store.h"
 #include "connection_check.h"
 #include "errors.h"
+#include "i18n.h"
 #include "plugin_settings.h"
 #include "procedure_spec.h"
 
@@ -106,20 +107,20 @@ std::string key_status(const std::string &base_url) {
   const ApiKeyLookup found = find_api_key(base_url);
   switch (found.source) {
     case KeySource::Environment:
-      return "OPENAI_API_KEY is set: it is used instead of any stored key.";
+      return _("OPENAI_API_KEY is set: it is used instead of any stored key.");
     case KeySource::Keyring:
-      return "A key is stored in the system keyring for this base URL. Type a new one to replace it.";
+      return _("A key is stored in the system keyring for this base URL. Type a new one to replace it.");
     case KeySource::None:
       break;
   }
   if (!found.keyring_problem.empty())
-    return "Cannot store a key: " + found.keyring_problem + ". Set OPENAI_API_KEY instead.";
-  return "No key is stored for this base URL yet.";
+    return format_text(_("Cannot store a key: %s. Set OPENAI_API_KEY instead."), found.keyring_problem.c_str());
+  return _("No key is stored for this base URL yet.");
 }
 
 void on_test_clicked(GtkButton *, gpointer data) {
   auto *w = static_cast<Widgets *>(data);
-  gtk_label_set_text(GTK_LABEL(w->result), "Testing…");
+  gtk_label_set_text(GTK_LABEL(w->result), _("Testing…"));
   while (gtk_events_pending()) gtk_main_iteration();
   std::string message;
   try {
@@ -149,39 +150,39 @@ bool run_settings_dialog(const std::string &settings_path) {
     load_problem = e.what();
   }
 
-  GtkWidget *dialog = gimp_dialog_new("Generative Fill Settings", spec::kBinaryName, nullptr, GtkDialogFlags(0),
-                                      gimp_standard_help_func, spec::kSettingsProcedure, "_Cancel",
-                                      GTK_RESPONSE_CANCEL, "_OK", GTK_RESPONSE_OK, nullptr);
+  GtkWidget *dialog = gimp_dialog_new(_("Generative Fill Settings"), spec::kBinaryName, nullptr, GtkDialogFlags(0),
+                                      gimp_standard_help_func, spec::kSettingsProcedure, _("_Cancel"),
+                                      GTK_RESPONSE_CANCEL, _("_OK"), GTK_RESPONSE_OK, nullptr);
   gtk_dialog_set_default_response(GTK_DIALOG(dialog), GTK_RESPONSE_OK);
   GtkWidget *form = new_form();
   gtk_container_set_border_width(GTK_CONTAINER(form), 12);
   gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(dialog))), form, TRUE, TRUE, 0);
 
   Widgets w{};
-  w.base_url = add_row(form, 0, "_Base URL:", text_entry(settings.base_url));
+  w.base_url = add_row(form, 0, _("_Base URL:"), text_entry(settings.base_url));
   gtk_widget_set_size_request(w.base_url, 360, -1);
   w.model = gtk_combo_box_text_new_with_entry();
   std::vector<std::string> known(std::begin(kKnownModels), std::end(kKnownModels));
   fill_models(w.model, known, settings.model);
-  add_row(form, 1, "_Model:", w.model);
-  w.key = add_row(form, 2, "API _key:", text_entry(""));
+  add_row(form, 1, _("_Model:"), w.model);
+  w.key = add_row(form, 2, _("API _key:"), text_entry(""));
   gtk_entry_set_visibility(GTK_ENTRY(w.key), FALSE);
   w.key_status = gtk_label_new(key_status(validate_base_url(settings.base_url)).c_str());
   align_start(w.key_status);
   gtk_label_set_line_wrap(GTK_LABEL(w.key_status), TRUE);
   form_attach(form, w.key_status, 1, 3, 1);
-  w.organization = add_row(form, 4, "O_rganization id:", text_entry(settings.organization));
-  w.project = add_row(form, 5, "_Project id:", text_entry(settings.project));
+  w.organization = add_row(form, 4, _("O_rganization id:"), text_entry(settings.organization));
+  w.project = add_row(form, 5, _("_Project id:"), text_entry(settings.project));
   w.timeout = gtk_spin_button_new_with_range(1, kMaxTimeoutSeconds, 10);
   gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.timeout), static_cast<double>(settings.timeout_seconds));
-  add_row(form, 6, "T_imeout (seconds):", w.timeout);
+  add_row(form, 6, _("T_imeout (seconds):"), w.timeout);
   w.retries = gtk_spin_button_new_with_range(0, kMaxRetriesLimit, 1);
   gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.retries), settings.max_retries);
-  gtk_widget_set_tooltip_text(w.retries, "Tries again after rate limits, server errors and dropped connections");
-  add_row(form, 7, "R_etries:", w.retries);
-  w.ca_file = add_row(form, 8, "CA _file (private relays):", text_entry(settings.ca_file));
+  gtk_widget_set_tooltip_text(w.retries, _("Tries again after rate limits, server errors and dropped connections"));
+  add_row(form, 7, _("R_etries:"), w.retries);
+  w.ca_file = add_row(form, 8, _("CA _file (private relays):"), text_entry(settings.ca_file));
 
-  GtkWidget *test = gtk_button_new_with_mnemonic("_Test connection");
+  GtkWidget *test = gtk_button_new_with_mnemonic(_("_Test connection"));
   form_attach(form, test, 0, 9, 1);
   w.result = gtk_label_new(load_problem.c_str());
   align_start(w.result);
@@ -190,8 +191,8 @@ bool run_settings_dialog(const std::string &settings_path) {
   form_attach(form, w.result, 1, 9, 1);
   g_signal_connect(test, "clicked", G_CALLBACK(on_test_clicked), &w);
   if (std::getenv("OPENAI_BASE_URL") || std::getenv("OPENAI_IMAGE_MODEL")) {
-    GtkWidget *note = gtk_label_new("OPENAI_BASE_URL or OPENAI_IMAGE_MODEL is set in the environment and "
-                                    "overrides these settings when GIMP runs a fill.");
+    GtkWidget *note = gtk_label_new(_("OPENAI_BASE_URL or OPENAI_IMAGE_MODEL is set in the environment and "
+                                      "overrides these settings when GIMP runs a fill."));
     align_start(note);
     gtk_label_set_line_wrap(GTK_LABEL(note), TRUE);
     form_attach(form, note, 0, 10, 2);

@@ -3,8 +3,12 @@
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
 
+#include <string>
+#include <vector>
+
 #include "common/prompt_tools.h"
 #include "generative_fill.h"
+#include "i18n.h"
 #include "procedure_spec.h"
 
 namespace gpt_image {
@@ -21,23 +25,29 @@ void add_row(GtkWidget *table, int row, const char *label_text, GtkWidget *widge
                    static_cast<GtkAttachOptions>(GTK_EXPAND | GTK_FILL), GTK_FILL, 0, 0);
 }
 
-GtkWidget *choice_combo(std::initializer_list<const char *> choices, const std::string &current) {
+// A combo box showing translated labels for the procedure's argument values. GTK 2 combo boxes
+// have no ids, so the values travel with the widget, in the order of its rows.
+constexpr const char *kComboValues = "gpt-image-values";
+
+GtkWidget *choice_combo(std::initializer_list<std::pair<const char *, const char *>> choices,
+                        const std::string &current) {
   GtkWidget *combo = gtk_combo_box_text_new();
-  int active = 0, index = 0;
-  for (const char *c : choices) {
-    gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(combo), c);
-    if (current == c) active = index;
-    ++index;
+  auto *values = new std::vector<std::string>;
+  for (const auto &[value, label] : choices) {
+    gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(combo), label);
+    if (current == value) gtk_combo_box_set_active(GTK_COMBO_BOX(combo), static_cast<int>(values->size()));
+    values->push_back(value);
   }
-  gtk_combo_box_set_active(GTK_COMBO_BOX(combo), active);
+  if (gtk_combo_box_get_active(GTK_COMBO_BOX(combo)) < 0) gtk_combo_box_set_active(GTK_COMBO_BOX(combo), 0);
+  g_object_set_data_full(G_OBJECT(combo), kComboValues, values,
+                         [](gpointer data) { delete static_cast<std::vector<std::string> *>(data); });
   return combo;
 }
 
 std::string combo_text(GtkWidget *combo) {
-  gchar *text = gtk_combo_box_text_get_active_text(GTK_COMBO_BOX_TEXT(combo));
-  std::string out = text ? text : "";
-  g_free(text);
-  return out;
+  const auto *values = static_cast<const std::vector<std::string> *>(g_object_get_data(G_OBJECT(combo), kComboValues));
+  const int active = gtk_combo_box_get_active(GTK_COMBO_BOX(combo));
+  return values && active >= 0 && active < static_cast<int>(values->size()) ? (*values)[active] : "";
 }
 
 GtkWidget *int_spin(int low, int high, int value) {
@@ -88,9 +98,9 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
                            const std::function<std::string(const FillDialogValues &)> &describe_cost,
                            const std::vector<std::string> &recent_prompts, const std::string &settings_path) {
   gimp_ui_init(spec::kBinaryName, FALSE);
-  GtkWidget *dialog = gimp_dialog_new("Generative Fill", spec::kBinaryName, nullptr, GtkDialogFlags(0),
-                                      gimp_standard_help_func, spec::kEditProcedure, "_Cancel", GTK_RESPONSE_CANCEL,
-                                      "_OK", GTK_RESPONSE_OK, nullptr);
+  GtkWidget *dialog = gimp_dialog_new(_("Generative Fill"), spec::kBinaryName, nullptr, GtkDialogFlags(0),
+                                      gimp_standard_help_func, spec::kEditProcedure, _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                      _("_OK"), GTK_RESPONSE_OK, nullptr);
   gimp_window_set_transient(GTK_WINDOW(dialog));
 
   GtkWidget *table = gtk_table_new(7, 2, FALSE);
@@ -108,45 +118,47 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   GtkTextBuffer *prompt_buffer = gtk_text_view_get_buffer(GTK_TEXT_VIEW(prompt));
   gtk_text_buffer_set_text(prompt_buffer, values.prompt.c_str(), -1);
   gtk_container_add(GTK_CONTAINER(scrolled), prompt);
-  add_row(table, 0, "_Prompt:", scrolled, prompt);
+  add_row(table, 0, _("_Prompt:"), scrolled, prompt);
   // Shown only when OK is pressed with nothing to generate.
-  GtkWidget *hint = gtk_label_new("Describe what should appear in the selection, then press OK.");
+  GtkWidget *hint = gtk_label_new(_("Describe what should appear in the selection, then press OK."));
   gtk_misc_set_alignment(GTK_MISC(hint), 0.0, 0.5);
   gtk_table_attach(GTK_TABLE(table), hint, 1, 2, 4, 5, GTK_FILL, GTK_FILL, 0, 0);
 
   Choices choices{};
-  GtkWidget *quality = choices.quality = choice_combo({"auto", "low", "medium", "high"}, values.quality);
-  add_row(table, 1, "_Quality:", quality);
+  GtkWidget *quality = choices.quality = choice_combo(
+      {{"auto", _("Auto")}, {"low", _("Low")}, {"medium", _("Medium")}, {"high", _("High")}}, values.quality);
+  add_row(table, 1, _("_Quality:"), quality);
 
   GtkWidget *size = choices.size = gtk_entry_new();
   gtk_entry_set_text(GTK_ENTRY(size), values.size.c_str());
   gtk_widget_set_tooltip_text(size, spec::kSizeBlurb);
-  add_row(table, 2, "_Size:", size);
+  add_row(table, 2, _("_Size:"), size);
 
   GtkWidget *variations = choices.variations = int_spin(1, kMaxVariations, values.variations);
-  add_row(table, 3, "_Variations:", variations);
+  add_row(table, 3, _("_Variations:"), variations);
 
   // The advanced choices, folded away by default.
   GtkWidget *advanced = gtk_table_new(7, 2, FALSE);
   gtk_table_set_row_spacings(GTK_TABLE(advanced), 6);
   gtk_table_set_col_spacings(GTK_TABLE(advanced), 12);
-  choices.background = choice_combo({"auto", "transparent", "opaque"}, values.background);
-  add_row(advanced, 0, "_Background:", choices.background);
-  choices.input_fidelity = choice_combo({"low", "high"}, values.input_fidelity);
-  add_row(advanced, 1, "_Input fidelity:", choices.input_fidelity);
-  choices.output_format = choice_combo({"png", "jpeg", "webp"}, values.output_format);
-  add_row(advanced, 2, "Output _format:", choices.output_format);
+  choices.background = choice_combo(
+      {{"auto", _("Auto")}, {"transparent", _("Transparent")}, {"opaque", _("Opaque")}}, values.background);
+  add_row(advanced, 0, _("_Background:"), choices.background);
+  choices.input_fidelity = choice_combo({{"low", _("Low")}, {"high", _("High")}}, values.input_fidelity);
+  add_row(advanced, 1, _("_Input fidelity:"), choices.input_fidelity);
+  choices.output_format = choice_combo({{"png", "PNG"}, {"jpeg", "JPEG"}, {"webp", "WebP"}}, values.output_format);
+  add_row(advanced, 2, _("Output _format:"), choices.output_format);
   choices.output_compression = int_spin(0, 100, values.output_compression);
-  add_row(advanced, 3, "Output _compression:", choices.output_compression);
+  add_row(advanced, 3, _("Output _compression:"), choices.output_compression);
   choices.context_margin = int_spin(kAutoMargin, kMaxMargin, values.context_margin);
   gtk_widget_set_tooltip_text(choices.context_margin, spec::kContextMarginBlurb);
-  add_row(advanced, 4, "Context _margin (-1 = auto):", choices.context_margin);
+  add_row(advanced, 4, _("Context _margin (-1 = auto):"), choices.context_margin);
   choices.feather_radius = int_spin(0, kMaxFeatherRadius, values.feather_radius);
-  add_row(advanced, 5, "_Feather radius:", choices.feather_radius);
-  choices.sample = choice_combo({"visible", "layer"}, values.sample);
+  add_row(advanced, 5, _("_Feather radius:"), choices.feather_radius);
+  choices.sample = choice_combo({{"visible", _("What is visible")}, {"layer", _("The active layer")}}, values.sample);
   gtk_widget_set_tooltip_text(choices.sample, spec::kSampleBlurb);
-  add_row(advanced, 6, "Sa_mple:", choices.sample);
-  GtkWidget *expander = gtk_expander_new("Advanced");
+  add_row(advanced, 6, _("Sa_mple:"), choices.sample);
+  GtkWidget *expander = gtk_expander_new(_("Advanced"));
   gtk_container_add(GTK_CONTAINER(expander), advanced);
   gtk_table_attach(GTK_TABLE(table), expander, 0, 2, 6, 7, GTK_FILL, GTK_FILL, 0, 0);
 

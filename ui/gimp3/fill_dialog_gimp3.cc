@@ -7,6 +7,7 @@
 #include "common/prompt_tools.h"
 #include "generative_fill.h"
 #include "procedure_spec.h"
+#include "i18n.h"
 
 namespace gpt_image {
 
@@ -36,7 +37,7 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
                            const std::function<std::string()> &describe_cost,
                            const std::vector<std::string> &recent_prompts, const std::string &settings_path) {
   gimp_ui_init(spec::kBinaryName);
-  GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, "Generative Fill");
+  GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, _("Generative Fill"));
   GimpProcedureDialog *procedure_dialog = GIMP_PROCEDURE_DIALOG(dialog);
 
   // A multi-line prompt: GimpProcedureDialog gives string arguments a one-line entry otherwise.
@@ -46,7 +47,7 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
     gtk_widget_set_size_request(prompt, 420, 110);
   }
   // The text view comes without a label of its own.
-  GtkWidget *label = gimp_procedure_dialog_get_label(procedure_dialog, "prompt-label", "_Prompt", FALSE, TRUE);
+  GtkWidget *label = gimp_procedure_dialog_get_label(procedure_dialog, "prompt-label", _("_Prompt"), FALSE, TRUE);
   gtk_label_set_mnemonic_widget(GTK_LABEL(label), prompt);
   gtk_label_set_xalign(GTK_LABEL(label), 0.0);
   // Shown only when OK is pressed with nothing to generate.
@@ -58,7 +59,7 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
   gtk_label_set_line_wrap(GTK_LABEL(cost.label), TRUE);
   const gulong cost_handler = g_signal_connect(config, "notify", G_CALLBACK(update_cost), &cost);
   // The advanced choices, folded away by default.
-  gimp_procedure_dialog_get_label(procedure_dialog, "advanced-title", "Advanced", FALSE, FALSE);
+  gimp_procedure_dialog_get_label(procedure_dialog, "advanced-title", _("Advanced"), FALSE, FALSE);
   gimp_procedure_dialog_fill_box(procedure_dialog, "advanced-box", spec::kArgBackground, spec::kArgInputFidelity,
                                  spec::kArgOutputFormat, spec::kArgOutputCompression, spec::kArgContextMargin,
                                  spec::kArgFeatherRadius, spec::kArgSample, nullptr);
@@ -81,7 +82,7 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
 
   bool accepted;
   while ((accepted = gimp_procedure_dialog_run(procedure_dialog)) && prompt_is_blank(config_prompt(config))) {
-    gtk_label_set_text(GTK_LABEL(hint), "Describe what should appear in the selection, then press OK.");
+    gtk_label_set_text(GTK_LABEL(hint), _("Describe what should appear in the selection, then press OK."));
     gtk_widget_show(hint);
     gtk_widget_grab_focus(prompt);
   }

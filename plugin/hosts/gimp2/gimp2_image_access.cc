@@ -4,6 +4,7 @@
 #include <string>
 
 #include "errors.h"
+#include "i18n.h"
 #include "drawable_pixels.h"
 
 namespace gpt_image {
@@ -20,7 +21,7 @@ std::optional<PixelRect> Gimp2FillSource::selection_bounds() {
 Raster Gimp2FillSource::read_visible(const PixelRect &rect) {
   // A temporary layer of what is visible (not inserted, so no undo step and no visible change).
   const gint32 visible = gimp_layer_new_from_visible(image_, image_, "gpt-image capture");
-  if (visible <= 0) throw GenerativeError(ErrorKind::Host, "GIMP could not provide the visible pixels.");
+  if (visible <= 0) throw GenerativeError(ErrorKind::Host, _("GIMP could not provide the visible pixels."));
   Raster out = read_drawable_pixels(visible, rect, "R'G'B'A u8", 4);
   gimp_item_delete(visible);
   return out;
@@ -33,7 +34,7 @@ Raster Gimp2FillSource::read_selection(const PixelRect &rect) {
 Raster Gimp2FillSource::read_active_layer(const PixelRect &rect) {
   if (active_ <= 0 || !gimp_item_is_layer(active_))
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          "Sampling the active layer needs an active layer; select one, or sample what is visible.");
+                          _("Sampling the active layer needs an active layer; select one, or sample what is visible."));
   gint ox = 0, oy = 0;
   gimp_drawable_offsets(active_, &ox, &oy);
   // In the layer's own coordinates; what lies outside the layer reads as transparent.
@@ -43,8 +44,8 @@ Raster Gimp2FillSource::read_active_layer(const PixelRect &rect) {
 void check_image_supported_gimp2(gint32 image) {
   if (gimp_image_base_type(image) == GIMP_INDEXED)
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          "Generative Fill works on RGB and grayscale images; convert this indexed image with "
-                          "Image ▸ Mode ▸ RGB first.");
+                          _("Generative Fill works on RGB and grayscale images; convert this indexed image with "
+                            "Image ▸ Mode ▸ RGB first."));
 }
 
 Gimp2LayerTarget::Gimp2LayerTarget(gint32 image, gint32 anchor) : image_(image) {
@@ -57,7 +58,7 @@ Gimp2LayerTarget::Gimp2LayerTarget(gint32 image, gint32 anchor) : image_(image) 
 LayerTarget::ItemId Gimp2LayerTarget::insert_group(const std::string &name) {
   const gint32 group = gimp_layer_group_new(image_);
   if (group <= 0 || !gimp_image_insert_layer(image_, group, anchor_parent_, anchor_position_))
-    throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer group.");
+    throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer group."));
   gimp_item_set_name(group, name.c_str());
   return group;
 }
@@ -69,7 +70,7 @@ LayerTarget::ItemId Gimp2LayerTarget::insert_layer(const std::string &name, Item
   const gint32 parent = group ? group : anchor_parent_;
   const gint position = group ? index : anchor_position_;
   if (layer <= 0 || !gimp_image_insert_layer(image_, layer, parent, position))
-    throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
+    throw GenerativeError(ErrorKind::Host, _("GIMP could not add the new layer."));
   gimp_layer_set_offsets(layer, at.x, at.y);
   write_drawable_pixels(layer, pixels, "R'G'B'A u8");
   return layer;
@@ -77,7 +78,7 @@ LayerTarget::ItemId Gimp2LayerTarget::insert_layer(const std::string &name, Item
 
 void Gimp2LayerTarget::add_selection_mask(ItemId layer, int feather_radius) {
   const gint32 mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
-  if (mask <= 0 || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
+  if (mask <= 0 || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer mask."));
   feather_drawable(mask, gimp_drawable_width(mask), gimp_drawable_height(mask), feather_radius);
 }
 

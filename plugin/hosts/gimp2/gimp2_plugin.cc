@@ -11,6 +11,7 @@
 #include "gimp2/fill_dialog_gimp2.h"
 #include "gimp2_image_access.h"
 #include "gimp_progress.h"
+#include "i18n.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
 #include "prompt_history.h"
@@ -96,6 +97,8 @@ void set_status(gint *nreturn_vals, GimpParam **return_vals, GimpPDBStatusType s
 }
 
 void query() {
+  // GIMP 2.10 translates menu labels and blurbs itself, with the domain registered here.
+  gimp_plugin_domain_register(GETTEXT_PACKAGE, bind_plugin_translations(gimp_get_progname()).c_str());
   static const GimpParamDef arguments[] = {
       {GIMP_PDB_INT32, const_cast<gchar *>("run-mode"), const_cast<gchar *>("The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }")},
       {GIMP_PDB_IMAGE, const_cast<gchar *>("image"), const_cast<gchar *>("Input image")},
@@ -122,13 +125,13 @@ void query() {
 
   static const GimpParamDef settings_arguments[] = {
       {GIMP_PDB_INT32, const_cast<gchar *>("run-mode"), const_cast<gchar *>("The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1) }")},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgBaseUrl), const_cast<gchar *>("OpenAI-compatible base URL")},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgModel), const_cast<gchar *>("Image model")},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgOrganization), const_cast<gchar *>("OpenAI-Organization (optional)")},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgProject), const_cast<gchar *>("OpenAI-Project (optional)")},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgTimeout), const_cast<gchar *>("Request timeout in seconds")},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgCaFile), const_cast<gchar *>("Extra CA bundle for private relays")},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgRetries), const_cast<gchar *>("Retries after rate limits, server errors and dropped connections")},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgBaseUrl), const_cast<gchar *>(spec::kBaseUrlBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgModel), const_cast<gchar *>(spec::kModelBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgOrganization), const_cast<gchar *>(spec::kOrganizationBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgProject), const_cast<gchar *>(spec::kProjectBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgTimeout), const_cast<gchar *>(spec::kTimeoutBlurb)},
+      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgCaFile), const_cast<gchar *>(spec::kCaFileBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgRetries), const_cast<gchar *>(spec::kRetriesBlurb)},
   };
   gimp_install_procedure(spec::kSettingsProcedure, spec::kSettingsBlurb, spec::kSettingsHelp, spec::kAuthor,
                          spec::kCopyright, spec::kDate, spec::kSettingsMenuLabel, "", GIMP_PLUGIN,
@@ -146,8 +149,8 @@ void run_settings(gint nparams, const GimpParam *param, gint *nreturn_vals, Gimp
     } else if (run_mode == GIMP_RUN_NONINTERACTIVE) {
       if (nparams != 8)
         return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
-                           "plug-in-gpt-image-settings takes run-mode, base-url, model, organization, project, "
-                           "timeout, ca-file, retries.");
+                           _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
+                             "project, timeout, ca-file, retries."));
       save_settings_from_arguments(path, text(1), text(2), text(3), text(4), param[5].data.d_int32, text(6),
                                    param[7].data.d_int32);
     }
@@ -158,11 +161,12 @@ void run_settings(gint nparams, const GimpParam *param, gint *nreturn_vals, Gimp
 }
 
 void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
+  bind_plugin_translations(gimp_get_progname());
   gegl_init(nullptr, nullptr);
   if (std::strcmp(name, spec::kSettingsProcedure) == 0 && nparams >= 1)
     return run_settings(nparams, param, nreturn_vals, return_vals);
   if (std::strcmp(name, spec::kEditProcedure) != 0 || nparams < 3)
-    return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, "Unknown procedure or missing arguments.");
+    return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, _("Unknown procedure or missing arguments."));
   const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
   const gint32 image = param[1].data.d_image;
   const gint32 drawable = param[2].data.d_drawable;
@@ -171,9 +175,9 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
     if (nparams != 14)
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
-                         "plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, variations, "
-                         "background, input-fidelity, output-format, output-compression, context-margin, "
-                         "feather-radius, sample.");
+                         _("plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, "
+                           "variations, background, input-fidelity, output-format, output-compression, "
+                           "context-margin, feather-radius, sample."));
     auto text = [param](int i) { return std::string(param[i].data.d_string ? param[i].data.d_string : ""); };
     values.prompt = text(3);
     values.quality = text(4);
@@ -206,7 +210,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     Gimp2FillSource source(image, drawable);
     FillPlacement placement;
     {
-      GimpProgress progress("Generative Fill…");
+      GimpProgress progress(_("Generative Fill…"));
       placement = run_generative_fill(source, options, connection, progress);
     }
     Gimp2LayerTarget target(image, drawable);
@@ -222,7 +226,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
   } catch (const std::exception &e) {
     set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR,
-                std::string("Generative Fill failed unexpectedly: ") + e.what());
+               format_text(_("Generative Fill failed unexpectedly: %s"), e.what()));
   }
 }
 

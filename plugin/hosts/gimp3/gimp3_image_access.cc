@@ -3,6 +3,7 @@
 #include <string>
 
 #include "errors.h"
+#include "i18n.h"
 #include "drawable_pixels.h"
 
 namespace gpt_image {
@@ -19,7 +20,7 @@ std::optional<PixelRect> Gimp3FillSource::selection_bounds() {
 Raster Gimp3FillSource::read_visible(const PixelRect &rect) {
   // A temporary layer of what is visible (not inserted, so no undo step and no visible change).
   GimpLayer *visible = gimp_layer_new_from_visible(image_, image_, "gpt-image capture");
-  if (!visible) throw GenerativeError(ErrorKind::Host, "GIMP could not provide the visible pixels.");
+  if (!visible) throw GenerativeError(ErrorKind::Host, _("GIMP could not provide the visible pixels."));
   Raster out = read_drawable_pixels(GIMP_DRAWABLE(visible), rect, "R'G'B'A u8", 4);
   gimp_item_delete(GIMP_ITEM(visible));
   return out;
@@ -32,7 +33,7 @@ Raster Gimp3FillSource::read_selection(const PixelRect &rect) {
 Raster Gimp3FillSource::read_active_layer(const PixelRect &rect) {
   if (!active_ || !GIMP_IS_LAYER(active_))
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          "Sampling the active layer needs an active layer; select one, or sample what is visible.");
+                          _("Sampling the active layer needs an active layer; select one, or sample what is visible."));
   gint ox = 0, oy = 0;
   gimp_drawable_get_offsets(active_, &ox, &oy);
   // In the layer's own coordinates; what lies outside the layer reads as transparent.
@@ -42,8 +43,8 @@ Raster Gimp3FillSource::read_active_layer(const PixelRect &rect) {
 void check_image_supported_gimp3(GimpImage *image) {
   if (gimp_image_get_base_type(image) == GIMP_INDEXED)
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          "Generative Fill works on RGB and grayscale images; convert this indexed image with "
-                          "Image ▸ Mode ▸ RGB first.");
+                          _("Generative Fill works on RGB and grayscale images; convert this indexed image with "
+                            "Image ▸ Mode ▸ RGB first."));
 }
 
 Gimp3LayerTarget::Gimp3LayerTarget(GimpImage *image, GimpDrawable *anchor) : image_(image) {
@@ -57,7 +58,7 @@ Gimp3LayerTarget::Gimp3LayerTarget(GimpImage *image, GimpDrawable *anchor) : ima
 LayerTarget::ItemId Gimp3LayerTarget::insert_group(const std::string &name) {
   GimpGroupLayer *group = gimp_group_layer_new(image_, name.c_str());
   if (!group || !gimp_image_insert_layer(image_, GIMP_LAYER(group), anchor_parent_, anchor_position_))
-    throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer group.");
+    throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer group."));
   return gimp_item_get_id(GIMP_ITEM(group));
 }
 
@@ -68,7 +69,7 @@ LayerTarget::ItemId Gimp3LayerTarget::insert_layer(const std::string &name, Item
   GimpLayer *parent = group ? GIMP_LAYER(gimp_item_get_by_id(group)) : anchor_parent_;
   const gint position = group ? index : anchor_position_;
   if (!layer || !gimp_image_insert_layer(image_, layer, parent, position))
-    throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
+    throw GenerativeError(ErrorKind::Host, _("GIMP could not add the new layer."));
   gimp_layer_set_offsets(layer, at.x, at.y);
   write_drawable_pixels(GIMP_DRAWABLE(layer), pixels, "R'G'B'A u8");
   return gimp_item_get_id(GIMP_ITEM(layer));
@@ -77,7 +78,7 @@ LayerTarget::ItemId Gimp3LayerTarget::insert_layer(const std::string &name, Item
 void Gimp3LayerTarget::add_selection_mask(ItemId id, int feather_radius) {
   GimpLayer *layer = GIMP_LAYER(gimp_item_get_by_id(id));
   GimpLayerMask *mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
-  if (!mask || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, "GIMP could not add the layer mask.");
+  if (!mask || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer mask."));
   GimpDrawable *drawable = GIMP_DRAWABLE(mask);
   feather_drawable(drawable, gimp_drawable_get_width(drawable), gimp_drawable_get_height(drawable), feather_radius);
 }

@@ -10,6 +10,7 @@
 #include "gimp3/fill_dialog_gimp3.h"
 #include "gimp3_image_access.h"
 #include "gimp_progress.h"
+#include "i18n.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
 #include "prompt_history.h"
@@ -73,7 +74,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
     Gimp3FillSource source(image, drawables ? drawables[0] : nullptr);
     FillPlacement placement;
     {
-      GimpProgress progress("Generative Fill…");
+      GimpProgress progress(_("Generative Fill…"));
       placement = run_generative_fill(source, options, connection, progress);
     }
     Gimp3LayerTarget target(image, drawables ? drawables[0] : nullptr);
@@ -85,7 +86,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
   } catch (const GenerativeError &e) {
     return fail(procedure, e.what());
   } catch (const std::exception &e) {
-    return fail(procedure, std::string("Generative Fill failed unexpectedly: ") + e.what());
+    return fail(procedure, format_text(_("Generative Fill failed unexpectedly: %s"), e.what()));
   }
 }
 
@@ -96,20 +97,13 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
   gimp_procedure_set_sensitivity_mask(procedure, GIMP_PROCEDURE_SENSITIVE_DRAWABLE |
                                                      GIMP_PROCEDURE_SENSITIVE_DRAWABLES |
                                                      GIMP_PROCEDURE_SENSITIVE_NO_DRAWABLES);
-  gimp_procedure_set_menu_label(procedure, spec::kEditMenuLabel);
+  gimp_procedure_set_menu_label(procedure, _(spec::kEditMenuLabel));
   gimp_procedure_add_menu_path(procedure, spec::kMenuPath);
-  gimp_procedure_set_documentation(procedure, spec::kEditBlurb, spec::kEditHelp, spec::kEditProcedure);
+  gimp_procedure_set_documentation(procedure, _(spec::kEditBlurb), _(spec::kEditHelp), spec::kEditProcedure);
   gimp_procedure_set_attribution(procedure, spec::kAuthor, spec::kCopyright, spec::kDate);
 
   const auto flags = static_cast<GParamFlags>(G_PARAM_READWRITE);
-  gimp_procedure_add_string_argument(procedure, spec::kArgPrompt, "_Prompt", spec::kPromptBlurb, "", flags);
-  GimpChoice *qualities = gimp_choice_new_with_values("auto", 0, "Auto", nullptr, "low", 1, "Low", nullptr, "medium", 2,
-                                                      "Medium", nullptr, "high", 3, "High", nullptr, nullptr);
-  gimp_procedure_add_choice_argument(procedure, spec::kArgQuality, "_Quality", spec::kQualityBlurb, qualities,
-                                     spec::kDefaultQuality, flags);
-  gimp_procedure_add_string_argument(procedure, spec::kArgSize, "_Size", spec::kSizeBlurb, spec::kDefaultSize, flags);
-  gimp_procedure_add_int_argument(procedure, spec::kArgVariations, "_Variations", spec::kVariationsBlurb, 1,
-                                  kMaxVariations, spec::kDefaultVariations, flags);
+  gimp_procedure_add_string_argument(procedure, spec::kArgPrompt, _("_Prompt"), _(spec::kPromptBlurb), "", flags);
   auto choice = [procedure, flags](const char *name, const char *label, const char *blurb, const char *value,
                                    std::initializer_list<std::pair<const char *, const char *>> items) {
     GimpChoice *options = gimp_choice_new();
@@ -117,20 +111,27 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
     for (const auto &[nick, text] : items) gimp_choice_add(options, nick, id++, text, nullptr);
     gimp_procedure_add_choice_argument(procedure, name, label, blurb, options, value, flags);
   };
-  choice(spec::kArgBackground, "_Background", spec::kBackgroundBlurb, "auto",
-         {{"auto", "Auto"}, {"transparent", "Transparent"}, {"opaque", "Opaque"}});
-  choice(spec::kArgInputFidelity, "_Input fidelity", spec::kInputFidelityBlurb, "low", {{"low", "Low"}, {"high", "High"}});
-  choice(spec::kArgOutputFormat, "Output _format", spec::kOutputFormatBlurb, "png",
+  choice(spec::kArgQuality, _("_Quality"), _(spec::kQualityBlurb), spec::kDefaultQuality,
+         {{"auto", _("Auto")}, {"low", _("Low")}, {"medium", _("Medium")}, {"high", _("High")}});
+  gimp_procedure_add_string_argument(procedure, spec::kArgSize, _("_Size"), _(spec::kSizeBlurb), spec::kDefaultSize,
+                                     flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgVariations, _("_Variations"), _(spec::kVariationsBlurb), 1,
+                                  kMaxVariations, spec::kDefaultVariations, flags);
+  choice(spec::kArgBackground, _("_Background"), _(spec::kBackgroundBlurb), "auto",
+         {{"auto", _("Auto")}, {"transparent", _("Transparent")}, {"opaque", _("Opaque")}});
+  choice(spec::kArgInputFidelity, _("_Input fidelity"), _(spec::kInputFidelityBlurb), "low",
+         {{"low", _("Low")}, {"high", _("High")}});
+  choice(spec::kArgOutputFormat, _("Output _format"), _(spec::kOutputFormatBlurb), "png",
          {{"png", "PNG"}, {"jpeg", "JPEG"}, {"webp", "WebP"}});
-  gimp_procedure_add_int_argument(procedure, spec::kArgOutputCompression, "Output _compression",
-                                  spec::kOutputCompressionBlurb, 0, 100, 100, flags);
-  gimp_procedure_add_int_argument(procedure, spec::kArgContextMargin, "Context _margin", spec::kContextMarginBlurb,
+  gimp_procedure_add_int_argument(procedure, spec::kArgOutputCompression, _("Output _compression"),
+                                  _(spec::kOutputCompressionBlurb), 0, 100, 100, flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgContextMargin, _("Context _margin"), _(spec::kContextMarginBlurb),
                                   kAutoMargin, kMaxMargin, kAutoMargin, flags);
-  gimp_procedure_add_int_argument(procedure, spec::kArgFeatherRadius, "_Feather radius", spec::kFeatherRadiusBlurb, 0,
-                                  kMaxFeatherRadius, 0, flags);
-  choice(spec::kArgSample, "Sa_mple", spec::kSampleBlurb, "visible",
-         {{"visible", "What is visible"}, {"layer", "The active layer"}});
-  gimp_procedure_add_layer_return_value(procedure, "layer", "Layer", spec::kResultBlurb, FALSE, flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgFeatherRadius, _("_Feather radius"),
+                                  _(spec::kFeatherRadiusBlurb), 0, kMaxFeatherRadius, 0, flags);
+  choice(spec::kArgSample, _("Sa_mple"), _(spec::kSampleBlurb), "visible",
+         {{"visible", _("What is visible")}, {"layer", _("The active layer")}});
+  gimp_procedure_add_layer_return_value(procedure, "layer", _("Layer"), _(spec::kResultBlurb), FALSE, flags);
   return procedure;
 }
 
@@ -162,25 +163,25 @@ GimpValueArray *run_settings(GimpProcedure *procedure, GimpProcedureConfig *conf
 GimpProcedure *create_settings_procedure(GimpPlugIn *plug_in) {
   GimpProcedure *procedure =
       gimp_procedure_new(plug_in, spec::kSettingsProcedure, GIMP_PDB_PROC_TYPE_PLUGIN, run_settings, nullptr, nullptr);
-  gimp_procedure_set_menu_label(procedure, spec::kSettingsMenuLabel);
+  gimp_procedure_set_menu_label(procedure, _(spec::kSettingsMenuLabel));
   gimp_procedure_add_menu_path(procedure, spec::kMenuPath);
-  gimp_procedure_set_documentation(procedure, spec::kSettingsBlurb, spec::kSettingsHelp, spec::kSettingsProcedure);
+  gimp_procedure_set_documentation(procedure, _(spec::kSettingsBlurb), _(spec::kSettingsHelp),
+                                   spec::kSettingsProcedure);
   gimp_procedure_set_attribution(procedure, spec::kAuthor, spec::kCopyright, spec::kDate);
   const auto flags = static_cast<GParamFlags>(G_PARAM_READWRITE);
-  gimp_procedure_add_enum_argument(procedure, "run-mode", "Run mode", "The run mode", GIMP_TYPE_RUN_MODE,
+  gimp_procedure_add_enum_argument(procedure, "run-mode", _("Run mode"), _("The run mode"), GIMP_TYPE_RUN_MODE,
                                    GIMP_RUN_INTERACTIVE, flags);
-  gimp_procedure_add_string_argument(procedure, spec::kArgBaseUrl, "Base URL", "OpenAI-compatible base URL",
+  gimp_procedure_add_string_argument(procedure, spec::kArgBaseUrl, _("Base URL"), _(spec::kBaseUrlBlurb),
                                      kDefaultBaseUrl, flags);
-  gimp_procedure_add_string_argument(procedure, spec::kArgModel, "Model", "Image model", kDefaultModel, flags);
-  gimp_procedure_add_string_argument(procedure, spec::kArgOrganization, "Organization", "OpenAI-Organization (optional)",
-                                     "", flags);
-  gimp_procedure_add_string_argument(procedure, spec::kArgProject, "Project", "OpenAI-Project (optional)", "", flags);
-  gimp_procedure_add_int_argument(procedure, spec::kArgTimeout, "Timeout", "Request timeout in seconds", 1,
-                                  kMaxTimeoutSeconds, kDefaultTimeoutSeconds, flags);
-  gimp_procedure_add_string_argument(procedure, spec::kArgCaFile, "CA file", "Extra CA bundle for private relays", "",
+  gimp_procedure_add_string_argument(procedure, spec::kArgModel, _("Model"), _(spec::kModelBlurb), kDefaultModel,
                                      flags);
-  gimp_procedure_add_int_argument(procedure, spec::kArgRetries, "Retries",
-                                  "Retries after rate limits, server errors and dropped connections", 0,
+  gimp_procedure_add_string_argument(procedure, spec::kArgOrganization, _("Organization"),
+                                     _(spec::kOrganizationBlurb), "", flags);
+  gimp_procedure_add_string_argument(procedure, spec::kArgProject, _("Project"), _(spec::kProjectBlurb), "", flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgTimeout, _("Timeout"), _(spec::kTimeoutBlurb), 1,
+                                  kMaxTimeoutSeconds, kDefaultTimeoutSeconds, flags);
+  gimp_procedure_add_string_argument(procedure, spec::kArgCaFile, _("CA file"), _(spec::kCaFileBlurb), "", flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgRetries, _("Retries"), _(spec::kRetriesBlurb), 0,
                                   kMaxRetriesLimit, kDefaultMaxRetries, flags);
   return procedure;
 }
@@ -209,8 +210,14 @@ static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gcha
   return nullptr;
 }
 
-// No translations are installed yet: tell GIMP not to look for a catalogue.
-static gboolean gpt_image_set_i18n(GimpPlugIn *, const gchar *, gchar **, gchar **) { return FALSE; }
+// Catalogues live in locale/ beside the binary (GIMP's default layout); the domain is ours, not the
+// folder's name. Binding here as well sets the locale before any procedure is created.
+static gboolean gpt_image_set_i18n(GimpPlugIn *, const gchar *, gchar **gettext_domain, gchar **catalog_dir) {
+  gpt_image::bind_plugin_translations(gimp_get_progname());
+  *gettext_domain = g_strdup(GETTEXT_PACKAGE);
+  *catalog_dir = g_strdup("locale");
+  return TRUE;
+}
 
 static void gpt_image_plug_in_class_init(GptImagePlugInClass *klass) {
   GimpPlugInClass *plug_in_class = GIMP_PLUG_IN_CLASS(klass);
