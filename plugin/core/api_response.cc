@@ -37,6 +37,23 @@ std::string string_member(JsonObject *object, const char *name) {
   return {};
 }
 
+// g_base64_decode() skips what is not base64 and never fails; an answer must be strictly valid
+// (the alphabet, padding only at the end, whole 4-character groups; line breaks are allowed).
+bool is_strict_base64(const std::string &text) {
+  size_t length = 0, padding = 0;
+  for (const char c : text) {
+    if (c == '\n' || c == '\r') continue;
+    const bool alphabet = g_ascii_isalnum(c) || c == '+' || c == '/';
+    if (c == '=') {
+      ++padding;
+    } else if (!alphabet || padding > 0) {
+      return false;  // a foreign character, or data after padding
+    }
+    ++length;
+  }
+  return length > 0 && length % 4 == 0 && padding <= 2;
+}
+
 long long int_member(JsonObject *object, const char *name) {
   JsonNode *node = json_object_get_member(object, name);
   if (!node || !JSON_NODE_HOLDS_VALUE(node) || json_node_get_value_type(node) != G_TYPE_INT64) return 0;
@@ -69,6 +86,9 @@ ImagesResult parse_images_response(const std::string &body) {
                                 "never downloads from third-party addresses."));
       continue;
     }
+    if (!is_strict_base64(b64))
+      throw GenerativeError(ErrorKind::BadResponse,
+                            _("The server's answer holds an image that is not valid base64."));
     gsize length = 0;
     guchar *decoded = g_base64_decode(b64.c_str(), &length);
     result.images.emplace_back(decoded, decoded + length);

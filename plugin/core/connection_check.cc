@@ -8,13 +8,6 @@
 
 namespace gpt_image {
 
-namespace {
-// Error texts may or may not end a sentence; the check's message adds its own after them.
-std::string sentence(const std::string &text) {
-  return !text.empty() && text.back() != '.' ? text + "." : text;
-}
-}  // namespace
-
 std::vector<std::string> image_models_among(const std::vector<std::string> &ids) {
   std::vector<std::string> out;
   for (const auto &id : ids)
@@ -35,28 +28,7 @@ ConnectionCheck check_connection(const ConnectionSettings &settings) {
   try {
     ids = ImagesApiClient(connection).list_models();
   } catch (const GenerativeError &e) {
-    switch (e.kind()) {
-      case ErrorKind::Tls:
-        check.message = format_text(_("Secure connection failed: %s"), e.what());
-        break;
-      case ErrorKind::Network:
-        check.message = format_text(_("Unreachable: %s Check the base URL and your network."), sentence(e.what()).c_str());
-        break;
-      case ErrorKind::Api:
-        if (e.http_status() == 401)
-          check.message = format_text(_("The key was refused (bad or revoked key). %s"), e.what());
-        else if (e.http_status() == 403)
-          check.message = format_text(
-              _("The key is not allowed to use this service (organization, project or region). %s"), e.what());
-        else if (e.http_status() == 404)
-          check.message = format_text(
-              _("No OpenAI-compatible API answers at this base URL (it usually ends in /v1). %s"), e.what());
-        else
-          check.message = e.what();
-        break;
-      default:
-        check.message = e.what();
-    }
+    check.message = e.what();  // already one sentence saying what is wrong and what to do
     return check;
   }
   check.models = image_models_among(ids);

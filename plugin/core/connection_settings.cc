@@ -60,6 +60,8 @@ ConnectionSettings connection_for(const PluginSettings &settings, const std::str
   connection.project = settings.project;
   connection.ca_file = settings.ca_file;
   connection.timeout_seconds = settings.timeout_seconds;
+  connection.connect_timeout_seconds = settings.connect_timeout_seconds;
+  connection.stall_timeout_seconds = settings.stall_timeout_seconds;
   connection.pixel_budget = settings.pixel_budget;
   connection.max_retries = settings.max_retries;
   return connection;

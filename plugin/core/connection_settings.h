@@ -15,8 +15,9 @@ struct ConnectionSettings {
   std::string organization;
   std::string project;
   std::string ca_file;
-  long connect_timeout_seconds = 5;  // the official SDK's
+  long connect_timeout_seconds = kDefaultConnectTimeoutSeconds;
   long timeout_seconds = kDefaultTimeoutSeconds;
+  long stall_timeout_seconds = kDefaultStallTimeoutSeconds;
   long long pixel_budget = kDefaultPixelBudget;
   int max_retries = kDefaultMaxRetries;
 };

@@ -2,6 +2,7 @@
 
 #include <glib.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "errors.h"
@@ -159,8 +160,9 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
   const PixelRect roi{plan.captured.x - plan.frame.x, plan.captured.y - plan.frame.y, plan.captured.width,
                       plan.captured.height};
   const double frame_aspect = static_cast<double>(plan.frame.width) / plan.frame.height;
-  for (const auto &bytes : answer.images) {
-    const Raster image = decode_image(bytes);
+  const size_t asked = static_cast<size_t>(std::max(1, edit.request.n));
+  for (size_t i = 0; i < answer.images.size() && i < asked; ++i) {  // a relay that ignores n must not flood
+    const Raster image = decode_image(answer.images[i]);
     const double aspect = static_cast<double>(image.width) / image.height;
     if (std::fabs(std::log(aspect / frame_aspect)) > 0.02)
       throw GenerativeError(ErrorKind::BadResponse,
@@ -169,6 +171,10 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
                                         format_size(image.size()).c_str(), format_size(plan.request).c_str()));
     placement.layers.push_back(scale_raster(image, plan.frame.size(), roi));
   }
+  if (placement.layers.size() < asked)
+    placement.notes.push_back(format_text(_("The server returned %d of the %d variations asked for; the fill "
+                                            "holds those that came."),
+                                          static_cast<int>(placement.layers.size()), static_cast<int>(asked)));
   return placement;
 }
 

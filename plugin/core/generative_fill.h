@@ -55,6 +55,7 @@ struct FillPlacement {
   bool has_selection = false;  // true: the layers get a mask made from the selection
   int feather_radius = 0;      // soften that mask by this many pixels
   std::optional<ImageUsage> usage;
+  std::vector<std::string> notes;  // things the user should know although the fill worked
 };
 
 // A prepared request and the plan it came from; exposed so tests can check each stage.

@@ -12,6 +12,7 @@
 #include <optional>
 #include <thread>
 
+#include "error_explanation.h"
 #include "errors.h"
 #include "i18n.h"
 #include "retry_policy.h"
@@ -20,23 +21,42 @@ namespace gpt_image {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
 struct Transfer {
   std::string body;
   std::string request_id;
   std::map<std::string, std::string> headers;  // lower-case names of the headers retries look at
   ProgressSink *progress = nullptr;
   std::string waiting_for;
-  std::chrono::steady_clock::time_point last_report;
+  Clock::time_point last_report;
   bool upload_done = false;
+  // Stall detection: when bytes last moved. While the server thinks (upload sent, nothing back
+  // yet) only the request timeout applies; a model may take minutes before its first byte.
+  long stall_timeout_seconds = 0;
+  Clock::time_point last_movement = Clock::now();
+  curl_off_t last_uploaded = 0, last_downloaded = 0;
+  bool answer_started = false;
+  bool stalled = false;
+  // The answer's size cap: a broken relay must not fill the memory.
+  size_t max_body_bytes = 0;
+  bool too_large = false;
 };
 
 size_t on_body(char *data, size_t size, size_t count, void *user) {
-  static_cast<Transfer *>(user)->body.append(data, size * count);
+  auto *t = static_cast<Transfer *>(user);
+  t->answer_started = true;
+  if (t->body.size() + size * count > t->max_body_bytes) {
+    t->too_large = true;
+    return 0;  // libcurl stops with CURLE_WRITE_ERROR
+  }
+  t->body.append(data, size * count);
   return size * count;
 }
 
 size_t on_header(char *data, size_t size, size_t count, void *user) {
   auto *t = static_cast<Transfer *>(user);
+  t->answer_started = true;
   const std::string line(data, size * count);
   const size_t colon = line.find(':');
   if (colon == std::string::npos) return size * count;
@@ -84,10 +104,32 @@ void wait_with_progress(double seconds, ProgressSink &progress) {
   }
 }
 
-// libcurl calls this often; report at most ten times a second.
-int on_progress(void *user, curl_off_t, curl_off_t, curl_off_t upload_total, curl_off_t uploaded) {
+// True when bytes should be moving (sending the request, or reading an answer that has begun) but
+// none have for the stall timeout.
+bool transfer_stalled(Transfer *t, curl_off_t downloaded, curl_off_t uploaded, curl_off_t upload_total,
+                      Clock::time_point now) {
+  if (uploaded != t->last_uploaded || downloaded != t->last_downloaded) {
+    t->last_uploaded = uploaded;
+    t->last_downloaded = downloaded;
+    t->last_movement = now;
+    return false;
+  }
+  const bool sending = upload_total > 0 && uploaded < upload_total;
+  if (t->stall_timeout_seconds <= 0 || !(sending || t->answer_started)) {
+    t->last_movement = now;  // waiting for the model does not count as a stall
+    return false;
+  }
+  return now - t->last_movement > std::chrono::seconds(t->stall_timeout_seconds);
+}
+
+// libcurl calls this often; report at most ten times a second. A non-zero return aborts.
+int on_progress(void *user, curl_off_t, curl_off_t downloaded, curl_off_t upload_total, curl_off_t uploaded) {
   auto *t = static_cast<Transfer *>(user);
-  const auto now = std::chrono::steady_clock::now();
+  const auto now = Clock::now();
+  if (transfer_stalled(t, downloaded, uploaded, upload_total, now)) {
+    t->stalled = true;
+    return 1;
+  }
   if (now - t->last_report < std::chrono::milliseconds(100)) return 0;
   t->last_report = now;
   if (!t->upload_done && upload_total > 0 && uploaded < upload_total) {
@@ -100,6 +142,30 @@ int on_progress(void *user, curl_off_t, curl_off_t, curl_off_t upload_total, cur
   }
   t->progress->pulse();
   return 0;
+}
+
+// Which sentence explains a failed transfer (error_explanation.h).
+TransportFailure transport_failure(CURLcode code, bool stalled, bool too_large, bool connected) {
+  if (too_large) return TransportFailure::TooLarge;
+  if (stalled) return TransportFailure::Stalled;
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return TransportFailure::Dns;
+    case CURLE_COULDNT_CONNECT:
+      return TransportFailure::Connect;
+    case CURLE_OPERATION_TIMEDOUT:
+      return connected ? TransportFailure::Timeout : TransportFailure::ConnectTimeout;
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+      return TransportFailure::Broken;
+    default:
+      return TransportFailure::Other;
+  }
 }
 
 bool is_tls_failure(CURLcode code) {
@@ -128,26 +194,45 @@ MimePtr build_form(CURL *curl, const EditRequest &request) {
 }  // namespace
 
 ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const EditRequest *form_source,
-                                             ProgressSink &progress, const std::string &waiting_for) const {
+                                             ProgressSink &progress, const std::string &waiting_for,
+                                             size_t max_body_bytes) const {
   const int attempts = 1 + std::max(0, connection_.max_retries);
   for (int attempt = 1;; ++attempt) {
-    AttemptOutcome outcome;
-    try {
-      return send_once(path, form_source, progress, waiting_for, outcome);
-    } catch (const GenerativeError &) {
-      if (attempt >= attempts || !should_retry(outcome)) throw;
-    }
-    const double delay = retry_delay_seconds(outcome, attempt - 1, g_random_double(), std::time(nullptr));
+    Attempt result = send_once(path, form_source, progress, waiting_for, max_body_bytes);
+    if (result.reply) return std::move(*result.reply);
+    if (attempt >= attempts || !should_retry(result.outcome)) throw failure_error(result, attempt, max_body_bytes);
+    const double delay = retry_delay_seconds(result.outcome, attempt - 1, g_random_double(), std::time(nullptr));
     progress.set_text(format_text(_("Waiting to try again: %s; attempt %d of %d in %d s…"),
-                                  retry_reason(outcome).c_str(), attempt + 1, attempts,
+                                  retry_reason(result.outcome).c_str(), attempt + 1, attempts,
                                   static_cast<int>(std::ceil(delay))));
     wait_with_progress(delay, progress);
   }
 }
 
-ImagesApiClient::Reply ImagesApiClient::send_once(const std::string &path, const EditRequest *form_source,
-                                                  ProgressSink &progress, const std::string &waiting_for,
-                                                  AttemptOutcome &outcome) const {
+GenerativeError ImagesApiClient::failure_error(const Attempt &result, int attempts, size_t max_body_bytes) const {
+  ExchangeContext context;
+  context.base_url = connection_.base_url;
+  context.model = connection_.model;
+  context.attempts = attempts;
+  context.connect_timeout_seconds = connection_.connect_timeout_seconds;
+  context.timeout_seconds = connection_.timeout_seconds;
+  context.stall_timeout_seconds = connection_.stall_timeout_seconds;
+  context.max_response_bytes = static_cast<long long>(max_body_bytes);
+  if (result.failed_answer)
+    return GenerativeError(ErrorKind::Api, explain_failed_answer(*result.failed_answer, context),
+                           static_cast<int>(result.failed_answer->status));
+  if (result.tls_failed)
+    return GenerativeError(ErrorKind::Tls,
+                           format_text(_("The certificate of %s could not be verified (%s). For a private relay, "
+                                         "set its CA file in the settings."),
+                                       connection_.base_url.c_str(), result.detail.c_str()));
+  const ErrorKind kind = result.transport == TransportFailure::TooLarge ? ErrorKind::BadResponse : ErrorKind::Network;
+  return GenerativeError(kind, explain_transport_failure(result.transport, result.detail, context));
+}
+
+ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, const EditRequest *form_source,
+                                                    ProgressSink &progress, const std::string &waiting_for,
+                                                    size_t max_body_bytes) const {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) throw GenerativeError(ErrorKind::Network, _("Could not start a network transfer (libcurl)."));
   CURL *h = curl.get();
@@ -168,6 +253,8 @@ ImagesApiClient::Reply ImagesApiClient::send_once(const std::string &path, const
   Transfer transfer;
   transfer.progress = &progress;
   transfer.waiting_for = waiting_for;
+  transfer.stall_timeout_seconds = connection_.stall_timeout_seconds;
+  transfer.max_body_bytes = max_body_bytes;
   char error_text[CURL_ERROR_SIZE] = "";
 
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
@@ -192,51 +279,51 @@ ImagesApiClient::Reply ImagesApiClient::send_once(const std::string &path, const
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_text);
 
   const CURLcode code = curl_easy_perform(h);
-  outcome.transport_failed = code != CURLE_OK && is_retriable_transport_failure(code);
+  Attempt result;
+  result.outcome.should_retry_header = header(transfer.headers, "x-should-retry");
+  result.outcome.retry_after_header = header(transfer.headers, "retry-after");
+  result.outcome.retry_after_ms_header = header(transfer.headers, "retry-after-ms");
   if (code != CURLE_OK) {
-    const std::string detail = error_text[0] ? error_text : curl_easy_strerror(code);
-    if (is_tls_failure(code))
-      throw GenerativeError(ErrorKind::Tls,
-                            format_text(_("The certificate of %s could not be verified (%s). For a private relay, "
-                                          "set its CA file in the settings."),
-                                        connection_.base_url.c_str(), detail.c_str()));
-    throw GenerativeError(ErrorKind::Network, format_text(_("Could not reach the Images API at %s: %s"),
-                                                          connection_.base_url.c_str(), detail.c_str()));
+    result.detail = error_text[0] ? error_text : curl_easy_strerror(code);
+    curl_off_t connected_after = 0;
+    curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &connected_after);
+    result.tls_failed = is_tls_failure(code);
+    result.transport = transport_failure(code, transfer.stalled, transfer.too_large, connected_after > 0);
+    // A stalled transfer is retried like a timeout; an oversized answer would only come again.
+    result.outcome.transport_failed =
+        transfer.stalled || (!transfer.too_large && is_retriable_transport_failure(code));
+    return result;
   }
   Reply reply;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply.status);
   reply.body = std::move(transfer.body);
   reply.request_id = transfer.request_id;
-  outcome.status = reply.status;
-  outcome.should_retry_header = header(transfer.headers, "x-should-retry");
-  outcome.retry_after_header = header(transfer.headers, "retry-after");
-  outcome.retry_after_ms_header = header(transfer.headers, "retry-after-ms");
+  result.outcome.status = reply.status;
   if (reply.status < 200 || reply.status >= 300) {
-    const auto error = parse_api_error(reply.body);
-    if (error) outcome.error_code = error->code;
-    std::string message = error ? error->message
-                                : (reply.status >= 300 && reply.status < 400
-                                       ? _("the server answered with a redirect, which is not followed")
-                                       : _("the server gave no error message"));
-    std::string text =
-        format_text(_("The Images API refused the request (HTTP %ld): %s"), reply.status, message.c_str());
-    if (!reply.request_id.empty()) text += format_text(_(" [request id %s]"), reply.request_id.c_str());
-    throw GenerativeError(ErrorKind::Api, text, static_cast<int>(reply.status));
+    FailedAnswer failed;
+    failed.status = reply.status;
+    failed.error = parse_api_error(reply.body);
+    failed.request_id = reply.request_id;
+    failed.redirect = reply.status >= 300 && reply.status < 400;
+    if (failed.error) result.outcome.error_code = failed.error->code;
+    result.failed_answer = std::move(failed);
+    return result;
   }
-  return reply;
+  result.reply = std::move(reply);
+  return result;
 }
 
 ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &progress) const {
   const size_t bytes = request.image_png.size() + (request.mask_png ? request.mask_png->size() : 0);
   progress.set_text(format_text(_("Sending %zu KB to %s…"), bytes / 1024, request.model.c_str()));
-  const Reply reply = send("/images/edits", &request, progress, request.model);
+  const Reply reply = send("/images/edits", &request, progress, request.model, max_answer_bytes(request.n));
   progress.set_fraction(1.0);
   return parse_images_response(reply.body);
 }
 
 std::vector<std::string> ImagesApiClient::list_models() const {
   SilentProgress quiet;
-  const Reply reply = send("/models", nullptr, quiet, _("the model list"));
+  const Reply reply = send("/models", nullptr, quiet, _("the model list"), kMaxModelListBytes);
   std::unique_ptr<JsonParser, decltype(&g_object_unref)> parser(json_parser_new(), g_object_unref);
   if (!json_parser_load_from_data(parser.get(), reply.body.data(), static_cast<gssize>(reply.body.size()), nullptr))
     throw GenerativeError(ErrorKind::BadResponse, _("The server's model list is not valid JSON."));

@@ -2,16 +2,26 @@
 // redirects followed (so the Authorization header never reaches another host).
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "api_response.h"
 #include "connection_settings.h"
 #include "edit_request.h"
+#include "error_explanation.h"
+#include "errors.h"
 #include "progress_sink.h"
 #include "retry_policy.h"
 
 namespace gpt_image {
+
+// Caps on what an answer may weigh: the largest image (3840x2160 RGBA PNG, base64) is well under
+// 64 MiB, so a bigger answer is not an Images API answer.
+constexpr size_t kMaxAnswerBytesPerImage = size_t{64} << 20;
+constexpr size_t kMaxModelListBytes = size_t{8} << 20;
+inline size_t max_answer_bytes(int images) { return (size_t{1} << 20) + kMaxAnswerBytesPerImage * (images > 0 ? images : 1); }
 
 class ImagesApiClient {
  public:
@@ -31,13 +41,23 @@ class ImagesApiClient {
     std::string body;
     std::string request_id;
   };
+  // One attempt: the reply when it succeeded, else what failed and what the retry policy needs.
+  struct Attempt {
+    std::optional<Reply> reply;
+    AttemptOutcome outcome;
+    std::optional<FailedAnswer> failed_answer;  // an HTTP error status
+    TransportFailure transport = TransportFailure::Other;
+    bool tls_failed = false;
+    std::string detail;  // libcurl's words for a transport failure
+  };
   // Sends GET (no form) or a multipart POST to {base}{path}, retrying as retry_policy.h says;
-  // throws for transport failures and error statuses, returns the successful reply.
+  // throws the explained error of the last attempt, returns the successful reply. Answers larger
+  // than `max_body_bytes` are cut off and refused.
   Reply send(const std::string &path, const EditRequest *form_source, ProgressSink &progress,
-             const std::string &waiting_for) const;
-  // One attempt; fills `outcome` with what the retry policy needs, also when it throws.
-  Reply send_once(const std::string &path, const EditRequest *form_source, ProgressSink &progress,
-                  const std::string &waiting_for, AttemptOutcome &outcome) const;
+             const std::string &waiting_for, size_t max_body_bytes) const;
+  Attempt send_once(const std::string &path, const EditRequest *form_source, ProgressSink &progress,
+                    const std::string &waiting_for, size_t max_body_bytes) const;
+  GenerativeError failure_error(const Attempt &result, int attempts, size_t max_body_bytes) const;
 
   ConnectionSettings connection_;
 };

@@ -73,6 +73,13 @@ PluginSettings load_settings(const std::string &path) {
   settings.ca_file = read_string(file.get(), "ca_file", "");
   const std::string timeout = read_string(file.get(), "timeout_seconds", "");
   if (!timeout.empty()) settings.timeout_seconds = parse_number(timeout, 1, kMaxTimeoutSeconds, where("timeout_seconds"));
+  const std::string connect = read_string(file.get(), "connect_timeout_seconds", "");
+  if (!connect.empty())
+    settings.connect_timeout_seconds =
+        parse_number(connect, 1, kMaxConnectTimeoutSeconds, where("connect_timeout_seconds"));
+  const std::string stall = read_string(file.get(), "stall_timeout_seconds", "");
+  if (!stall.empty())
+    settings.stall_timeout_seconds = parse_number(stall, 0, kMaxStallTimeoutSeconds, where("stall_timeout_seconds"));
   const std::string retries = read_string(file.get(), "max_retries", "");
   if (!retries.empty())
     settings.max_retries = static_cast<int>(parse_number(retries, 0, kMaxRetriesLimit, where("max_retries")));
@@ -93,6 +100,8 @@ void save_settings(const PluginSettings &settings, const std::string &path) {
   g_key_file_set_string(file.get(), kGroup, "organization", settings.organization.c_str());
   g_key_file_set_string(file.get(), kGroup, "project", settings.project.c_str());
   g_key_file_set_int64(file.get(), kGroup, "timeout_seconds", settings.timeout_seconds);
+  g_key_file_set_int64(file.get(), kGroup, "connect_timeout_seconds", settings.connect_timeout_seconds);
+  g_key_file_set_int64(file.get(), kGroup, "stall_timeout_seconds", settings.stall_timeout_seconds);
   g_key_file_set_integer(file.get(), kGroup, "max_retries", settings.max_retries);
   g_key_file_set_string(file.get(), kGroup, "ca_file", settings.ca_file.c_str());
   g_key_file_set_int64(file.get(), kGroup, "pixel_budget", settings.pixel_budget);
@@ -116,6 +125,12 @@ PluginSettings with_environment_overrides(PluginSettings settings) {
   if (!env("GPT_IMAGE_CA_FILE").empty()) settings.ca_file = env("GPT_IMAGE_CA_FILE");
   if (!env("GPT_IMAGE_TIMEOUT").empty())
     settings.timeout_seconds = parse_number(env("GPT_IMAGE_TIMEOUT"), 1, kMaxTimeoutSeconds, "GPT_IMAGE_TIMEOUT");
+  if (!env("GPT_IMAGE_CONNECT_TIMEOUT").empty())
+    settings.connect_timeout_seconds =
+        parse_number(env("GPT_IMAGE_CONNECT_TIMEOUT"), 1, kMaxConnectTimeoutSeconds, "GPT_IMAGE_CONNECT_TIMEOUT");
+  if (!env("GPT_IMAGE_STALL_TIMEOUT").empty())
+    settings.stall_timeout_seconds =
+        parse_number(env("GPT_IMAGE_STALL_TIMEOUT"), 0, kMaxStallTimeoutSeconds, "GPT_IMAGE_STALL_TIMEOUT");
   if (!env("GPT_IMAGE_MAX_RETRIES").empty())
     settings.max_retries =
         static_cast<int>(parse_number(env("GPT_IMAGE_MAX_RETRIES"), 0, kMaxRetriesLimit, "GPT_IMAGE_MAX_RETRIES"));
@@ -133,6 +148,14 @@ void validate_settings(const PluginSettings &settings) {
     throw GenerativeError(ErrorKind::Configuration,
                           format_text(_("The timeout must be between 1 and %lld seconds."),
                                       static_cast<long long>(kMaxTimeoutSeconds)));
+  if (settings.connect_timeout_seconds < 1 || settings.connect_timeout_seconds > kMaxConnectTimeoutSeconds)
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("The connect timeout must be between 1 and %ld seconds."),
+                                      kMaxConnectTimeoutSeconds));
+  if (settings.stall_timeout_seconds < 0 || settings.stall_timeout_seconds > kMaxStallTimeoutSeconds)
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("The stall timeout must be between 0 (never) and %ld seconds."),
+                                      kMaxStallTimeoutSeconds));
   if (settings.max_retries < 0 || settings.max_retries > kMaxRetriesLimit)
     throw GenerativeError(ErrorKind::Configuration,
                           format_text(_("Retries must be between 0 and %d."), kMaxRetriesLimit));

@@ -14,13 +14,19 @@ constexpr const char *kDefaultBaseUrl = "https://api.openai.com/v1";
 constexpr const char *kDefaultModel = "gpt-image-1.5";
 constexpr long kDefaultTimeoutSeconds = 600;  // the official SDK's default
 constexpr long kMaxTimeoutSeconds = 3600;
+constexpr long kDefaultConnectTimeoutSeconds = 10;  // a slow relay's TLS handshake fits; a dead host fails fast
+constexpr long kMaxConnectTimeoutSeconds = 300;
+constexpr long kDefaultStallTimeoutSeconds = 60;  // no bytes moving while sending or reading the answer
+constexpr long kMaxStallTimeoutSeconds = 3600;
 
 struct PluginSettings {
   std::string base_url = kDefaultBaseUrl;
   std::string model = kDefaultModel;
   std::string organization;  // sent as OpenAI-Organization when set
   std::string project;       // sent as OpenAI-Project when set
-  long timeout_seconds = kDefaultTimeoutSeconds;
+  long timeout_seconds = kDefaultTimeoutSeconds;          // the whole exchange, the model's thinking included
+  long connect_timeout_seconds = kDefaultConnectTimeoutSeconds;
+  long stall_timeout_seconds = kDefaultStallTimeoutSeconds;  // 0 = never
   std::string ca_file;       // extra CA bundle for private relays; empty = the system's
   long long pixel_budget = kDefaultPixelBudget;
   int max_retries = kDefaultMaxRetries;  // retries after the first attempt (retry_policy.h)
@@ -36,8 +42,9 @@ PluginSettings load_settings(const std::string &path);
 // Writes the file atomically (creating its folder). Throws GenerativeError(Configuration).
 void save_settings(const PluginSettings &settings, const std::string &path);
 
-// Applies OPENAI_BASE_URL, OPENAI_IMAGE_MODEL, OPENAI_ORG_ID, OPENAI_PROJECT_ID,
-// GPT_IMAGE_TIMEOUT, GPT_IMAGE_MAX_RETRIES, GPT_IMAGE_CA_FILE and GPT_IMAGE_PIXEL_BUDGET where set.
+// Applies OPENAI_BASE_URL, OPENAI_IMAGE_MODEL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, GPT_IMAGE_TIMEOUT,
+// GPT_IMAGE_CONNECT_TIMEOUT, GPT_IMAGE_STALL_TIMEOUT, GPT_IMAGE_MAX_RETRIES, GPT_IMAGE_CA_FILE and
+// GPT_IMAGE_PIXEL_BUDGET where set.
 PluginSettings with_environment_overrides(PluginSettings settings);
 
 // Throws GenerativeError(Configuration) with a sentence saying what to change.

@@ -77,6 +77,8 @@ constexpr const char *kArgProject = "project";
 constexpr const char *kArgTimeout = "timeout";
 constexpr const char *kArgCaFile = "ca-file";
 constexpr const char *kArgRetries = "retries";
+constexpr const char *kArgConnectTimeout = "connect-timeout";
+constexpr const char *kArgStallTimeout = "stall-timeout";
 
 constexpr const char *kBaseUrlBlurb = N_("OpenAI-compatible base URL");
 constexpr const char *kModelBlurb = N_("Image model");
@@ -85,5 +87,8 @@ constexpr const char *kProjectBlurb = N_("OpenAI-Project (optional)");
 constexpr const char *kTimeoutBlurb = N_("Request timeout in seconds");
 constexpr const char *kCaFileBlurb = N_("Extra CA bundle for private relays");
 constexpr const char *kRetriesBlurb = N_("Retries after rate limits, server errors and dropped connections");
+constexpr const char *kConnectTimeoutBlurb = N_("Seconds to wait for a connection to the server");
+constexpr const char *kStallTimeoutBlurb =
+    N_("Seconds without data while sending or receiving before giving up (not while the model works); 0 = never");
 
 }  // namespace gpt_image::spec

@@ -10,7 +10,8 @@ namespace gpt_image {
 
 inline void save_settings_from_arguments(const std::string &path, const std::string &base_url, const std::string &model,
                                          const std::string &organization, const std::string &project, long timeout,
-                                         const std::string &ca_file, int retries) {
+                                         const std::string &ca_file, int retries, long connect_timeout,
+                                         long stall_timeout) {
   PluginSettings settings = load_settings(path);  // keeps what the arguments do not cover
   settings.base_url = base_url;
   settings.model = model;
@@ -19,6 +20,8 @@ inline void save_settings_from_arguments(const std::string &path, const std::str
   settings.timeout_seconds = timeout;
   settings.ca_file = ca_file;
   settings.max_retries = retries;
+  settings.connect_timeout_seconds = connect_timeout;
+  settings.stall_timeout_seconds = stall_timeout;
   save_settings(settings, path);
 }
 

@@ -11,7 +11,24 @@ Without a mask the whole image is half tinted with that colour.
 
 A prompt containing "standin-fail:STATUS:CODE:MESSAGE" (CODE may be empty) is validated as usual
 and then answered with that error, so a test can fail one particular call without shared state;
-"standin-fail-once:..." fails only the first request with that prompt (to test retries).
+"standin-fail-once:..." fails only the first request with that prompt (to test retries). A 429
+from a marker carries "retry-after: 1", as a rate-limited real server would ask for a pause.
+
+Transport and answer faults, after the request was validated, with "standin-fault:NAME[:ARG]" in
+the prompt (every time) or "standin-fault-once:NAME[:ARG]" (first request with that prompt only):
+  reset           half the answer, then the connection is reset (RST)
+  truncate        half the answer, then the connection is closed though more was announced
+  hang[:S]        no answer at all for S seconds (default: an hour)
+  think[:S]       the whole answer after S seconds of silence, as a model at work
+  stall[:S]       half the answer, a pause of S seconds, then the rest
+  drip[:S]        the answer in 16 pieces with S seconds between them
+  malformed_json  "200 OK" with a body that is not JSON
+  bad_base64      b64_json that is not base64
+  not_image       b64_json that decodes to bytes that are no image
+  wrong_shape     an image of another aspect ratio than asked
+  half_size       the image at half the size asked (same aspect ratio)
+  fewer           one image fewer than asked
+  huge[:MB]       a "200 OK" body of MB mebibytes (default 100) of JSON whitespace
 
 Control endpoints for tests (not part of the real API):
   POST /_control  {"fail_next": [{"status": 429, "message": "...", "code": null, "param": null,
@@ -34,7 +51,9 @@ import io
 import json
 import os
 import re
+import socket
 import ssl
+import struct
 import sys
 import threading
 import time
@@ -73,6 +92,7 @@ class State:
         self.offset = 0
         self.requests = []
         self.failed_once = set()
+        self.faulted_once = set()
 
 
 def check_size(model, size):
@@ -238,6 +258,28 @@ def save(state, record, name, data):
         f.write(data)
 
 
+def image_b64(width, height, colour=(90, 140, 200, 255)):
+    buffer = io.BytesIO()
+    Image.new("RGBA", (width, height), colour).save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+def faulty_answer(name, answer):
+    """The JSON answer changed by an answer fault, or None when `name` is a transport fault."""
+    width, height = (int(v) for v in answer["size"].split("x"))
+    if name == "bad_base64":
+        return dict(answer, data=[{"b64_json": "!!this is % not base64!!"}])
+    if name == "not_image":
+        return dict(answer, data=[{"b64_json": base64.b64encode(b"hello, this is not an image").decode()}])
+    if name == "wrong_shape":
+        return dict(answer, data=[{"b64_json": image_b64(width, max(16, height // 3))}])
+    if name == "half_size":
+        return dict(answer, data=[{"b64_json": image_b64(max(1, width // 2), max(1, height // 2))}])
+    if name == "fewer":
+        return dict(answer, data=answer["data"][:-1])
+    return None
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     state = None  # set in main()
@@ -255,6 +297,69 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, str(v))
         self.end_headers()
         self.wfile.write(payload)
+
+    def send_faulty(self, name, arg, answer):
+        """Sends `answer` the way the transport fault `name` says; returns False for other names."""
+        if name == "malformed_json":
+            payload = b'{"created": 1, "data": [{"b64_json": "iVBOR'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+            return True
+        if name == "hang":
+            time.sleep(float(arg or 3600))
+            self.close_connection = True
+            return True
+        if name == "think":
+            time.sleep(float(arg or 5))
+            self.send_json(200, answer)
+            return True
+        payload = json.dumps(answer).encode()
+        if name == "huge":
+            size = int(float(arg or 100) * 1024 * 1024)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(size))
+            self.end_headers()
+            chunk = b" " * (1024 * 1024)
+            try:
+                for _ in range(size // len(chunk)):
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up reading, as it should
+            self.close_connection = True
+            return True
+        if name not in ("reset", "truncate", "stall", "drip"):
+            return False
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        half = len(payload) // 2
+        try:
+            if name == "drip":
+                pieces = 16
+                step = -(-len(payload) // pieces)
+                for start in range(0, len(payload), step):
+                    self.wfile.write(payload[start:start + step])
+                    self.wfile.flush()
+                    if start + step < len(payload):
+                        time.sleep(float(arg or 0.5))
+                return True
+            self.wfile.write(payload[:half])
+            self.wfile.flush()
+            if name == "stall":
+                time.sleep(float(arg or 30))
+                self.wfile.write(payload[half:])
+                return True
+            if name == "reset":  # an abortive close: the client sees a reset, not an end of file
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        return True
 
     def read_body(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -306,7 +411,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(200, {"ok": True})
             return
         with state.lock:
-            record = {"index": len(state.requests), "path": self.path, "files": {}, "bytes": len(body)}
+            record = {"index": len(state.requests), "path": self.path, "files": {}, "bytes": len(body),
+                      "time": time.time()}
             state.requests.append(record)
             failure = state.fail_next.pop(0) if state.fail_next else None
         try:
@@ -328,10 +434,26 @@ class Handler(BaseHTTPRequestHandler):
             if marker:
                 failure = {"status": int(marker.group(1)), "code": marker.group(2) or None,
                            "message": marker.group(3)}
+                if failure["status"] == 429:
+                    failure["headers"] = {"retry-after": "1"}
             if failure:
                 raise ApiError(failure.get("status", 500), failure.get("message", "Injected failure"),
                                failure.get("param"), failure.get("code"), failure.get("type", "invalid_request_error"),
                                failure.get("headers"))
+            fault = re.search(r"standin-fault(-once)?:([a-z_0-9]+)(?::([0-9.]+))?", prompt)
+            if fault and fault.group(1):
+                with state.lock:
+                    first_time = prompt not in state.faulted_once
+                    state.faulted_once.add(prompt)
+                fault = fault if first_time else None
+            if fault:
+                record["fault"] = fault.group(2)
+                changed = faulty_answer(fault.group(2), answer)
+                if changed is not None:
+                    answer = changed
+                elif self.send_faulty(fault.group(2), fault.group(3), answer):
+                    record["status"] = 200
+                    return
             record["status"] = 200
             self.send_json(200, answer)
         except ApiError as e:

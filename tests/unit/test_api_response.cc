@@ -38,6 +38,16 @@ TEST(ApiResponse, RejectsUnusableAnswers) {
   }
 }
 
+// g_base64_decode() alone would turn these into bytes silently; they must be refused.
+TEST(ApiResponse, RefusesBase64ThatIsNotStrictlyValid) {
+  for (const char *b64 : {"aGVsbG8", "aGVs bG8=", "aGVsbG8=aGk=", "aGVsbG8===", "aGVs*G8=", "=", "===="}) {
+    const std::string body = std::string(R"({"data": [{"b64_json": ")") + b64 + R"("}]})";
+    EXPECT_THROW(parse_images_response(body), GenerativeError) << b64;
+  }
+  // Line breaks, as some encoders wrap lines, are fine.
+  EXPECT_EQ(parse_images_response(R"({"data": [{"b64_json": "aGVs\nbG8="}]})").images[0].size(), 5u);
+}
+
 TEST(ApiResponse, RefusesUrlAnswers) {
   try {
     parse_images_response(R"({"data": [{"url": "https://example.com/x.png"}]})");

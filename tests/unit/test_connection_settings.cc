@@ -57,14 +57,16 @@ TEST(BaseUrl, HttpsAnywhereHttpOnlyToLoopback) {
   EXPECT_NE(error_of("https://user:secret@example.com/v1").find("password"), std::string::npos);
 }
 
-TEST_F(Environment, DefaultsMatchTheOfficialSdk) {
+TEST_F(Environment, DefaultsAreTheDocumentedOnes) {
   setenv("OPENAI_API_KEY", "sk-test-secret-value", 1);
   const auto c = resolve_connection("");
   EXPECT_EQ(c.base_url, "https://api.openai.com/v1");
   EXPECT_EQ(c.model, "gpt-image-1.5");
   EXPECT_EQ(c.api_key, "sk-test-secret-value");
-  EXPECT_EQ(c.connect_timeout_seconds, 5);
-  EXPECT_EQ(c.timeout_seconds, 600);
+  EXPECT_EQ(c.connect_timeout_seconds, 10);
+  EXPECT_EQ(c.timeout_seconds, 600);  // the official SDK's
+  EXPECT_EQ(c.stall_timeout_seconds, 60);
+  EXPECT_EQ(c.max_retries, 2);  // the official SDK's
   EXPECT_EQ(c.pixel_budget, kDefaultPixelBudget);
 }
 

@@ -105,9 +105,12 @@ TEST(GenerativeFill, IdentityAnswerPlacesBackOntoTheOriginal) {
 TEST(GenerativeFill, OneToOneRequestsComeBackExactly) {
   const Raster canvas = textured_canvas(800, 600);
   FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 100, 80}));
-  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-2");
+  FillOptions two = options();
+  two.variations = 2;
+  const PreparedEdit edit = prepare_edit(source, two, "gpt-image-2");
   EXPECT_EQ(edit.plan.frame.size(), edit.plan.request);
   const FillPlacement placed = placement_from_answer(edit, identity_answer(edit, 2), "x");
+  EXPECT_TRUE(placed.notes.empty());
   ASSERT_EQ(placed.layers.size(), 2u);
   for (int y = 0; y < placed.at.height; ++y)
     ASSERT_EQ(0, std::memcmp(placed.layers[1].at(0, y), canvas.at(placed.at.x, placed.at.y + y), placed.layers[1].stride()));

@@ -54,7 +54,7 @@ void init_ui() {
 }
 
 struct Widgets {
-  GtkWidget *base_url, *model, *organization, *project, *timeout, *retries, *ca_file, *key, *key_status, *result;
+  GtkWidget *base_url, *model, *organization, *project, *timeout, *connect_timeout, *stall_timeout, *retries, *ca_file, *key, *key_status, *result;
 };
 
 GtkWidget *add_row(GtkWidget *form, int row, const char *label_text, GtkWidget *widget) {
@@ -91,6 +91,8 @@ PluginSettings settings_from(const Widgets &w, const PluginSettings &base) {
   s.organization = entry_text(w.organization);
   s.project = entry_text(w.project);
   s.timeout_seconds = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.timeout));
+  s.connect_timeout_seconds = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.connect_timeout));
+  s.stall_timeout_seconds = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.stall_timeout));
   s.max_retries = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.retries));
   s.ca_file = entry_text(w.ca_file);
   return s;
@@ -175,27 +177,37 @@ bool run_settings_dialog(const std::string &settings_path) {
   w.project = add_row(form, 5, _("_Project id:"), text_entry(settings.project));
   w.timeout = gtk_spin_button_new_with_range(1, kMaxTimeoutSeconds, 10);
   gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.timeout), static_cast<double>(settings.timeout_seconds));
+  gtk_widget_set_tooltip_text(w.timeout, _("The longest a whole request may take, the model's work included"));
   add_row(form, 6, _("T_imeout (seconds):"), w.timeout);
+  w.connect_timeout = gtk_spin_button_new_with_range(1, kMaxConnectTimeoutSeconds, 1);
+  gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.connect_timeout), static_cast<double>(settings.connect_timeout_seconds));
+  add_row(form, 7, _("Co_nnect timeout (seconds):"), w.connect_timeout);
+  w.stall_timeout = gtk_spin_button_new_with_range(0, kMaxStallTimeoutSeconds, 5);
+  gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.stall_timeout), static_cast<double>(settings.stall_timeout_seconds));
+  gtk_widget_set_tooltip_text(w.stall_timeout,
+                              _("Gives up when no data moves for this long while sending or receiving (not while the "
+                                "model works); 0 = never"));
+  add_row(form, 8, _("St_all timeout (seconds):"), w.stall_timeout);
   w.retries = gtk_spin_button_new_with_range(0, kMaxRetriesLimit, 1);
   gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.retries), settings.max_retries);
   gtk_widget_set_tooltip_text(w.retries, _("Tries again after rate limits, server errors and dropped connections"));
-  add_row(form, 7, _("R_etries:"), w.retries);
-  w.ca_file = add_row(form, 8, _("CA _file (private relays):"), text_entry(settings.ca_file));
+  add_row(form, 9, _("R_etries:"), w.retries);
+  w.ca_file = add_row(form, 10, _("CA _file (private relays):"), text_entry(settings.ca_file));
 
   GtkWidget *test = gtk_button_new_with_mnemonic(_("_Test connection"));
-  form_attach(form, test, 0, 9, 1);
+  form_attach(form, test, 0, 11, 1);
   w.result = gtk_label_new(load_problem.c_str());
   align_start(w.result);
   gtk_label_set_line_wrap(GTK_LABEL(w.result), TRUE);
   gtk_widget_set_size_request(w.result, 360, -1);
-  form_attach(form, w.result, 1, 9, 1);
+  form_attach(form, w.result, 1, 11, 1);
   g_signal_connect(test, "clicked", G_CALLBACK(on_test_clicked), &w);
   if (std::getenv("OPENAI_BASE_URL") || std::getenv("OPENAI_IMAGE_MODEL")) {
     GtkWidget *note = gtk_label_new(_("OPENAI_BASE_URL or OPENAI_IMAGE_MODEL is set in the environment and "
                                       "overrides these settings when GIMP runs a fill."));
     align_start(note);
     gtk_label_set_line_wrap(GTK_LABEL(note), TRUE);
-    form_attach(form, note, 0, 10, 2);
+    form_attach(form, note, 0, 12, 2);
   }
 
   gtk_widget_show_all(dialog);

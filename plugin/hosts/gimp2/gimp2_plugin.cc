@@ -132,6 +132,8 @@ void query() {
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgTimeout), const_cast<gchar *>(spec::kTimeoutBlurb)},
       {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgCaFile), const_cast<gchar *>(spec::kCaFileBlurb)},
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgRetries), const_cast<gchar *>(spec::kRetriesBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgConnectTimeout), const_cast<gchar *>(spec::kConnectTimeoutBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgStallTimeout), const_cast<gchar *>(spec::kStallTimeoutBlurb)},
   };
   gimp_install_procedure(spec::kSettingsProcedure, spec::kSettingsBlurb, spec::kSettingsHelp, spec::kAuthor,
                          spec::kCopyright, spec::kDate, spec::kSettingsMenuLabel, "", GIMP_PLUGIN,
@@ -147,12 +149,12 @@ void run_settings(gint nparams, const GimpParam *param, gint *nreturn_vals, Gimp
     if (run_mode == GIMP_RUN_INTERACTIVE) {
       if (!run_settings_dialog(path)) return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
     } else if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-      if (nparams != 8)
+      if (nparams != 10)
         return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                            _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
-                             "project, timeout, ca-file, retries."));
+                             "project, timeout, ca-file, retries, connect-timeout, stall-timeout."));
       save_settings_from_arguments(path, text(1), text(2), text(3), text(4), param[5].data.d_int32, text(6),
-                                   param[7].data.d_int32);
+                                   param[7].data.d_int32, param[8].data.d_int32, param[9].data.d_int32);
     }
     set_status(nreturn_vals, return_vals, GIMP_PDB_SUCCESS, "");
   } catch (const GenerativeError &e) {
@@ -215,6 +217,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     }
     Gimp2LayerTarget target(image, drawable);
     const gint32 result = place_fill_layers(target, placement);
+    for (const std::string &note : placement.notes) gimp_message(note.c_str());
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     g_values[0].type = GIMP_PDB_STATUS;
     g_values[0].data.d_status = GIMP_PDB_SUCCESS;

@@ -79,6 +79,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
     }
     Gimp3LayerTarget target(image, drawables ? drawables[0] : nullptr);
     GimpLayer *result = GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(target, placement)));
+    for (const std::string &note : placement.notes) gimp_message(note.c_str());
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     GimpValueArray *values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
     GIMP_VALUES_SET_LAYER(values, 1, result);
@@ -152,7 +153,9 @@ GimpValueArray *run_settings(GimpProcedure *procedure, GimpProcedureConfig *conf
                                    string_property(config, spec::kArgOrganization),
                                    string_property(config, spec::kArgProject), timeout,
                                    string_property(config, spec::kArgCaFile),
-                                   int_property(config, spec::kArgRetries));
+                                   int_property(config, spec::kArgRetries),
+                                   int_property(config, spec::kArgConnectTimeout),
+                                   int_property(config, spec::kArgStallTimeout));
     }
     return gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
   } catch (const GenerativeError &e) {
@@ -183,6 +186,11 @@ GimpProcedure *create_settings_procedure(GimpPlugIn *plug_in) {
   gimp_procedure_add_string_argument(procedure, spec::kArgCaFile, _("CA file"), _(spec::kCaFileBlurb), "", flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgRetries, _("Retries"), _(spec::kRetriesBlurb), 0,
                                   kMaxRetriesLimit, kDefaultMaxRetries, flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgConnectTimeout, _("Connect timeout"),
+                                  _(spec::kConnectTimeoutBlurb), 1, kMaxConnectTimeoutSeconds,
+                                  kDefaultConnectTimeoutSeconds, flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgStallTimeout, _("Stall timeout"), _(spec::kStallTimeoutBlurb),
+                                  0, kMaxStallTimeoutSeconds, kDefaultStallTimeoutSeconds, flags);
   return procedure;
 }
 

@@ -23,5 +23,5 @@
     (gimp-image-delete copy)))
 (define (t-offsets id) (gimp-drawable-offsets id))
 (define (t-settings base-url model organization project timeout ca-file)
-  (plug-in-gpt-image-settings RUN-NONINTERACTIVE base-url model organization project timeout ca-file 2))
+  (plug-in-gpt-image-settings RUN-NONINTERACTIVE base-url model organization project timeout ca-file 2 10 60))
 (define (t-new-transparent-layer img w h name) (car (gimp-layer-new img w h RGBA-IMAGE name 100 LAYER-MODE-NORMAL)))
