@@ -62,6 +62,10 @@ if grep -qE 'runtime error|ERROR: AddressSanitizer' "$log_dir/unit-sanitize.txt"
 fi
 count_gtest "$log_dir/unit-sanitize.txt"
 
+step "fuzzing: each libFuzzer harness for 30 s (clang, ASan + UBSan)"
+tests/fuzz/run-fuzzers.sh 30 2>&1 | tee "$log_dir/fuzz.txt"
+count_summary "$log_dir/fuzz.txt"
+
 step "translations: catalogues complete and in step with the sources"
 /usr/bin/python3 tests/i18n/check_catalogues.py 2>&1 | tee "$log_dir/catalogues.txt"
 count_summary "$log_dir/catalogues.txt"

@@ -20,6 +20,20 @@ bool has_prefix(const std::vector<std::uint8_t> &bytes, const char *magic, size_
   return bytes.size() >= offset + n && std::memcmp(bytes.data() + offset, magic, n) == 0;
 }
 
+// Real answers are at most 3840x2160; a header claiming far more is broken or hostile, and trusting
+// it would allocate gigabytes before the data ran out.
+constexpr long long kMaxDecodedSide = 16384;
+constexpr long long kMaxDecodedPixels = 8192LL * 8192;
+
+void check_decoded_size(long long width, long long height) {
+  if (width <= 0 || height <= 0 || width > kMaxDecodedSide || height > kMaxDecodedSide ||
+      width * height > kMaxDecodedPixels)
+    throw GenerativeError(ErrorKind::Image,
+                          format_text(_("The returned image claims to be %lldx%lld pixels, which no Images API "
+                                        "answer is; it was not decoded."),
+                                      width, height));
+}
+
 Raster decode_png(const std::vector<std::uint8_t> &bytes) {
   png_image image;
   std::memset(&image, 0, sizeof image);
@@ -27,6 +41,12 @@ Raster decode_png(const std::vector<std::uint8_t> &bytes) {
   if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size()))
     throw GenerativeError(ErrorKind::Image, format_text(_("The returned PNG is damaged: %s"), image.message));
   image.format = PNG_FORMAT_RGBA;
+  try {
+    check_decoded_size(image.width, image.height);
+  } catch (...) {
+    png_image_free(&image);
+    throw;
+  }
   Raster out(static_cast<int>(image.width), static_cast<int>(image.height), 4);
   if (!png_image_finish_read(&image, nullptr, out.pixels.data(), 0, nullptr)) {
     const std::string why = image.message;
@@ -42,6 +62,7 @@ Raster decode_jpeg(const std::vector<std::uint8_t> &bytes) {
   auto *data = const_cast<unsigned char *>(bytes.data());
   if (!handle || tjDecompressHeader3(handle.get(), data, bytes.size(), &w, &h, &subsampling, &colorspace) != 0)
     throw GenerativeError(ErrorKind::Image, _("The returned JPEG is damaged."));
+  check_decoded_size(w, h);
   Raster out(w, h, 4);
   if (tjDecompress2(handle.get(), data, bytes.size(), out.pixels.data(), w, 0, h, TJPF_RGBA, 0) != 0)
     throw GenerativeError(ErrorKind::Image, 
@@ -53,6 +74,7 @@ Raster decode_webp(const std::vector<std::uint8_t> &bytes) {
   int w = 0, h = 0;
   if (!WebPGetInfo(bytes.data(), bytes.size(), &w, &h))
     throw GenerativeError(ErrorKind::Image, _("The returned WebP image is damaged."));
+  check_decoded_size(w, h);
   Raster out(w, h, 4);
   if (!WebPDecodeRGBAInto(bytes.data(), bytes.size(), out.pixels.data(), out.pixels.size(),
                           static_cast<int>(out.stride())))

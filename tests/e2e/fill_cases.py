@@ -323,3 +323,17 @@ CASES = [
     # Last: it changes the saved model for the rest of the session.
     ("settings_procedure", "a settings-driven pear", settings_scheme, settings_check),
 ]
+
+
+def attempts_with(requests, prompt):
+    """The stand-in's records of every request that carried `prompt`, oldest first."""
+    return [r for r in requests if r.get("fields", {}).get("prompt") == prompt]
+
+
+def check_refused(c, report, before, after, output, message):
+    """A call that must fail cleanly: error result, no new layer, the image as it was, the reason shown."""
+    c.equal(report.get("result"), -1, "the call failed")
+    c.equal(report.get("count_after"), report.get("count_before"), "layer count after a refused call")
+    if before is not None and after is not None:
+        c.expect(np.array_equal(before, after), "the image changed although the call failed")
+    c.expect(message in output, f"GIMP's output does not say {message!r}")

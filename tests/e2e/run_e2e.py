@@ -4,7 +4,9 @@
   run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image
   run_e2e.py --gimp 3.0 --plugin <chroot>/src/build-gimp3/... --root <chroot>
 
-All cases run in one GIMP session (GIMP's start-up dominates); each reports to its own files.
+Three suites, each in one GIMP session (GIMP's start-up dominates): the fill cases, the faults the
+stand-in injects (with short timeouts), and bad input; each case reports to its own files. Then the
+README's examples and the translated runs.
 Prints one line per case and, last, "N passed, N failed"; exits non-zero when a case failed."""
 import argparse
 import os
@@ -13,7 +15,9 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from fill_cases import CASES, GAIN, OFFSET, Check, load, make_texture  # noqa: E402
+from bad_input_cases import bad_input_cases  # noqa: E402
+from fault_cases import CASES as FAULT_CASES, ENVIRONMENT as FAULT_ENVIRONMENT  # noqa: E402
+from fill_cases import CASES as FILL_CASES, GAIN, OFFSET, Check, load, make_texture  # noqa: E402
 from gimp_runner import GimpRunner  # noqa: E402
 from readme_examples import run_readme_examples  # noqa: E402
 from standin_process import StandIn  # noqa: E402
@@ -43,68 +47,88 @@ def files_below(folder):
                 yield path
 
 
+def run_suite(runner, work, standin, suite, cases, environment):
+    """Runs one suite's cases in one GIMP session; yields (name, failures)."""
+    folder = os.path.join(work, "suite-" + suite)
+    os.makedirs(folder, exist_ok=True)
+    texture = os.path.join(work, "texture.png")
+    script, params = [], {}
+    for name, prompt, scheme, _ in cases:
+        case_dir = os.path.join(work, name)
+        os.makedirs(case_dir)
+        p = {"dir": case_dir, "prompt": prompt, "input": runner.inside(texture), "gimp": runner.version,
+             "home": os.path.join(folder, "home"), "base_url": standin.base_url, "texture_host": texture}
+        for key in ("before", "after"):
+            p[key] = runner.inside(os.path.join(case_dir, key + ".png"))
+        p["report"] = runner.inside(os.path.join(case_dir, "report.txt"))
+        params[name] = p
+        # Each case in its own catch, so one broken case cannot stop the others.
+        script.append(f'(catch (t-report "{p["report"]}" (list (list "scheme_error" 1))) {scheme(p)})')
+    if not script:
+        return
+    code, output = runner.run(folder, "\n".join(script), environment)
+    requests = standin.requests()
+    home = os.path.join(folder, "home")
+    leaks = [path for path in files_below(home) if TEST_KEY.encode() in open(path, "rb").read()]
+    yield f"{suite}_key_kept_secret", ([f"the API key appears in GIMP's output or in {leaks}"]
+                                       if TEST_KEY in output or leaks else [])
+    crashed = [line for line in output.splitlines()
+               if "crashed" in line or ("gimp-gpt-image" in line and "wire" in line)]
+    yield f"{suite}_no_plugin_crash", [f"GIMP reported: {line}" for line in crashed[:3]]
+    for name, _, _, check in cases:
+        p = params[name]
+        c = Check()
+        report = read_report(os.path.join(p["dir"], "report.txt"))
+        try:
+            if c.expect(report is not None, f"GIMP wrote no report (exit code {code}); see "
+                                            f"{os.path.join(folder, 'gimp-output.txt')}"):
+                host = lambda key: os.path.join(p["dir"], key + ".png")  # noqa: E731
+                before = load(host("before")) if os.path.exists(host("before")) else None
+                after = load(host("after")) if os.path.exists(host("after")) else None
+                if c.expect("scheme_error" not in report, "the case's Scheme raised an error"):
+                    check(c, p, report, before, after, requests, output)
+        except Exception:
+            c.failures.append("check raised:\n" + traceback.format_exc())
+        yield name, c.failures
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--gimp", choices=["2.10", "3.0"], required=True)
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--root", default="", help="chroot holding this GIMP")
-    parser.add_argument("--only", default="", help="run only cases whose name contains this")
+    parser.add_argument("--only", default="", help="run only cases (and suites) whose name contains this")
     args = parser.parse_args()
 
     runner = GimpRunner(args.gimp, args.plugin, args.root)
     work = runner.work_dir("gimp" + args.gimp)
     standin = StandIn(work, TEST_KEY)
     passed = failed = 0
+
+    def report(name, failures):
+        nonlocal passed, failed
+        if failures:
+            failed += 1
+            print(f"FAIL gimp{args.gimp} {name}")
+            for failure in failures:
+                print("       - " + failure)
+        else:
+            passed += 1
+            print(f"ok   gimp{args.gimp} {name}")
+        sys.stdout.flush()
+
     try:
         standin.control(gain=GAIN, offset=OFFSET)
-        texture = os.path.join(work, "texture.png")
-        make_texture(texture)
-        cases = [case for case in CASES if args.only in case[0]]
-        script, params = [], {}
-        for name, prompt, scheme, _ in cases:
-            case_dir = os.path.join(work, name)
-            os.makedirs(case_dir)
-            p = {"dir": case_dir, "prompt": prompt, "input": runner.inside(texture), "gimp": args.gimp,
-                 "home": os.path.join(work, "home"), "base_url": standin.base_url, "texture_host": texture}
-            for key in ("before", "after"):
-                p[key] = runner.inside(os.path.join(case_dir, key + ".png"))
-            p["report"] = runner.inside(os.path.join(case_dir, "report.txt"))
-            params[name] = p
-            # Each case in its own catch, so one broken case cannot stop the others.
-            script.append(f'(catch (t-report "{p["report"]}" (list (list "scheme_error" 1))) {scheme(p)})')
+        make_texture(os.path.join(work, "texture.png"))
         # No OPENAI_IMAGE_MODEL: the model comes from the settings (default gpt-image-1.5).
         environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
-        code, output = runner.run(work, "\n".join(script), environment)
-        requests = standin.requests()
-        leaks = [path for path in files_below(os.path.join(work, "home")) if TEST_KEY.encode() in open(path, "rb").read()]
-        if TEST_KEY in output or leaks:
-            print(f"FAIL gimp{args.gimp} key_kept_secret: the API key appears in GIMP's output or in {leaks}")
-            failed += 1
-        else:
-            print(f"ok   gimp{args.gimp} key_kept_secret")
-            passed += 1
-        for name, _, _, check in cases:
-            p = params[name]
-            c = Check()
-            report = read_report(os.path.join(p["dir"], "report.txt"))
-            try:
-                if c.expect(report is not None, f"GIMP wrote no report (exit code {code}); see "
-                                                f"{os.path.join(work, 'gimp-output.txt')}"):
-                    host = lambda key: os.path.join(p["dir"], key + ".png")  # noqa: E731
-                    before = load(host("before")) if os.path.exists(host("before")) else None
-                    after = load(host("after"))
-                    if c.expect("scheme_error" not in report, "the case's Scheme raised an error"):
-                        check(c, p, report, before, after, requests, output)
-            except Exception:
-                c.failures.append("check raised:\n" + traceback.format_exc())
-            if c.failures:
-                failed += 1
-                print(f"FAIL gimp{args.gimp} {name}")
-                for failure in c.failures:
-                    print("       - " + failure)
-            else:
-                passed += 1
-                print(f"ok   gimp{args.gimp} {name}")
+        suites = [("fill", FILL_CASES, {}), ("faults", FAULT_CASES, FAULT_ENVIRONMENT),
+                  ("bad_input", bad_input_cases(args.gimp), {})]
+        for suite, cases, extra in suites:
+            chosen = [case for case in cases if args.only in case[0] or args.only in suite]
+            for name, failures in run_suite(runner, work, standin, suite, chosen, dict(environment, **extra)):
+                report(name, failures)
+        texture = os.path.join(work, "texture.png")
         extra = []
         if not args.only or "readme" in args.only:
             extra.append(run_readme_examples(runner, work, texture, environment))
@@ -112,14 +136,7 @@ def main():
             extra.append(run_translation_cases(runner, environment))
         for group in extra:
             for name, failures in group:
-                if failures:
-                    failed += 1
-                    print(f"FAIL gimp{args.gimp} {name}")
-                    for failure in failures:
-                        print("       - " + failure)
-                else:
-                    passed += 1
-                    print(f"ok   gimp{args.gimp} {name}")
+                report(name, failures)
     finally:
         standin.stop()
     print(f"{passed} passed, {failed} failed")

@@ -21,7 +21,7 @@ the prompt (every time) or "standin-fault-once:NAME[:ARG]" (first request with t
   hang[:S]        no answer at all for S seconds (default: an hour)
   think[:S]       the whole answer after S seconds of silence, as a model at work
   stall[:S]       half the answer, a pause of S seconds, then the rest
-  drip[:S]        the answer in 16 pieces with S seconds between them
+  drip[:S]        the answer in 4 pieces with S seconds between them
   malformed_json  "200 OK" with a body that is not JSON
   bad_base64      b64_json that is not base64
   not_image       b64_json that decodes to bytes that are no image
@@ -340,7 +340,7 @@ class Handler(BaseHTTPRequestHandler):
         half = len(payload) // 2
         try:
             if name == "drip":
-                pieces = 16
+                pieces = 4
                 step = -(-len(payload) // pieces)
                 for start in range(0, len(payload), step):
                     self.wfile.write(payload[start:start + step])

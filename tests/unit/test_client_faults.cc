@@ -132,7 +132,7 @@ TEST_F(ClientFaults, ASlowDripUnderTheStallTimeoutCompletes) {
   ConnectionSettings c = connection();
   c.timeout_seconds = 20;
   c.stall_timeout_seconds = 2;
-  EXPECT_EQ(fill("standin-fault:drip:0.3", c).layers.size(), 1u);
+  EXPECT_EQ(fill("standin-fault:drip:1.2", c).layers.size(), 1u);
 }
 
 TEST_F(ClientFaults, ThinkingTimeBeforeTheFirstByteIsNotAStall) {

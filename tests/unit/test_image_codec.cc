@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <turbojpeg.h>
 #include <webp/encode.h>
@@ -75,4 +76,21 @@ TEST(ImageCodec, RejectsWhatIsNoImage) {
   auto png = encode_png(gradient(8, 8));
   png.resize(png.size() / 2);  // truncated
   EXPECT_THROW(decode_image(png), GenerativeError);
+}
+
+// A header claiming a gigapixel image is refused before anything that size is allocated.
+TEST(ImageCodec, RefusesAbsurdDimensionsFromTheHeader) {
+  std::vector<std::uint8_t> png = encode_png(gradient(8, 8));
+  // IHDR's data starts at byte 16: width and height, big-endian; its CRC follows the 13 data bytes.
+  const std::uint32_t side = 100000;
+  for (int i = 0; i < 4; ++i) png[16 + i] = png[20 + i] = static_cast<std::uint8_t>(side >> (24 - 8 * i));
+  const std::uint32_t crc = static_cast<std::uint32_t>(crc32(0, png.data() + 12, 17));  // "IHDR" + data
+  for (int i = 0; i < 4; ++i) png[29 + i] = static_cast<std::uint8_t>(crc >> (24 - 8 * i));
+  try {
+    decode_image(png);
+    FAIL() << "decoded a 100000x100000 header";
+  } catch (const GenerativeError &e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Image);
+    EXPECT_NE(std::string(e.what()).find("100000x100000"), std::string::npos) << e.what();
+  }
 }

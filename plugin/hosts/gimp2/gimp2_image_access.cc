@@ -46,6 +46,16 @@ void check_image_supported_gimp2(gint32 image) {
     throw GenerativeError(ErrorKind::InvalidArgument,
                           _("Generative Fill works on RGB and grayscale images; convert this indexed image with "
                             "Image ▸ Mode ▸ RGB first."));
+  gint count = 0;
+  g_free(gimp_image_get_layers(image, &count));
+  if (count == 0)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          _("The image has no layers; add one (Layer ▸ New Layer…) before Generative Fill."));
+}
+
+gint32 fill_anchor_gimp2(gint32 drawable) {
+  if (drawable > 0 && gimp_item_is_layer_mask(drawable)) return gimp_layer_from_mask(drawable);
+  return drawable;
 }
 
 Gimp2LayerTarget::Gimp2LayerTarget(gint32 image, gint32 anchor) : image_(image) {

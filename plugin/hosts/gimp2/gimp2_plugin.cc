@@ -171,8 +171,13 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, _("Unknown procedure or missing arguments."));
   const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
   const gint32 image = param[1].data.d_image;
-  const gint32 drawable = param[2].data.d_drawable;
+  const gint32 drawable = fill_anchor_gimp2(param[2].data.d_drawable);
 
+  try {
+    check_image_supported_gimp2(image);  // before the dialog: nothing to ask when it cannot work
+  } catch (const GenerativeError &e) {
+    return set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
+  }
   FillDialogValues values = load_last_values();
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
     if (nparams != 14)
@@ -206,7 +211,6 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   }
 
   try {
-    check_image_supported_gimp2(image);
     const ConnectionSettings connection = resolve_connection(settings_path_in_profile(gimp_directory()));
     const FillOptions &options = values;
     Gimp2FillSource source(image, drawable);

@@ -45,6 +45,18 @@ void check_image_supported_gimp3(GimpImage *image) {
     throw GenerativeError(ErrorKind::InvalidArgument,
                           _("Generative Fill works on RGB and grayscale images; convert this indexed image with "
                             "Image ▸ Mode ▸ RGB first."));
+  GimpLayer **layers = gimp_image_get_layers(image);
+  const bool has_layers = layers && layers[0];
+  g_free(layers);
+  if (!has_layers)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          _("The image has no layers; add one (Layer ▸ New Layer…) before Generative Fill."));
+}
+
+GimpDrawable *fill_anchor_gimp3(GimpDrawable *drawable) {
+  if (drawable && GIMP_IS_LAYER_MASK(drawable))
+    return GIMP_DRAWABLE(gimp_layer_from_mask(GIMP_LAYER_MASK(drawable)));
+  return drawable;
 }
 
 Gimp3LayerTarget::Gimp3LayerTarget(GimpImage *image, GimpDrawable *anchor) : image_(image) {

@@ -26,6 +26,10 @@ class Gimp3FillSource : public FillSource {
 // Throws GenerativeError(InvalidArgument) for images the plug-in cannot place layers in.
 void check_image_supported_gimp3(GimpImage *image);
 
+// The drawable a fill works from: a layer mask stands for its layer; anything else as it is
+// (a channel or nothing puts the result at the top of the layer stack).
+GimpDrawable *fill_anchor_gimp3(GimpDrawable *drawable);
+
 // Where placed layers go: above `anchor` when it is a layer, at the top of the stack otherwise.
 class Gimp3LayerTarget : public LayerTarget {
  public:

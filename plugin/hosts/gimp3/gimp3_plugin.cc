@@ -59,8 +59,15 @@ GimpValueArray *fail(GimpProcedure *procedure, const std::string &message) {
 GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image, GimpDrawable **drawables,
                          GimpProcedureConfig *config, gpointer) {
   const std::string settings_path = settings_path_in_profile(gimp_directory());
+  // With several drawables selected the first one is the anchor: the result goes above it.
+  GimpDrawable *anchor = fill_anchor_gimp3(drawables ? drawables[0] : nullptr);
+  try {
+    check_image_supported_gimp3(image);  // before the dialog: nothing to ask when it cannot work
+  } catch (const GenerativeError &e) {
+    return fail(procedure, e.what());
+  }
   if (run_mode == GIMP_RUN_INTERACTIVE) {
-    Gimp3FillSource preview(image, drawables ? drawables[0] : nullptr);
+    Gimp3FillSource preview(image, anchor);
     auto describe_cost = [&] { return cost_line(preview, read_fill_options(config), settings_path); };
     const std::string history = prompt_history_path_in_profile(gimp_directory());
     if (!run_fill_dialog_gimp3(procedure, config, describe_cost, load_prompt_history(history), settings_path))
@@ -69,15 +76,14 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
   }
   try {
     const FillOptions options = read_fill_options(config);
-    check_image_supported_gimp3(image);
     const ConnectionSettings connection = resolve_connection(settings_path);
-    Gimp3FillSource source(image, drawables ? drawables[0] : nullptr);
+    Gimp3FillSource source(image, anchor);
     FillPlacement placement;
     {
       GimpProgress progress(_("Generative Fill…"));
       placement = run_generative_fill(source, options, connection, progress);
     }
-    Gimp3LayerTarget target(image, drawables ? drawables[0] : nullptr);
+    Gimp3LayerTarget target(image, anchor);
     GimpLayer *result = GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(target, placement)));
     for (const std::string &note : placement.notes) gimp_message(note.c_str());
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();

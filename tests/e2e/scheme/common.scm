@@ -29,16 +29,31 @@
         (loop (cdr children) (+ index 1)
               (append out (t-describe (string-append "child" (number->string index) "_") (car children)))))))
 
-; Runs the fill on `img` above `anchor`, then reports what happened and exports the flattened image.
-(define (t-run-case report flat img anchor prompt quality size variations)
+; Runs `call` (a procedure of no arguments that returns the fill's result) on `img`, then reports
+; what happened: the result, layer counts, where the result sits next to `anchor` (a layer, or 0),
+; and exports the flattened image to `flat` unless `flat` is #f.
+(define (t-run-call report flat img anchor call)
   (let* ((before (vector-length (t-layers img)))
-         (result (catch -1 (t-fill img anchor prompt quality size variations)))
-         (layers (t-layers img)))
+         (result (catch -1 (call)))
+         (layers (t-layers img))
+         (placed (> result 0))
+         (anchored (and placed (> anchor 0) (t-is-layer anchor))))
     (t-report report
       (append (list (list "result" result)
                     (list "count_before" before)
                     (list "count_after" (vector-length layers))
-                    (list "top_is_result" (if (= (vector-ref layers 0) result) 1 0)))
-              (if (> result 0) (t-describe "" result) '())
-              (if (and (> result 0) (= (t-bool (car (gimp-item-is-group result))) 1)) (t-describe-children result) '())))
-    (t-export img flat)))
+                    (list "top_is_result" (if (and placed (> (vector-length layers) 0) (= (vector-ref layers 0) result)) 1 0)))
+              (if anchored
+                  (list (list "above_anchor"
+                              (if (and (= (car (gimp-item-get-parent result)) (car (gimp-item-get-parent anchor)))
+                                       (= (+ (car (gimp-image-get-item-position img result)) 1)
+                                          (car (gimp-image-get-item-position img anchor))))
+                                  1 0)))
+                  '())
+              (if placed (t-describe "" result) '())
+              (if (and placed (= (t-bool (car (gimp-item-is-group result))) 1)) (t-describe-children result) '())))
+    (if flat (t-export img flat))))
+
+; Runs the fill on `img` above `anchor`, then reports what happened and exports the flattened image.
+(define (t-run-case report flat img anchor prompt quality size variations)
+  (t-run-call report flat img anchor (lambda () (t-fill img anchor prompt quality size variations))))
