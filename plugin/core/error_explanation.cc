@@ -23,11 +23,11 @@ std::string server_said(const FailedAnswer &answer) {
 std::string safety_refusal(const FailedAnswer &answer) {
   const std::string param = answer.error ? answer.error->param : "";
   if (param == "prompt")
-    return _("The safety system refused the prompt. Rephrase it and try again.");
+    return _("The safety system refused the prompt (HTTP 400). Rephrase it and try again.");
   if (param.rfind("image", 0) == 0 || param == "mask")
-    return _("The safety system refused the picture that was sent. Select another area or image.");
-  return _("The safety system refused the request: the prompt, the picture sent, or the image it generated. "
-           "Rephrase the prompt or try another area.");
+    return _("The safety system refused the picture that was sent (HTTP 400). Select another area or image.");
+  return _("The safety system refused the request (HTTP 400): the prompt, the picture sent, or the image it "
+           "generated. Rephrase the prompt or try another area.");
 }
 
 }  // namespace

@@ -65,9 +65,13 @@ void validate_fill_options(const FillOptions &options, const ImageModel &model) 
   if (options.context_margin != kAutoMargin && (options.context_margin < 0 || options.context_margin > kMaxMargin))
     throw GenerativeError(ErrorKind::InvalidArgument,
                           format_text(_("The context margin must be -1 (automatic) or 0 to %d pixels."), kMaxMargin));
-  if (options.feather_radius < 0 || options.feather_radius > kMaxFeatherRadius)
+  if (options.feather_radius != kAutoEdge && (options.feather_radius < 0 || options.feather_radius > kMaxFeatherRadius))
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          format_text(_("The feather radius must be 0 to %d pixels."), kMaxFeatherRadius));
+                          format_text(_("The feather radius must be -1 (automatic) or 0 to %d pixels."),
+                                      kMaxFeatherRadius));
+  if (options.mask_grow != kAutoEdge && (options.mask_grow < 0 || options.mask_grow > kMaxMaskGrow))
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          format_text(_("The mask growth must be -1 (automatic) or 0 to %d pixels."), kMaxMaskGrow));
 }
 
 std::string layer_name_for_prompt(const std::string &prompt) {
@@ -102,12 +106,13 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.has_selection = input.selection.has_value();
 
   const ContextPlan &plan = edit.plan;
-  const Raster sampled = options.sample == "layer" ? source.read_active_layer(plan.captured) : source.read_visible(plan.captured);
-  const Raster visible = pad_to_frame(sampled, plan.captured, plan.frame);
+  edit.original = options.sample == "layer" ? source.read_active_layer(plan.captured) : source.read_visible(plan.captured);
+  const Raster visible = pad_to_frame(edit.original, plan.captured, plan.frame);
   edit.request.image_png = encode_png(scale_raster(visible, plan.request));
   if (edit.has_selection) {
     // Padding outside the canvas is never selected: it stays "keep" in the mask.
-    const Raster selected = source.read_selection(plan.captured);
+    edit.selection = source.read_selection(plan.captured);
+    const Raster &selected = edit.selection;
     Raster frame_selection = selected;
     if (!(plan.captured == plan.frame)) {
       frame_selection = Raster(plan.frame.width, plan.frame.height, 1, 0);
@@ -126,7 +131,12 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.request.input_fidelity = options.input_fidelity;
   edit.request.output_format = options.output_format;
   edit.request.output_compression = options.output_compression;
-  edit.feather_radius = options.feather_radius;
+  if (edit.has_selection) {
+    const PixelRect &bounds = *input.selection;
+    edit.mask_grow = options.mask_grow == kAutoEdge ? auto_mask_grow(bounds) : options.mask_grow;
+    edit.feather_radius = options.feather_radius == kAutoEdge ? auto_feather_radius(bounds) : options.feather_radius;
+    edit.color_match = options.color_match;
+  }
   return edit;
 }
 
@@ -154,6 +164,7 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
   FillPlacement placement;
   placement.at = plan.captured;
   placement.has_selection = edit.has_selection;
+  placement.mask_grow = edit.mask_grow;
   placement.feather_radius = edit.feather_radius;
   placement.layer_name = layer_name_for_prompt(prompt);
   placement.usage = answer.usage;
@@ -161,6 +172,8 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
                       plan.captured.height};
   const double frame_aspect = static_cast<double>(plan.frame.width) / plan.frame.height;
   const size_t asked = static_cast<size_t>(std::max(1, edit.request.n));
+  const Raster ring = edit.color_match ? selection_ring(edit.selection, {0, 0, roi.width, roi.height}, kColorRingWidth)
+                                       : Raster();
   for (size_t i = 0; i < answer.images.size() && i < asked; ++i) {  // a relay that ignores n must not flood
     const Raster image = decode_image(answer.images[i]);
     const double aspect = static_cast<double>(image.width) / image.height;
@@ -169,7 +182,13 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
                             format_text(_("The server returned a %s image for a %s request; its shape does not "
                                           "match, so it cannot be placed."),
                                         format_size(image.size()).c_str(), format_size(plan.request).c_str()));
-    placement.layers.push_back(scale_raster(image, plan.frame.size(), roi));
+    Raster layer = scale_raster(image, plan.frame.size(), roi);
+    if (edit.color_match) {
+      const ColorFit fit = fit_color(edit.original, layer, ring);
+      apply_color_fit(layer, fit);
+      placement.color_fits.push_back(fit);
+    }
+    placement.layers.push_back(std::move(layer));
   }
   if (placement.layers.size() < asked)
     placement.notes.push_back(format_text(_("The server returned %d of the %d variations asked for; the fill "

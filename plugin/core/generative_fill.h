@@ -12,6 +12,8 @@
 #include "context_plan.h"
 #include "edit_request.h"
 #include "api_response.h"
+#include "color_match.h"
+#include "mask_shape.h"
 #include "progress_sink.h"
 #include "raster.h"
 
@@ -32,9 +34,14 @@ struct FillOptions {
   std::string output_format = "png";   // png | jpeg | webp
   int output_compression = 100;        // 0-100, jpeg and webp only
   int context_margin = kAutoMargin;    // pixels around the selection, or kAutoMargin
-  int feather_radius = 0;              // soft edge of the layer mask in pixels; 0 = the selection's own edge
+  int feather_radius = kAutoEdge;      // soft edge of the layer mask in pixels; 0 = none, -1 = from the selection's size
   std::string sample = "visible";      // visible: what is visible; layer: the active layer only
+  bool color_match = true;             // fit the answer's colours to the original around the selection
+  int mask_grow = kAutoEdge;           // grow the layer mask beyond the selection; 0 = none, -1 = from its size
 };
+
+// Width of the ring outside the selection on which colours are compared.
+constexpr int kColorRingWidth = 16;
 
 // What a GIMP version must provide to the job. Rects passed in lie inside the canvas.
 class FillSource {
@@ -53,7 +60,9 @@ struct FillPlacement {
   std::vector<Raster> layers;
   std::string layer_name;
   bool has_selection = false;  // true: the layers get a mask made from the selection
-  int feather_radius = 0;      // soften that mask by this many pixels
+  int mask_grow = 0;           // grow that mask by this many pixels (resolved, never -1)
+  int feather_radius = 0;      // then soften it by this many pixels (resolved, never -1)
+  std::vector<ColorFit> color_fits;  // per layer, when colours were matched
   std::optional<ImageUsage> usage;
   std::vector<std::string> notes;  // things the user should know although the fill worked
 };
@@ -63,7 +72,11 @@ struct PreparedEdit {
   ContextPlan plan;
   EditRequest request;
   bool has_selection = false;
+  int mask_grow = 0;       // resolved from FillOptions (auto = from the selection's size)
   int feather_radius = 0;
+  bool color_match = false;
+  Raster original;   // what was sampled over plan.captured (RGBA), the colour match's reference
+  Raster selection;  // the selection over plan.captured (1 channel), when there is one
 };
 
 // True when the prompt has nothing but white space (dialogs use it to keep themselves open).

@@ -13,7 +13,7 @@ LayerTarget::ItemId place_fill_layers(LayerTarget &target, const FillPlacement &
       const auto layer = target.insert_layer(name, grouped ? top : 0, static_cast<int>(i), placement.layers[i],
                                              placement.at);
       if (!grouped) top = layer;
-      if (placement.has_selection) target.add_selection_mask(layer, placement.feather_radius);
+      if (placement.has_selection) target.add_selection_mask(layer, placement.mask_grow, placement.feather_radius);
       target.set_visible(layer, i == 0);  // variations to compare: only the first shows
     }
   } catch (...) {

@@ -22,8 +22,9 @@ class LayerTarget {
   // or directly above the active layer when `group` is 0.
   virtual ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
                               const PixelRect &at) = 0;
-  // Adds a layer mask made from the selection, softened by `feather_radius` pixels (feather_mask()).
-  virtual void add_selection_mask(ItemId layer, int feather_radius) = 0;
+  // Adds a layer mask made from the selection, grown by `grow` and softened by `feather` pixels
+  // (shape_mask()).
+  virtual void add_selection_mask(ItemId layer, int grow, int feather) = 0;
   virtual void set_visible(ItemId item, bool visible) = 0;
   virtual void remove(ItemId item) = 0;
 };

@@ -7,6 +7,7 @@
 
 #include "errors.h"
 #include "i18n.h"
+#include "resample.h"
 
 namespace gpt_image {
 
@@ -55,24 +56,7 @@ Raster crop_raster(const Raster &source, const PixelRect &rect) {
 
 Raster scale_raster(const Raster &source, PixelSize target, const PixelRect &roi) {
   if (source.size() == target) return crop_raster(source, roi);
-  ensure_gegl_ready();
-  const Babl *format = babl_format(source.channels == 4 ? "R'G'B'A u8" : "Y u8");
-  GeglBuffer *input = gegl_buffer_linear_new_from_data(
-      const_cast<std::uint8_t *>(source.pixels.data()), format,
-      GEGL_RECTANGLE(0, 0, source.width, source.height), static_cast<gint>(source.stride()), nullptr, nullptr);
-  GeglNode *graph = gegl_node_new();
-  GeglNode *read = gegl_node_new_child(graph, "operation", "gegl:buffer-source", "buffer", input, nullptr);
-  GeglNode *scale = gegl_node_new_child(graph, "operation", "gegl:scale-size", "x",
-                                        static_cast<gdouble>(target.width), "y",
-                                        static_cast<gdouble>(target.height), "sampler", GEGL_SAMPLER_CUBIC,
-                                        "abyss-policy", GEGL_ABYSS_CLAMP, nullptr);
-  gegl_node_link(read, scale);
-  Raster out(roi.width, roi.height, source.channels);
-  const GeglRectangle area{roi.x, roi.y, roi.width, roi.height};
-  gegl_node_blit(scale, 1.0, &area, format, out.pixels.data(), static_cast<gint>(out.stride()), GEGL_BLIT_DEFAULT);
-  g_object_unref(graph);
-  g_object_unref(input);
-  return out;
+  return resample_lanczos3(source, target, roi);
 }
 
 }  // namespace gpt_image

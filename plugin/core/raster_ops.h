@@ -14,8 +14,8 @@ Raster pad_to_frame(const Raster &captured, const PixelRect &captured_at, const 
 // edit goes, alpha 255 where the picture is to be kept, partial selection -> partial alpha.
 Raster selection_to_edit_mask(const Raster &selection);
 
-// Resamples `source` to `target` size (GEGL, cubic, edges clamped) and returns only the part
-// `roi` of the result. Same size in and out is an exact copy, not a resample.
+// Resamples `source` to `target` size (Lanczos-3, see resample.h) and returns only the part `roi`
+// of the result. Same size in and out is an exact copy, not a resample.
 Raster scale_raster(const Raster &source, PixelSize target, const PixelRect &roi);
 
 // Resamples the whole raster.

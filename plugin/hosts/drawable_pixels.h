@@ -6,7 +6,7 @@
 #include <libgimp/gimp.h>
 
 #include "raster.h"
-#include "raster_ops.h"
+#include "mask_shape.h"
 
 namespace gpt_image {
 
@@ -32,11 +32,11 @@ void write_drawable_pixels(Drawable drawable, const Raster &pixels, const char *
   gimp_drawable_update(drawable, 0, 0, pixels.width, pixels.height);
 }
 
-// Softens a layer mask of `width` x `height` in place (feather_mask()).
+// Grows and softens a layer mask of `width` x `height` in place (shape_mask()).
 template <class Drawable>
-void feather_drawable(Drawable mask, int width, int height, int radius) {
-  if (radius <= 0) return;
-  write_drawable_pixels(mask, feather_mask(read_drawable_pixels(mask, {0, 0, width, height}, "Y u8", 1), radius),
+void shape_drawable(Drawable mask, int width, int height, int grow, int feather) {
+  if (grow <= 0 && feather <= 0) return;  // the selection's own edge, exactly
+  write_drawable_pixels(mask, shape_mask(read_drawable_pixels(mask, {0, 0, width, height}, "Y u8", 1), grow, feather),
                         "Y u8");
 }
 

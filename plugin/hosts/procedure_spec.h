@@ -40,6 +40,9 @@ constexpr const char *kArgOutputCompression = "output-compression";
 constexpr const char *kArgContextMargin = "context-margin";
 constexpr const char *kArgFeatherRadius = "feather-radius";
 constexpr const char *kArgSample = "sample";
+// Appended after `sample` (edge blending and colour matching), in this order.
+constexpr const char *kArgColorMatch = "color-match";
+constexpr const char *kArgMaskGrow = "mask-grow";
 
 constexpr const char *kBackgroundBlurb = N_("Background: auto, transparent (png or webp output) or opaque");
 constexpr const char *kInputFidelityBlurb = N_("How closely to keep the input's details: low or high (not gpt-image-1-mini)");
@@ -47,8 +50,14 @@ constexpr const char *kOutputFormatBlurb = N_("Format of the answer: png, jpeg o
 constexpr const char *kOutputCompressionBlurb = N_("Compression of jpeg or webp answers, 0-100");
 constexpr const char *kContextMarginBlurb =
     N_("Pixels of surroundings sent around the selection; -1 = automatic (a quarter of its larger side, at least 32)");
-constexpr const char *kFeatherRadiusBlurb = N_("Soft edge of the layer mask in pixels; 0 = the selection's own edge");
+constexpr const char *kFeatherRadiusBlurb =
+    N_("Soft edge of the layer mask in pixels; -1 = scaled to the selection's size, 0 = the selection's own edge");
 constexpr const char *kSampleBlurb = N_("What the model sees: visible (all visible layers) or layer (the active layer only)");
+
+constexpr const char *kColorMatchBlurb =
+    N_("Match the answer's colour and brightness to the original around the selection (1 = on, 0 = off)");
+constexpr const char *kMaskGrowBlurb =
+    N_("Grow the layer mask beyond the selection by this many pixels; -1 = scaled to the selection's size, 0 = none");
 
 constexpr const char *kDefaultQuality = "medium";
 constexpr const char *kDefaultSize = "auto";

@@ -181,7 +181,8 @@ def error_check(c, p, report, before, after, requests, output):
     c.equal(report.get("count_after"), report.get("count_before"), "layer count after a failed call")
     c.expect(np.array_equal(before, after), "the image changed after a failed call")
     c.expect(ERROR_MESSAGE in output, "GIMP did not show the API's own error message")
-    c.expect("HTTP 400" in output, "the error does not name the HTTP status")
+    c.expect("The safety system refused the request (HTTP 400)" in output,
+             "the error does not say the safety system refused it, with the HTTP status")
 
 
 

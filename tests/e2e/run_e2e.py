@@ -4,8 +4,9 @@
   run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image
   run_e2e.py --gimp 3.0 --plugin <chroot>/src/build-gimp3/... --root <chroot>
 
-Three suites, each in one GIMP session (GIMP's start-up dominates): the fill cases, the faults the
-stand-in injects (with short timeouts), and bad input; each case reports to its own files. Then the
+Four suites, each in one GIMP session (GIMP's start-up dominates): the fill cases, seamless
+results (colour matching, edges), the faults the stand-in injects (with short timeouts), and bad
+input; each case reports to its own files. Then the
 README's examples and the translated runs.
 Prints one line per case and, last, "N passed, N failed"; exits non-zero when a case failed."""
 import argparse
@@ -20,6 +21,7 @@ from fault_cases import CASES as FAULT_CASES, ENVIRONMENT as FAULT_ENVIRONMENT  
 from fill_cases import CASES as FILL_CASES, GAIN, OFFSET, Check, load, make_texture  # noqa: E402
 from gimp_runner import GimpRunner  # noqa: E402
 from readme_examples import run_readme_examples  # noqa: E402
+from seam_cases import CASES as SEAM_CASES  # noqa: E402
 from standin_process import StandIn  # noqa: E402
 from translation_cases import run_translation_cases  # noqa: E402
 
@@ -122,7 +124,7 @@ def main():
         make_texture(os.path.join(work, "texture.png"))
         # No OPENAI_IMAGE_MODEL: the model comes from the settings (default gpt-image-1.5).
         environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
-        suites = [("fill", FILL_CASES, {}), ("faults", FAULT_CASES, FAULT_ENVIRONMENT),
+        suites = [("fill", FILL_CASES, {}), ("seam", SEAM_CASES, {}), ("faults", FAULT_CASES, FAULT_ENVIRONMENT),
                   ("bad_input", bad_input_cases(args.gimp), {})]
         for suite, cases, extra in suites:
             chosen = [case for case in cases if args.only in case[0] or args.only in suite]

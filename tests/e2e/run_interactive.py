@@ -155,7 +155,7 @@ def main():
             server_call = f'(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" {port} "")'
             command = ["gimp-2.10", "-d", "-f", "-s", "-b", server_call]
             fill = ("(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n} "
-                    "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\")")
+                    "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0)")
             open_settings = '(plug-in-gpt-image-settings RUN-INTERACTIVE "" "" "" "" 600 "" 2 10 60)'
         else:
             server_call = (f'(plug-in-script-fu-server #:run-mode RUN-NONINTERACTIVE #:ip "127.0.0.1" '

@@ -7,7 +7,9 @@ one with an OpenAI-style error body, answers deterministically, and records what
 Answers to POST /v1/images/edits: the input image at the requested size where the mask keeps it
 (optionally colour-shifted by --gain/--offset, to mimic a real model that repaints everything) and
 a flat colour derived from the prompt (and the variation's index) where the mask's alpha is 0.
-Without a mask the whole image is half tinted with that colour.
+Without a mask the whole image is half tinted with that colour. A prompt containing
+"standin-identity" is answered with the (colour-shifted) input everywhere, mask or not, and
+"standin-identity-exact" with the input as it came: the seam and alignment measurements use them.
 
 A prompt containing "standin-fail:STATUS:CODE:MESSAGE" (CODE may be empty) is validated as usual
 and then answered with that error, so a test can fail one particular call without shared state;
@@ -225,6 +227,9 @@ def edit_answer(state, fields, record):
     base = first.convert("RGBA").resize((out_w, out_h), Image.BICUBIC)
     with state.lock:
         gain, offset = state.gain, state.offset
+    identity = re.search(r"standin-identity(-exact)?", text["prompt"])
+    if identity and identity.group(1):
+        gain, offset = 1.0, 0
     if gain != 1.0 or offset != 0:
         r, g, b, a = base.split()
         lut = [max(0, min(255, round(v * gain + offset))) for v in range(256)]
@@ -236,7 +241,7 @@ def edit_answer(state, fields, record):
     data = []
     for index in range(n):
         colour = Image.new("RGBA", (out_w, out_h), prompt_colour(text["prompt"], index) + (255,))
-        result = Image.composite(colour, base, edit_weight)
+        result = base if identity else Image.composite(colour, base, edit_weight)
         if output_format == "jpeg":
             result = result.convert("RGB")
         buffer = io.BytesIO()

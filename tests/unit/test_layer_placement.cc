@@ -18,21 +18,23 @@ class RecordingTarget : public LayerTarget {
     ItemId group = 0;
     int index = 0;
     bool is_group = false, masked = false, visible = true;
+    int grow = 0;
     int feather = 0;
     PixelRect at;
   };
   void begin_undo_group() override { ++undo_depth, ++undo_groups; }
   void end_undo_group() override { --undo_depth; }
   ItemId insert_group(const std::string &name) override {
-    items[next] = Item{name, 0, 0, true, false, true, 0, {}};
+    items[next] = Item{name, 0, 0, true, false, true, 0, 0, {}};
     return next++;
   }
   ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &, const PixelRect &at) override {
     if (fail_on_layer == ++layers_inserted) throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
-    items[next] = Item{name, group, index, false, false, true, 0, at};
+    items[next] = Item{name, group, index, false, false, true, 0, 0, at};
     return next++;
   }
-  void add_selection_mask(ItemId layer, int feather) override {
+  void add_selection_mask(ItemId layer, int grow, int feather) override {
+    items.at(layer).grow = grow;
     items.at(layer).masked = true;
     items.at(layer).feather = feather;
   }
@@ -95,10 +97,12 @@ TEST(LayerPlacement, MasksCarryTheFeatherRadius) {
   RecordingTarget target;
   FillPlacement p = placement(2, true);
   p.feather_radius = 12;
+  p.mask_grow = 3;
   const auto group = place_fill_layers(target, p);
   for (const auto &[id, item] : target.items) {
     if (id != group) {
       EXPECT_EQ(item.feather, 12);
+      EXPECT_EQ(item.grow, 3);
     }
   }
 }

@@ -61,7 +61,7 @@ int spin_value(GtkWidget *spin) { return gtk_spin_button_get_value_as_int(GTK_SP
 // Every widget whose value the dialog returns (the prompt is read from its buffer).
 struct Choices {
   GtkWidget *quality, *size, *variations, *background, *input_fidelity, *output_format, *output_compression,
-      *context_margin, *feather_radius, *sample;
+      *context_margin, *feather_radius, *sample, *color_match, *mask_grow;
 
   FillDialogValues read(const std::string &prompt) const {
     FillDialogValues v;
@@ -76,6 +76,8 @@ struct Choices {
     v.context_margin = spin_value(context_margin);
     v.feather_radius = spin_value(feather_radius);
     v.sample = combo_text(sample);
+    v.color_match = gtk_toggle_button_get_active(GTK_TOGGLE_BUTTON(color_match));
+    v.mask_grow = spin_value(mask_grow);
     return v;
   }
 };
@@ -131,14 +133,14 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
 
   GtkWidget *size = choices.size = gtk_entry_new();
   gtk_entry_set_text(GTK_ENTRY(size), values.size.c_str());
-  gtk_widget_set_tooltip_text(size, spec::kSizeBlurb);
+  gtk_widget_set_tooltip_text(size, _(spec::kSizeBlurb));
   add_row(table, 2, _("_Size:"), size);
 
   GtkWidget *variations = choices.variations = int_spin(1, kMaxVariations, values.variations);
   add_row(table, 3, _("_Variations:"), variations);
 
   // The advanced choices, folded away by default.
-  GtkWidget *advanced = gtk_table_new(7, 2, FALSE);
+  GtkWidget *advanced = gtk_table_new(9, 2, FALSE);
   gtk_table_set_row_spacings(GTK_TABLE(advanced), 6);
   gtk_table_set_col_spacings(GTK_TABLE(advanced), 12);
   choices.background = choice_combo(
@@ -151,13 +153,21 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   choices.output_compression = int_spin(0, 100, values.output_compression);
   add_row(advanced, 3, _("Output _compression:"), choices.output_compression);
   choices.context_margin = int_spin(kAutoMargin, kMaxMargin, values.context_margin);
-  gtk_widget_set_tooltip_text(choices.context_margin, spec::kContextMarginBlurb);
+  gtk_widget_set_tooltip_text(choices.context_margin, _(spec::kContextMarginBlurb));
   add_row(advanced, 4, _("Context _margin (-1 = auto):"), choices.context_margin);
-  choices.feather_radius = int_spin(0, kMaxFeatherRadius, values.feather_radius);
-  add_row(advanced, 5, _("_Feather radius:"), choices.feather_radius);
+  choices.feather_radius = int_spin(kAutoEdge, kMaxFeatherRadius, values.feather_radius);
+  gtk_widget_set_tooltip_text(choices.feather_radius, _(spec::kFeatherRadiusBlurb));
+  add_row(advanced, 5, _("_Feather radius (-1 = auto):"), choices.feather_radius);
+  choices.mask_grow = int_spin(kAutoEdge, kMaxMaskGrow, values.mask_grow);
+  gtk_widget_set_tooltip_text(choices.mask_grow, _(spec::kMaskGrowBlurb));
+  add_row(advanced, 6, _("_Grow mask (-1 = auto):"), choices.mask_grow);
+  choices.color_match = gtk_check_button_new_with_mnemonic(_("Match co_lours to the surroundings"));
+  gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(choices.color_match), values.color_match);
+  gtk_widget_set_tooltip_text(choices.color_match, _(spec::kColorMatchBlurb));
+  gtk_table_attach(GTK_TABLE(advanced), choices.color_match, 1, 2, 7, 8, GTK_FILL, GTK_FILL, 0, 0);
   choices.sample = choice_combo({{"visible", _("What is visible")}, {"layer", _("The active layer")}}, values.sample);
-  gtk_widget_set_tooltip_text(choices.sample, spec::kSampleBlurb);
-  add_row(advanced, 6, _("Sa_mple:"), choices.sample);
+  gtk_widget_set_tooltip_text(choices.sample, _(spec::kSampleBlurb));
+  add_row(advanced, 8, _("Sa_mple:"), choices.sample);
   GtkWidget *expander = gtk_expander_new(_("Advanced"));
   gtk_container_add(GTK_CONTAINER(expander), advanced);
   gtk_table_attach(GTK_TABLE(table), expander, 0, 2, 6, 7, GTK_FILL, GTK_FILL, 0, 0);

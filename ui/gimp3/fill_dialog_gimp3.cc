@@ -62,7 +62,8 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
   gimp_procedure_dialog_get_label(procedure_dialog, "advanced-title", _("Advanced"), FALSE, FALSE);
   gimp_procedure_dialog_fill_box(procedure_dialog, "advanced-box", spec::kArgBackground, spec::kArgInputFidelity,
                                  spec::kArgOutputFormat, spec::kArgOutputCompression, spec::kArgContextMargin,
-                                 spec::kArgFeatherRadius, spec::kArgSample, nullptr);
+                                 spec::kArgFeatherRadius, spec::kArgMaskGrow, spec::kArgColorMatch, spec::kArgSample,
+                                 nullptr);
   gimp_procedure_dialog_fill_expander(procedure_dialog, "advanced", "advanced-title", FALSE, "advanced-box");
   gimp_procedure_dialog_fill(procedure_dialog, "prompt-label", spec::kArgPrompt, "prompt-hint", spec::kArgQuality,
                              spec::kArgSize, spec::kArgVariations, "advanced", "cost-estimate", nullptr);

@@ -86,10 +86,10 @@ LayerTarget::ItemId Gimp2LayerTarget::insert_layer(const std::string &name, Item
   return layer;
 }
 
-void Gimp2LayerTarget::add_selection_mask(ItemId layer, int feather_radius) {
+void Gimp2LayerTarget::add_selection_mask(ItemId layer, int grow, int feather) {
   const gint32 mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
   if (mask <= 0 || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer mask."));
-  feather_drawable(mask, gimp_drawable_width(mask), gimp_drawable_height(mask), feather_radius);
+  shape_drawable(mask, gimp_drawable_width(mask), gimp_drawable_height(mask), grow, feather);
 }
 
 }  // namespace gpt_image

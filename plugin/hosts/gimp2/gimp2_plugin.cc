@@ -34,6 +34,8 @@ struct SavedFillValues {
   gint32 context_margin;
   gint32 feather_radius;
   char sample[16];
+  gint32 color_match;
+  gint32 mask_grow;
 };
 
 void copy_text(char *destination, size_t capacity, const std::string &text) {
@@ -61,6 +63,8 @@ FillDialogValues load_last_values() {
     values.context_margin = saved.context_margin;
     values.feather_radius = saved.feather_radius;
     values.sample = saved_text(saved.sample);
+    values.color_match = saved.color_match != 0;
+    values.mask_grow = saved.mask_grow;
   }
   return values;
 }
@@ -79,6 +83,8 @@ void store_last_values(const FillDialogValues &values) {
   saved.context_margin = values.context_margin;
   saved.feather_radius = values.feather_radius;
   copy_text(saved.sample, sizeof saved.sample, values.sample);
+  saved.color_match = values.color_match ? 1 : 0;
+  saved.mask_grow = values.mask_grow;
   gimp_set_data(spec::kEditProcedure, &saved, sizeof saved);
 }
 
@@ -114,6 +120,8 @@ void query() {
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgContextMargin), const_cast<gchar *>(spec::kContextMarginBlurb)},
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgFeatherRadius), const_cast<gchar *>(spec::kFeatherRadiusBlurb)},
       {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgSample), const_cast<gchar *>(spec::kSampleBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgColorMatch), const_cast<gchar *>(spec::kColorMatchBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgMaskGrow), const_cast<gchar *>(spec::kMaskGrowBlurb)},
   };
   static const GimpParamDef results[] = {
       {GIMP_PDB_LAYER, const_cast<gchar *>("layer"), const_cast<gchar *>(spec::kResultBlurb)},
@@ -180,11 +188,11 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   }
   FillDialogValues values = load_last_values();
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-    if (nparams != 14)
+    if (nparams != 16)
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                          _("plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, "
                            "variations, background, input-fidelity, output-format, output-compression, "
-                           "context-margin, feather-radius, sample."));
+                           "context-margin, feather-radius, sample, color-match, mask-grow."));
     auto text = [param](int i) { return std::string(param[i].data.d_string ? param[i].data.d_string : ""); };
     values.prompt = text(3);
     values.quality = text(4);
@@ -197,6 +205,8 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     values.context_margin = param[11].data.d_int32;
     values.feather_radius = param[12].data.d_int32;
     values.sample = text(13);
+    values.color_match = param[14].data.d_int32 != 0;
+    values.mask_grow = param[15].data.d_int32;
   } else if (run_mode == GIMP_RUN_INTERACTIVE) {
     Gimp2FillSource preview(image, drawable);
     const std::string settings_path = settings_path_in_profile(gimp_directory());

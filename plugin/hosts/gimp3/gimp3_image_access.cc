@@ -87,12 +87,12 @@ LayerTarget::ItemId Gimp3LayerTarget::insert_layer(const std::string &name, Item
   return gimp_item_get_id(GIMP_ITEM(layer));
 }
 
-void Gimp3LayerTarget::add_selection_mask(ItemId id, int feather_radius) {
+void Gimp3LayerTarget::add_selection_mask(ItemId id, int grow, int feather) {
   GimpLayer *layer = GIMP_LAYER(gimp_item_get_by_id(id));
   GimpLayerMask *mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
   if (!mask || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer mask."));
   GimpDrawable *drawable = GIMP_DRAWABLE(mask);
-  feather_drawable(drawable, gimp_drawable_get_width(drawable), gimp_drawable_get_height(drawable), feather_radius);
+  shape_drawable(drawable, gimp_drawable_get_width(drawable), gimp_drawable_get_height(drawable), grow, feather);
 }
 
 void Gimp3LayerTarget::set_visible(ItemId id, bool visible) { gimp_item_set_visible(gimp_item_get_by_id(id), visible); }

@@ -39,7 +39,7 @@ class Gimp3LayerTarget : public LayerTarget {
   ItemId insert_group(const std::string &name) override;
   ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
                       const PixelRect &at) override;
-  void add_selection_mask(ItemId layer, int feather_radius) override;
+  void add_selection_mask(ItemId layer, int grow, int feather) override;
   void set_visible(ItemId item, bool visible) override;
   void remove(ItemId item) override;
 

@@ -48,6 +48,10 @@ FillOptions read_fill_options(GimpProcedureConfig *config) {
   options.context_margin = int_property(config, spec::kArgContextMargin);
   options.feather_radius = int_property(config, spec::kArgFeatherRadius);
   options.sample = string_property(config, spec::kArgSample);
+  gboolean color_match = TRUE;
+  g_object_get(config, spec::kArgColorMatch, &color_match, nullptr);
+  options.color_match = color_match;
+  options.mask_grow = int_property(config, spec::kArgMaskGrow);
   return options;
 }
 
@@ -135,9 +139,13 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
   gimp_procedure_add_int_argument(procedure, spec::kArgContextMargin, _("Context _margin"), _(spec::kContextMarginBlurb),
                                   kAutoMargin, kMaxMargin, kAutoMargin, flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgFeatherRadius, _("_Feather radius"),
-                                  _(spec::kFeatherRadiusBlurb), 0, kMaxFeatherRadius, 0, flags);
+                                  _(spec::kFeatherRadiusBlurb), kAutoEdge, kMaxFeatherRadius, kAutoEdge, flags);
   choice(spec::kArgSample, _("Sa_mple"), _(spec::kSampleBlurb), "visible",
          {{"visible", _("What is visible")}, {"layer", _("The active layer")}});
+  gimp_procedure_add_boolean_argument(procedure, spec::kArgColorMatch, _("Match co_lours"), _(spec::kColorMatchBlurb),
+                                      TRUE, flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgMaskGrow, _("_Grow mask"), _(spec::kMaskGrowBlurb), kAutoEdge,
+                                  kMaxMaskGrow, kAutoEdge, flags);
   gimp_procedure_add_layer_return_value(procedure, "layer", _("Layer"), _(spec::kResultBlurb), FALSE, flags);
   return procedure;
 }

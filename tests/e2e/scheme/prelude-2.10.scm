@@ -10,12 +10,18 @@
 (define (t-children group) (cadr (gimp-item-get-children group)))
 (define (t-width id) (car (gimp-drawable-width id)))
 (define (t-height id) (car (gimp-drawable-height id)))
+; The fill with the selection's hard edge and no colour matching (t-fill-edges sets them), so the
+; cases can check every pixel outside the selection and the stand-in's colour inside it.
 (define (t-fill img drawable prompt quality size variations)
   (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt quality size variations
-                               "auto" "low" "png" 100 -1 0 "visible")))
+                               "auto" "low" "png" 100 -1 0 "visible" 0 0)))
 (define (t-fill-advanced img drawable prompt background fidelity format compression margin feather sample)
   (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
-                               background fidelity format compression margin feather sample)))
+                               background fidelity format compression margin feather sample 0 0)))
+; color-match: #t or #f; grow and feather: pixels, -1 = the automatic defaults.
+(define (t-fill-edges img drawable prompt color-match grow feather)
+  (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
+                               "auto" "low" "png" 100 -1 feather "visible" (if color-match 1 0) grow)))
 (define (t-export img path)
   (let* ((copy (car (gimp-image-duplicate img)))
          (flat (car (gimp-image-flatten copy))))
@@ -27,7 +33,7 @@
 (define (t-new-transparent-layer img w h name) (car (gimp-layer-new img w h RGBA-IMAGE name 100 LAYER-MODE-NORMAL)))
 (define (t-fill-sampling img drawable prompt sample)
   (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
-                               "auto" "low" "png" 100 -1 0 sample)))
+                               "auto" "low" "png" 100 -1 0 sample 0 0)))
 (define (t-new-empty-image w h) (car (gimp-image-new w h RGB)))
 (define (t-convert-precision img bits)
   (gimp-image-convert-precision img (if (eq? bits 'u16) PRECISION-U16-GAMMA PRECISION-FLOAT-LINEAR)))

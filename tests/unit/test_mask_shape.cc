@@ -1,0 +1,97 @@
+// The layer mask's edge: growing, feathering, the ring colours are compared on, and the defaults.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "mask_shape.h"
+
+using namespace gpt_image;
+
+namespace {
+
+Raster disc(int size, double cx, double cy, double r, std::uint8_t value = 255) {
+  Raster m(size, size, 1, 0);
+  for (int y = 0; y < size; ++y)
+    for (int x = 0; x < size; ++x)
+      if (std::hypot(x + 0.5 - cx, y + 0.5 - cy) <= r) *m.at(x, y) = value;
+  return m;
+}
+
+int count_set(const Raster &m) {
+  int n = 0;
+  for (auto v : m.pixels) n += v > 0;
+  return n;
+}
+
+}  // namespace
+
+TEST(MaskShape, ZeroGrowAndFeatherLeaveTheSelectionExactly) {
+  Raster soft = disc(64, 32, 32, 20, 255);
+  for (int x = 0; x < 64; ++x) *soft.at(x, 10) = static_cast<std::uint8_t>(x * 4);  // partial values
+  EXPECT_EQ(shape_mask(soft, 0, 0).pixels, soft.pixels);
+}
+
+TEST(MaskShape, DilationIsADisc) {
+  Raster dot(41, 41, 1, 0);
+  *dot.at(20, 20) = 200;
+  const Raster grown = dilate_mask(dot, 5);
+  for (int y = 0; y < 41; ++y)
+    for (int x = 0; x < 41; ++x) {
+      const bool inside = (x - 20) * (x - 20) + (y - 20) * (y - 20) <= 25;
+      ASSERT_EQ(*grown.at(x, y), inside ? 200 : 0) << x << "," << y;
+    }
+}
+
+TEST(MaskShape, GrowingMovesTheEdgeOutByTheRadius) {
+  const Raster grown = dilate_mask(disc(100, 50, 50, 20), 4);
+  const Raster expected = disc(100, 50, 50, 24);
+  int differing = 0;
+  for (size_t i = 0; i < grown.pixels.size(); ++i) differing += (grown.pixels[i] > 0) != (expected.pixels[i] > 0);
+  EXPECT_LE(differing, 40) << "pixels where a disc grown by 4 differs from a disc 4 larger";
+  EXPECT_GT(count_set(grown), count_set(disc(100, 50, 50, 20)));
+}
+
+TEST(MaskShape, SoftSelectionsKeepTheirPartialValues) {
+  Raster soft(30, 30, 1, 0);
+  for (int y = 10; y < 20; ++y)
+    for (int x = 10; x < 20; ++x) *soft.at(x, y) = 100;
+  const Raster grown = dilate_mask(soft, 3);
+  EXPECT_EQ(*grown.at(15, 15), 100);
+  EXPECT_EQ(*grown.at(8, 15), 100);  // grown, still partial: not thresholded to 255
+  EXPECT_EQ(*grown.at(5, 15), 0);
+}
+
+TEST(MaskShape, FeatheringSoftensBothSidesOfTheEdge) {
+  const Raster hard = disc(80, 40, 40, 20);
+  const Raster soft = shape_mask(hard, 0, 6);
+  EXPECT_GT(*soft.at(40, 40), 250);                        // deep inside stays selected
+  EXPECT_LT(*soft.at(40 + 19, 40), 255);                   // just inside the edge is softened
+  EXPECT_GT(*soft.at(40 + 21, 40), 0);                     // just outside gets a little
+  EXPECT_EQ(*soft.at(2, 2), 0);                            // far away stays unselected
+}
+
+TEST(MaskShape, RingLiesOutsideTheSelectionAndInsideTheKnownPart) {
+  const Raster selection = disc(100, 50, 50, 20);
+  const Raster ring = selection_ring(selection, {0, 0, 60, 100}, 8);
+  int in_ring = 0;
+  for (int y = 0; y < 100; ++y)
+    for (int x = 0; x < 100; ++x) {
+      if (!*ring.at(x, y)) continue;
+      ++in_ring;
+      EXPECT_EQ(*selection.at(x, y), 0) << "ring pixel inside the selection at " << x << "," << y;
+      EXPECT_LT(x, 60) << "ring pixel outside the known part";
+      EXPECT_LE(std::hypot(x + 0.5 - 50, y + 0.5 - 50), 20 + 8 + 1.5);
+    }
+  EXPECT_GT(in_ring, 300);
+}
+
+TEST(MaskShape, DefaultsScaleWithTheSelection) {
+  EXPECT_EQ(auto_mask_grow({0, 0, 200, 150}), 2);
+  EXPECT_EQ(auto_feather_radius({0, 0, 200, 150}), 3);
+  EXPECT_EQ(auto_mask_grow({0, 0, 1000, 800}), 9);
+  EXPECT_EQ(auto_feather_radius({0, 0, 1000, 800}), 18);
+  EXPECT_EQ(auto_mask_grow({0, 0, 1, 1}), 1);       // at least
+  EXPECT_EQ(auto_feather_radius({0, 0, 1, 1}), 2);
+  EXPECT_EQ(auto_mask_grow({0, 0, 10000, 10000}), 16);  // at most
+  EXPECT_EQ(auto_feather_radius({0, 0, 10000, 10000}), 32);
+}
