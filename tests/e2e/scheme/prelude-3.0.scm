@@ -16,16 +16,17 @@
 (define (t-fill img drawable prompt quality size variations)
   (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
                                #:prompt prompt #:quality quality #:size size #:variations variations
-                               #:feather-radius 0 #:color-match #f #:mask-grow 0)))
+                               #:feather-radius 0 #:color-match FALSE #:mask-grow 0)))
 (define (t-fill-advanced img drawable prompt background fidelity format compression margin feather sample)
   (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
                                #:prompt prompt #:background background #:input-fidelity fidelity
                                #:output-format format #:output-compression compression #:context-margin margin
-                               #:feather-radius feather #:sample sample #:color-match #f #:mask-grow 0)))
+                               #:feather-radius feather #:sample sample #:color-match FALSE #:mask-grow 0)))
 ; color-match: #t or #f; grow and feather: pixels, -1 = the automatic defaults.
 (define (t-fill-edges img drawable prompt color-match grow feather)
   (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
-                               #:prompt prompt #:color-match color-match #:mask-grow grow #:feather-radius feather)))
+                               #:prompt prompt #:color-match (if color-match TRUE FALSE) #:mask-grow grow
+                               #:feather-radius feather)))
 (define (t-export img path)
   (let* ((copy (car (gimp-image-duplicate img))))
     (gimp-image-flatten copy)
@@ -38,10 +39,10 @@
 (define (t-new-transparent-layer img w h name) (car (gimp-layer-new img name w h RGBA-IMAGE 100 LAYER-MODE-NORMAL)))
 (define (t-fill-sampling img drawable prompt sample)
   (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
-                               #:prompt prompt #:sample sample #:feather-radius 0 #:color-match #f #:mask-grow 0)))
+                               #:prompt prompt #:sample sample #:feather-radius 0 #:color-match FALSE #:mask-grow 0)))
 (define (t-fill-drawables img drawables prompt)
   (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables drawables #:prompt prompt
-                               #:feather-radius 0 #:color-match #f #:mask-grow 0)))
+                               #:feather-radius 0 #:color-match FALSE #:mask-grow 0)))
 (define (t-new-empty-image w h) (car (gimp-image-new w h RGB)))
 (define (t-convert-precision img bits)
   (gimp-image-convert-precision img (if (eq? bits 'u16) PRECISION-U16-NON-LINEAR PRECISION-FLOAT-LINEAR)))
