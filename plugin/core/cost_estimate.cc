@@ -54,22 +54,41 @@ std::optional<double> output_image_price(const std::string &model, const std::st
   return std::nullopt;
 }
 
-CostEstimate estimate_cost(const std::string &model, const std::string &quality, PixelSize request, int images) {
+std::optional<double> partial_image_price(const std::string &model) {
+  if (model == "gpt-image-1") return kPartialImageTokens * 40.0 / 1e6;
+  if (model == "gpt-image-1.5") return kPartialImageTokens * 32.0 / 1e6;
+  if (model == "gpt-image-1-mini") return kPartialImageTokens * 8.0 / 1e6;
+  return std::nullopt;
+}
+
+CostEstimate estimate_cost(const std::string &model, const std::string &quality, PixelSize request, int images,
+                           int partial_images) {
   CostEstimate estimate;
   // TRANSLATORS: e.g. "3 × medium 1536×1024 on gpt-image-1.5"
-  const std::string what = format_text(_("%d × %s %d×%d on %s"), images, quality_word(quality), request.width,
-                                       request.height, model.c_str());
+  std::string what = format_text(_("%d × %s %d×%d on %s"), images, quality_word(quality), request.width,
+                                 request.height, model.c_str());
+  double previews = 0;
+  if (partial_images > 0) {
+    // TRANSLATORS: follows "3 × medium 1536×1024 on gpt-image-1.5"
+    what += format_text(_(" with %d previews each"), partial_images);
+    const auto price = partial_image_price(model);
+    if (!price) {
+      estimate.text = format_text(_("Cost unknown for %s: no price table for this model and size."), what.c_str());
+      return estimate;
+    }
+    previews = *price * partial_images * images;
+  }
   if (quality == "auto") {
     const auto low = output_image_price(model, "low", request), high = output_image_price(model, "high", request);
     if (low && high) {
-      estimate.low_usd = *low * images;
-      estimate.high_usd = *high * images;
+      estimate.low_usd = *low * images + previews;
+      estimate.high_usd = *high * images + previews;
       estimate.text = format_text(_("≈ %s–%s for %s (the server picks the quality)"),
                                   dollars(*estimate.low_usd).c_str(), dollars(*estimate.high_usd).c_str(), what.c_str());
       return estimate;
     }
   } else if (const auto price = output_image_price(model, quality, request)) {
-    estimate.low_usd = estimate.high_usd = *price * images;
+    estimate.low_usd = estimate.high_usd = *price * images + previews;
     estimate.text = format_text(_("≈ %s for %s, plus input tokens"), dollars(*estimate.low_usd).c_str(), what.c_str());
     return estimate;
   }

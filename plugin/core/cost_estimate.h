@@ -19,6 +19,12 @@ struct CostEstimate {
 // Price of one output image, nullopt when the model, quality or size has no known price.
 std::optional<double> output_image_price(const std::string &model, const std::string &quality, PixelSize size);
 
-CostEstimate estimate_cost(const std::string &model, const std::string &quality, PixelSize request, int images);
+// Each streamed partial image costs 100 image output tokens more (images-api.md); they are counted
+// at the model's image output token price.
+constexpr int kPartialImageTokens = 100;
+std::optional<double> partial_image_price(const std::string &model);
+
+CostEstimate estimate_cost(const std::string &model, const std::string &quality, PixelSize request, int images,
+                           int partial_images = 0);
 
 }  // namespace gpt_image

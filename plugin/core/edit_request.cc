@@ -42,6 +42,10 @@ std::vector<FormPart> edit_form_parts(const EditRequest &request) {
     text("output_compression", std::to_string(request.output_compression));
   if (!request.background.empty() && request.background != "auto") text("background", request.background);
   if (request.input_fidelity == "high") text("input_fidelity", request.input_fidelity);
+  if (request.partial_images > 0) {
+    text("stream", "true");
+    text("partial_images", std::to_string(request.partial_images));
+  }
   return parts;
 }
 

@@ -18,6 +18,7 @@ struct EditRequest {
   int output_compression = 100;       // sent for jpeg and webp only
   std::string background = "auto";    // sent unless auto
   std::string input_fidelity = "low"; // sent only when high (low is the API's default)
+  int partial_images = 0;             // 1-3: stream the answer with that many previews; 0: plain JSON
   std::vector<std::uint8_t> image_png;
   std::optional<std::vector<std::uint8_t>> mask_png;
 };

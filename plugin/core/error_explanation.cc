@@ -85,6 +85,22 @@ std::string explain_failed_answer(const FailedAnswer &answer, const ExchangeCont
   return sentence + server_said(answer);
 }
 
+std::string explain_stream_error(const ApiErrorBody &error, const std::string &request_id,
+                                 const ExchangeContext &context) {
+  FailedAnswer answer;
+  answer.status = 200;
+  answer.error = error;
+  answer.request_id = request_id;
+  const std::string sentence =
+      error.code == "moderation_blocked"
+          ? _("The safety system stopped the image while it was being generated. Rephrase the prompt or try "
+              "another area.")
+          : format_text(_("The server at %s reported an error while it was generating the image. Try again; if it "
+                          "keeps failing, turn streaming off (partial images 0)."),
+                        context.base_url.c_str());
+  return sentence + server_said(answer);
+}
+
 std::string explain_transport_failure(TransportFailure failure, const std::string &detail,
                                       const ExchangeContext &context) {
   const char *url = context.base_url.c_str();

@@ -42,6 +42,10 @@ struct ExchangeContext {
 };
 
 std::string explain_failed_answer(const FailedAnswer &answer, const ExchangeContext &context);
+// An "error" event in the middle of a streamed answer (the HTTP status was already 200).
+std::string explain_stream_error(const ApiErrorBody &error, const std::string &request_id,
+                                 const ExchangeContext &context);
+
 std::string explain_transport_failure(TransportFailure failure, const std::string &detail,
                                       const ExchangeContext &context);
 

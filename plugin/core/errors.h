@@ -16,6 +16,7 @@ enum class ErrorKind {
   BadResponse,      // the server answered, but not with something usable
   Image,            // pixels could not be encoded, decoded or scaled
   Host,             // GIMP refused an operation
+  Cancelled,        // the user stopped the job (not a failure: nothing is reported)
 };
 
 class GenerativeError : public std::runtime_error {

@@ -8,6 +8,7 @@
 #include "errors.h"
 #include "i18n.h"
 #include "image_codec.h"
+#include "background_job.h"
 #include "images_api_client.h"
 #include "raster_ops.h"
 
@@ -69,6 +70,9 @@ void validate_fill_options(const FillOptions &options, const ImageModel &model) 
     throw GenerativeError(ErrorKind::InvalidArgument,
                           format_text(_("The feather radius must be -1 (automatic) or 0 to %d pixels."),
                                       kMaxFeatherRadius));
+  if (options.partial_images < 0 || options.partial_images > kMaxPartialImages)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          format_text(_("Partial images must be between 0 (no streaming) and %d."), kMaxPartialImages));
   if (options.mask_grow != kAutoEdge && (options.mask_grow < 0 || options.mask_grow > kMaxMaskGrow))
     throw GenerativeError(ErrorKind::InvalidArgument,
                           format_text(_("The mask growth must be -1 (automatic) or 0 to %d pixels."), kMaxMaskGrow));
@@ -131,6 +135,7 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.request.input_fidelity = options.input_fidelity;
   edit.request.output_format = options.output_format;
   edit.request.output_compression = options.output_compression;
+  edit.request.partial_images = model.streams ? options.partial_images : 0;
   if (edit.has_selection) {
     const PixelRect &bounds = *input.selection;
     edit.mask_grow = options.mask_grow == kAutoEdge ? auto_mask_grow(bounds) : options.mask_grow;
@@ -151,7 +156,8 @@ CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, 
   input.margin = options.context_margin;
   try {
     validate_quality_for_model(input.model, options.quality);
-    return estimate_cost(model_name, options.quality, plan_context(input).request, options.variations);
+    return estimate_cost(model_name, options.quality, plan_context(input).request, options.variations,
+                         input.model.streams ? options.partial_images : 0);
   } catch (const GenerativeError &e) {
     CostEstimate unusable;
     unusable.text = e.what();
@@ -201,7 +207,10 @@ FillPlacement run_generative_fill(FillSource &source, const FillOptions &options
                                   ProgressSink &progress) {
   progress.set_text(_("Preparing the selection…"));
   const PreparedEdit edit = prepare_edit(source, options, connection.model, connection.pixel_budget);
-  const ImagesResult answer = ImagesApiClient(connection).edit(edit.request, progress);
+  // The request runs on a worker thread; this thread keeps the main loop (and any dialog) alive.
+  const ImagesResult answer = run_in_background(
+      [&](ProgressSink &worker_progress) { return ImagesApiClient(connection).edit(edit.request, worker_progress); },
+      progress);
   progress.set_text(_("Placing the result…"));
   return placement_from_answer(edit, answer, options.prompt);
 }

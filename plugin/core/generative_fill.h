@@ -23,6 +23,9 @@ constexpr int kMaxVariations = 10;
 
 constexpr int kMaxFeatherRadius = 256;
 
+constexpr int kDefaultPartialImages = 2;
+constexpr int kMaxPartialImages = 3;
+
 // What the user chose; the defaults are the procedure's defaults in both GIMP versions.
 struct FillOptions {
   std::string prompt;
@@ -38,6 +41,7 @@ struct FillOptions {
   std::string sample = "visible";      // visible: what is visible; layer: the active layer only
   bool color_match = true;             // fit the answer's colours to the original around the selection
   int mask_grow = kAutoEdge;           // grow the layer mask beyond the selection; 0 = none, -1 = from its size
+  int partial_images = kDefaultPartialImages;  // previews streamed while the image is made; 0 = no streaming
 };
 
 // Width of the ring outside the selection on which colours are compared.

@@ -30,6 +30,7 @@ ImageModel describe_model(const std::string &name) {
     model.fixed_sizes = {{256, 256}, {512, 512}, {1024, 1024}};
     model.prompt_limit = 1000;
     model.qualities = {"standard"};
+    model.streams = false;
     return model;
   }
   model.qualities = {"auto", "low", "medium", "high"};

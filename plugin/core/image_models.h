@@ -23,6 +23,7 @@ struct ImageModel {
   std::vector<PixelSize> fixed_sizes;  // the accepted sizes for the fixed-size rules
   int prompt_limit = 32000;            // characters
   std::vector<std::string> qualities;  // accepted `quality` values
+  bool streams = true;                 // accepts stream=true with partial_images
 };
 
 ImageModel describe_model(const std::string &name);

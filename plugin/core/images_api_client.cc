@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "error_explanation.h"
+#include "image_stream.h"
 #include "errors.h"
 #include "i18n.h"
 #include "retry_policy.h"
@@ -31,6 +32,10 @@ struct Transfer {
   std::string waiting_for;
   Clock::time_point last_report;
   bool upload_done = false;
+  bool said_uploading = false, said_downloading = false;
+  Clock::time_point waiting_since;
+  long last_second_shown = -1;
+  bool cancelled = false;
   // Stall detection: when bytes last moved. While the server thinks (upload sent, nothing back
   // yet) only the request timeout applies; a model may take minutes before its first byte.
   long stall_timeout_seconds = 0;
@@ -40,17 +45,24 @@ struct Transfer {
   bool stalled = false;
   // The answer's size cap: a broken relay must not fill the memory.
   size_t max_body_bytes = 0;
+  size_t body_bytes = 0;
   bool too_large = false;
+  // Set when the answer is an event stream: its bytes go to the stream, not to `body`.
+  std::unique_ptr<ImageStream> stream;
 };
 
 size_t on_body(char *data, size_t size, size_t count, void *user) {
   auto *t = static_cast<Transfer *>(user);
   t->answer_started = true;
-  if (t->body.size() + size * count > t->max_body_bytes) {
+  t->body_bytes += size * count;
+  if (t->body_bytes > t->max_body_bytes) {
     t->too_large = true;
     return 0;  // libcurl stops with CURLE_WRITE_ERROR
   }
-  t->body.append(data, size * count);
+  if (t->stream)
+    t->stream->feed(data, size * count);
+  else
+    t->body.append(data, size * count);
   return size * count;
 }
 
@@ -67,6 +79,11 @@ size_t on_header(char *data, size_t size, size_t count, void *user) {
   value.erase(0, value.find_first_not_of(" \t"));
   value.erase(value.find_last_not_of(" \t\r\n") + 1);
   if (name == "x-request-id") t->request_id = value;
+  if (name == "content-type" && value.rfind("text/event-stream", 0) == 0 && !t->stream) {
+    ProgressSink *progress = t->progress;
+    t->stream = std::make_unique<ImageStream>(
+        [progress](int index, const std::vector<std::uint8_t> &image) { progress->partial_image(index, image); });
+  }
   if (name == "x-should-retry" || name == "retry-after" || name == "retry-after-ms") t->headers[name] = value;
   return size * count;
 }
@@ -95,14 +112,19 @@ bool is_retriable_transport_failure(CURLcode code) {
   }
 }
 
-// Waits `seconds`, pulsing the progress so the user sees the plug-in is alive.
-void wait_with_progress(double seconds, ProgressSink &progress) {
+// Waits `seconds`, pulsing the progress so the user sees the plug-in is alive; false when the
+// user cancelled meanwhile.
+bool wait_with_progress(double seconds, ProgressSink &progress) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
   while (std::chrono::steady_clock::now() < until) {
+    if (progress.cancelled()) return false;
     progress.pulse();
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
+  return true;
 }
+
+GenerativeError cancelled_error() { return GenerativeError(ErrorKind::Cancelled, _("Cancelled.")); }
 
 // True when bytes should be moving (sending the request, or reading an answer that has begun) but
 // none have for the stall timeout.
@@ -123,24 +145,57 @@ bool transfer_stalled(Transfer *t, curl_off_t downloaded, curl_off_t uploaded, c
 }
 
 // libcurl calls this often; report at most ten times a second. A non-zero return aborts.
-int on_progress(void *user, curl_off_t, curl_off_t downloaded, curl_off_t upload_total, curl_off_t uploaded) {
+// "2.1 MB" or "350 KB" (numbers stay in the C locale: LC_NUMERIC is never the user's).
+std::string amount_of_data(curl_off_t bytes) {
+  if (bytes >= 1024 * 1024) return format_text(_("%.1f MB"), static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return format_text(_("%ld KB"), static_cast<long>((bytes + 1023) / 1024));
+}
+
+// libcurl calls this often (and at least once a second while waiting): the progress stages are
+// uploading (with a real fraction), waiting for the model (pulsing, with the seconds so far; a
+// streamed answer's previews arrive in this stage) and downloading. Reports at most ten times a
+// second. A non-zero return aborts the transfer.
+int on_progress(void *user, curl_off_t download_total, curl_off_t downloaded, curl_off_t upload_total,
+                curl_off_t uploaded) {
   auto *t = static_cast<Transfer *>(user);
   const auto now = Clock::now();
+  if (t->progress->cancelled()) {
+    t->cancelled = true;
+    return 1;
+  }
   if (transfer_stalled(t, downloaded, uploaded, upload_total, now)) {
     t->stalled = true;
     return 1;
   }
   if (now - t->last_report < std::chrono::milliseconds(100)) return 0;
   t->last_report = now;
+  ProgressSink &progress = *t->progress;
   if (!t->upload_done && upload_total > 0 && uploaded < upload_total) {
-    t->progress->set_fraction(static_cast<double>(uploaded) / static_cast<double>(upload_total));
+    if (!t->said_uploading) progress.set_text(format_text(_("Uploading %s…"), amount_of_data(upload_total).c_str()));
+    t->said_uploading = true;
+    progress.set_fraction(static_cast<double>(uploaded) / static_cast<double>(upload_total));
     return 0;
   }
   if (!t->upload_done) {
     t->upload_done = true;
-    t->progress->set_text(format_text(_("Waiting for %s…"), t->waiting_for.c_str()));
+    t->waiting_since = now;
   }
-  t->progress->pulse();
+  if (t->answer_started && !t->stream) {
+    if (!t->said_downloading) progress.set_text(_("Downloading…"));
+    t->said_downloading = true;
+    if (download_total > 0)
+      progress.set_fraction(static_cast<double>(downloaded) / static_cast<double>(download_total));
+    else
+      progress.pulse();
+    return 0;
+  }
+  const long seconds = static_cast<long>(std::chrono::duration_cast<std::chrono::seconds>(now - t->waiting_since).count());
+  if (seconds != t->last_second_shown) {
+    // TRANSLATORS: "Waiting for gpt-image-1.5… 12 s"
+    progress.set_text(format_text(_("Waiting for %s… %ld s"), t->waiting_for.c_str(), seconds));
+    t->last_second_shown = seconds;
+  }
+  progress.pulse();
   return 0;
 }
 
@@ -200,12 +255,13 @@ ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const Edit
   for (int attempt = 1;; ++attempt) {
     Attempt result = send_once(path, form_source, progress, waiting_for, max_body_bytes);
     if (result.reply) return std::move(*result.reply);
+    if (result.cancelled) throw cancelled_error();
     if (attempt >= attempts || !should_retry(result.outcome)) throw failure_error(result, attempt, max_body_bytes);
     const double delay = retry_delay_seconds(result.outcome, attempt - 1, g_random_double(), std::time(nullptr));
     progress.set_text(format_text(_("Waiting to try again: %s; attempt %d of %d in %d s…"),
                                   retry_reason(result.outcome).c_str(), attempt + 1, attempts,
                                   static_cast<int>(std::ceil(delay))));
-    wait_with_progress(delay, progress);
+    if (!wait_with_progress(delay, progress)) throw cancelled_error();
   }
 }
 
@@ -221,6 +277,8 @@ GenerativeError ImagesApiClient::failure_error(const Attempt &result, int attemp
   if (result.failed_answer)
     return GenerativeError(ErrorKind::Api, explain_failed_answer(*result.failed_answer, context),
                            static_cast<int>(result.failed_answer->status));
+  if (result.stream_error)
+    return GenerativeError(ErrorKind::Api, explain_stream_error(*result.stream_error, result.detail, context), 200);
   if (result.tls_failed)
     return GenerativeError(ErrorKind::Tls,
                            format_text(_("The certificate of %s could not be verified (%s). For a private relay, "
@@ -283,6 +341,10 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
   result.outcome.should_retry_header = header(transfer.headers, "x-should-retry");
   result.outcome.retry_after_header = header(transfer.headers, "retry-after");
   result.outcome.retry_after_ms_header = header(transfer.headers, "retry-after-ms");
+  if (code != CURLE_OK && transfer.cancelled) {
+    result.cancelled = true;
+    return result;
+  }
   if (code != CURLE_OK) {
     result.detail = error_text[0] ? error_text : curl_easy_strerror(code);
     curl_off_t connected_after = 0;
@@ -299,6 +361,16 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
   reply.body = std::move(transfer.body);
   reply.request_id = transfer.request_id;
   result.outcome.status = reply.status;
+  if (transfer.stream && reply.status >= 200 && reply.status < 300) {
+    if (transfer.stream->error()) {
+      result.stream_error = transfer.stream->error();
+      result.detail = reply.request_id;
+      return result;  // an error event: not retried, as the SDK does not retry a 200
+    }
+    reply.streamed = transfer.stream->finish();  // throws when the stream ended without an image
+    result.reply = std::move(reply);
+    return result;
+  }
   if (reply.status < 200 || reply.status >= 300) {
     FailedAnswer failed;
     failed.status = reply.status;
@@ -316,8 +388,11 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
 ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &progress) const {
   const size_t bytes = request.image_png.size() + (request.mask_png ? request.mask_png->size() : 0);
   progress.set_text(format_text(_("Sending %zu KB to %s…"), bytes / 1024, request.model.c_str()));
-  const Reply reply = send("/images/edits", &request, progress, request.model, max_answer_bytes(request.n));
+  // Partial images are whole images too: the cap allows for them.
+  const int images = request.n * (1 + std::max(0, request.partial_images));
+  Reply reply = send("/images/edits", &request, progress, request.model, max_answer_bytes(images));
   progress.set_fraction(1.0);
+  if (reply.streamed) return std::move(*reply.streamed);
   return parse_images_response(reply.body);
 }
 

@@ -40,15 +40,18 @@ class ImagesApiClient {
     long status = 0;
     std::string body;
     std::string request_id;
+    std::optional<ImagesResult> streamed;  // the answer came as server-sent events
   };
   // One attempt: the reply when it succeeded, else what failed and what the retry policy needs.
   struct Attempt {
     std::optional<Reply> reply;
     AttemptOutcome outcome;
     std::optional<FailedAnswer> failed_answer;  // an HTTP error status
+    std::optional<ApiErrorBody> stream_error;   // an "error" event in a streamed answer
     TransportFailure transport = TransportFailure::Other;
     bool tls_failed = false;
     std::string detail;  // libcurl's words for a transport failure
+    bool cancelled = false;  // the user stopped it (ProgressSink::cancelled)
   };
   // Sends GET (no form) or a multipart POST to {base}{path}, retrying as retry_policy.h says;
   // throws the explained error of the last attempt, returns the successful reply. Answers larger

@@ -4,6 +4,7 @@
 
 #include <libgimp/gimp.h>
 
+#include "i18n.h"
 #include "progress_sink.h"
 
 namespace gpt_image {
@@ -15,6 +16,9 @@ class GimpProgress : public ProgressSink {
   void set_text(const std::string &text) override { gimp_progress_set_text(text.c_str()); }
   void set_fraction(double fraction) override { gimp_progress_update(fraction); }
   void pulse() override { gimp_progress_pulse(); }
+  void partial_image(int index, const std::vector<std::uint8_t> &) override {
+    gimp_progress_set_text(format_text(_("Preview %d arrived; waiting for the finished image…"), index + 1).c_str());
+  }
 };
 
 }  // namespace gpt_image

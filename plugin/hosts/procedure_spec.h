@@ -43,6 +43,8 @@ constexpr const char *kArgSample = "sample";
 // Appended after `sample` (edge blending and colour matching), in this order.
 constexpr const char *kArgColorMatch = "color-match";
 constexpr const char *kArgMaskGrow = "mask-grow";
+// Appended after `mask-grow` (streaming).
+constexpr const char *kArgPartialImages = "partial-images";
 
 constexpr const char *kBackgroundBlurb = N_("Background: auto, transparent (png or webp output) or opaque");
 constexpr const char *kInputFidelityBlurb = N_("How closely to keep the input's details: low or high (not gpt-image-1-mini)");
@@ -58,6 +60,9 @@ constexpr const char *kColorMatchBlurb =
     N_("Match the answer's colour and brightness to the original around the selection (1 = on, 0 = off)");
 constexpr const char *kMaskGrowBlurb =
     N_("Grow the layer mask beyond the selection by this many pixels; -1 = scaled to the selection's size, 0 = none");
+
+constexpr const char *kPartialImagesBlurb =
+    N_("Previews streamed while the image is made, 0-3; 0 = no streaming (each preview costs about 100 output tokens)");
 
 constexpr const char *kDefaultQuality = "medium";
 constexpr const char *kDefaultSize = "auto";

@@ -142,6 +142,7 @@ def ellipse_check(c, p, report, before, after, requests, output):
         c.equal((f.get("model"), f.get("quality"), f.get("size"), f.get("n"), f.get("output_format")),
                 ("gpt-image-1.5", "medium", "1024x1024", "1", "png"), "request fields")
         c.equal((record.get("image_size"), record.get("mask_size")), ("1024x1024", "1024x1024"), "uploaded sizes")
+        c.equal((record.get("stream"), record.get("partial_images")), (True, 2), "streamed with two previews (the default)")
         check_request_mask(c, p["dir"], record, frame, (ellipse_inside(shape, *ELLIPSE, grow=-2),
                                                         ~ellipse_inside(shape, *ELLIPSE, grow=2)), (1024, 1024))
         check_request_image(c, p["dir"], record, frame, before)
@@ -308,8 +309,28 @@ def settings_check(c, p, report, before, after, requests, output):
     c.expect("Refusing plain http://" in output, "the unsafe base URL error was not shown")
 
 
+def no_streaming_scheme(p):
+    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
+  (t-export img "{p['before']}")
+  {SELECT_ELLIPSE}
+  (t-run-call "{p['report']}" "{p['after']}" img base (lambda () (t-fill-streaming img base "{p['prompt']}" 0))))"""
+
+
+def no_streaming_check(c, p, report, before, after, requests, output):
+    """The same fill as fill_ellipse with streaming off: the same layer, a plain JSON answer."""
+    frame = (250, 125, 300, 300)
+    check_layer(c, report, *frame, True, "Generative Fill: " + p["prompt"])
+    shape = before.shape[:2]
+    check_outside_exact(c, before, after, ~ellipse_inside(shape, *ELLIPSE, grow=1.5))
+    check_inside_colour(c, after, ellipse_inside(shape, *ELLIPSE, grow=-3), prompt_colour(p["prompt"]))
+    record = request_for(requests, p["prompt"])
+    if c.expect(record is not None, "the stand-in received no request"):
+        c.equal((record.get("stream"), record.get("partial_images")), (False, 0), "not streamed")
+
+
 CASES = [
     ("fill_ellipse", "a red apple on the table", texture_case(SELECT_ELLIPSE, "medium", 1), ellipse_check),
+    ("fill_ellipse_without_streaming", "a green apple on the table", no_streaming_scheme, no_streaming_check),
     ("variations_group", "three brass lamps", texture_case(SELECT_RECT, "low", 3), variations_check),
     ("api_error_leaves_image", "a cat standin-fail:400:moderation_blocked:" + ERROR_MESSAGE,
      texture_case(SELECT_ELLIPSE, "medium", 1), error_check),

@@ -10,6 +10,7 @@ GIMP is driven through its Script-Fu server; keys go in with xdotool.
 Prints one line per case and, last, "N passed, N failed"."""
 import argparse
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -28,6 +29,7 @@ from standin_process import StandIn  # noqa: E402
 
 TEST_KEY = "sk-test-interactive-0123456789"
 DIALOG_TITLE = "Generative Fill"
+PROGRESS_TITLE = "Generative Fill in progress"
 
 
 def free_port():
@@ -155,7 +157,7 @@ def main():
             server_call = f'(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" {port} "")'
             command = ["gimp-2.10", "-d", "-f", "-s", "-b", server_call]
             fill = ("(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n} "
-                    "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0)")
+                    "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0 2)")
             open_settings = '(plug-in-gpt-image-settings RUN-INTERACTIVE "" "" "" "" 600 "" 2 10 60)'
         else:
             server_call = (f'(plug-in-script-fu-server #:run-mode RUN-NONINTERACTIVE #:ip "127.0.0.1" '
@@ -284,7 +286,49 @@ def main():
                 failures.append("the prompt history in GIMP's profile does not hold the sent prompt")
         case("last_values_remembered", failures)
 
-        # 5. The settings dialog: Cancel saves nothing; Test connection answers; OK saves, without the key.
+        # 5. The progress window: it shows the streamed previews; Cancel stops the transfer at once,
+        #    leaves the image as it was, and the plug-in process exits.
+        failures = []
+        sent = len(standin.requests())
+        layers_before = layer_count()
+        snapshot = os.path.join(work, "before-cancel.png")
+        server.eval(f'(t-export img "{runner.inside(snapshot)}")')
+        call, dialog = open_fill_dialog()
+        if not dialog:
+            failures.append("the dialog did not appear")
+        else:
+            # Appended to the remembered prompt: previews every 3 s, the finished image after 9 s.
+            desktop.type(dialog, " standin-stream-delay:3")
+            desktop.press(dialog, "alt+o")
+            window = desktop.wait_window(f"^{PROGRESS_TITLE}$", timeout=30)
+            if not window:
+                failures.append("the progress window did not appear")
+            else:
+                time.sleep(4.5)  # the first preview has arrived
+                desktop.screenshot(window, os.path.join(args.screenshots, f"progress-window-gimp{args.gimp}.png"))
+                started = time.time()
+                desktop.press(window, "Escape")
+                call.join(30)
+                if call.is_alive():
+                    failures.append("Cancel did not end the fill within 30 s")
+                elif time.time() - started > 5:
+                    failures.append(f"Cancel took {time.time() - started:.1f} s, not at once")
+                elif call.result and call.result[0] and re.search(r"\(\d+\)", call.result[1]):
+                    failures.append(f"the cancelled fill returned a layer: {call.result}")
+            new = standin.requests()[sent:]
+            if not new:
+                failures.append("no request was sent, so nothing was cancelled mid-way")
+            after_cancel = os.path.join(work, "after-cancel.png")
+            server.eval(f'(t-export img "{runner.inside(after_cancel)}")')
+            if layer_count() != layers_before or not np.array_equal(load(after_cancel), load(snapshot)):
+                failures.append("the cancelled fill changed the image")
+            time.sleep(1)
+            left = subprocess.run(["pgrep", "-f", "plug-ins/gimp-gpt-image/gimp-gpt-image"], stdout=subprocess.PIPE)
+            if left.stdout.strip():
+                failures.append("the plug-in process is still running after Cancel")
+        case("progress_window_cancel", failures)
+
+        # 6. The settings dialog: Cancel saves nothing; Test connection answers; OK saves, without the key.
         failures = []
         settings_file = os.path.join(home, f".config/GIMP/{args.gimp}/gimp-gpt-image/settings.ini")
         call = Call(server, open_settings)

@@ -19,7 +19,7 @@ fi || { cat "$out/meson.txt"; echo "0 passed, 1 failed"; exit 1; }
 ninja -C "$build" > "$out/build.txt" 2>&1 || { tail -30 "$out/build.txt"; echo "0 passed, 1 failed"; exit 1; }
 
 passed=0 failed=0
-for pair in fuzz_response_parser:response fuzz_image_decoder:image; do
+for pair in fuzz_response_parser:response fuzz_image_decoder:image fuzz_event_stream:stream; do
   harness=${pair%%:*} corpus=${pair##*:}
   work=$(mktemp -d)  # new inputs go here, never into the seed corpus in the repository
   # halt_on_error makes UBSan findings fatal like ASan's.

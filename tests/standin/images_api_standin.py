@@ -39,6 +39,10 @@ Control endpoints for tests (not part of the real API):
   GET  /_requests  the recorded requests (fields, file sizes and dimensions), oldest first
 Uploaded files are stored as <record-dir>/<index>/<field>.png.
 
+With stream=true the answer is server-sent events (partial previews, then the completed image;
+see Handler.send_stream); "standin-stream-ignore" in the prompt answers plain JSON instead, like a
+relay that ignores `stream`.
+
 GET /v1/models lists the models it knows. With --tls-cert/--tls-key it speaks HTTPS.
 
 Usage: images_api_standin.py --port-file FILE [--port N] [--record-dir DIR] [--key KEY]
@@ -215,6 +219,15 @@ def edit_answer(state, fields, record):
         raise ApiError(400, "Invalid 'input_fidelity'.", "input_fidelity")
     if text.get("background", "auto") not in ("transparent", "opaque", "auto"):
         raise ApiError(400, "Invalid 'background'.", "background")
+    if text.get("stream", "false") not in ("true", "false"):
+        raise ApiError(400, "Invalid 'stream': expected a boolean.", "stream")
+    if "partial_images" in text and (text.get("stream") != "true" or text["partial_images"] not in "0123"
+                                     or len(text["partial_images"]) != 1):
+        raise ApiError(400, "Invalid 'partial_images': 0-3, and only with stream=true.", "partial_images")
+    if text.get("stream") == "true" and model == "dall-e-2":
+        raise ApiError(400, "Streaming is not supported for dall-e-2.", "stream")
+    record["stream"] = text.get("stream") == "true"
+    record["partial_images"] = int(text.get("partial_images", "0"))
     first = images[0]
     if mask is not None:
         if mask.size != first.size:
@@ -302,6 +315,54 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, str(v))
         self.end_headers()
         self.wfile.write(payload)
+
+    def send_stream(self, answer, partials, prompt):
+        """The answer as server-sent events: `partials` blurred previews, a pause before each
+        (standin-stream-delay:S, default 0.05 s), then one completed event per image. Markers:
+        standin-stream-error (an error event instead of the image), standin-stream-cut (the stream
+        ends without the completed event)."""
+        delay = re.search(r"standin-stream-delay:([0-9.]+)", prompt)
+        delay = float(delay.group(1)) if delay else 0.05
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("x-request-id", f"req_standin_{int(time.time() * 1000) % 10**9}")
+        self.end_headers()
+        self.close_connection = True  # the end of the stream is the end of the connection
+
+        def event(name, payload):
+            # One member per line, so the event spans several "data:" lines (joined with newlines,
+            # which JSON allows between members), after a comment line, as the format allows.
+            lines = json.dumps(dict(payload, type=name), indent=1).split("\n")
+            text = ": keep-alive\r\n" + f"event: {name}\r\n" + "".join(f"data: {line}\r\n" for line in lines) + "\r\n"
+            self.wfile.write(text.encode())
+            self.wfile.flush()
+
+        def preview_of(b64):
+            """A coarse version of the image, or the data as it is when it is no image (a fault)."""
+            try:
+                image = Image.open(io.BytesIO(base64.b64decode(b64, validate=True))).convert("RGBA")
+            except Exception:
+                return b64
+            small = image.resize((max(1, image.width // 8), max(1, image.height // 8)))
+            buffer = io.BytesIO()
+            small.resize(image.size, Image.NEAREST).save(buffer, format="PNG")
+            return base64.b64encode(buffer.getvalue()).decode()
+
+        for index in range(partials):
+            time.sleep(delay)
+            event("image_edit.partial_image", {"b64_json": preview_of(answer["data"][0]["b64_json"]),
+                                               "partial_image_index": index, "output_format": "png"})
+        time.sleep(delay)
+        if "standin-stream-error" in prompt:
+            event("error", {"error": {"message": "The image could not be generated.", "type": "server_error",
+                                      "param": None, "code": "generation_failed"}})
+            return
+        if "standin-stream-cut" in prompt:
+            return
+        for item in answer["data"]:
+            event("image_edit.completed", {"b64_json": item["b64_json"], "size": answer["size"],
+                                           "output_format": answer["output_format"], "usage": answer["usage"]})
 
     def send_faulty(self, name, arg, answer):
         """Sends `answer` the way the transport fault `name` says; returns False for other names."""
@@ -460,6 +521,9 @@ class Handler(BaseHTTPRequestHandler):
                     record["status"] = 200
                     return
             record["status"] = 200
+            if record.get("stream") and "standin-stream-ignore" not in prompt:
+                self.send_stream(answer, record["partial_images"], prompt)
+                return
             self.send_json(200, answer)
         except ApiError as e:
             record["status"] = e.status

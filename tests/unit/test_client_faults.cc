@@ -180,10 +180,11 @@ TEST_F(ClientFaults, FewerImagesThanAskedArePlacedAndSaidSo) {
 }
 
 TEST_F(ClientFaults, AHugeBodyIsCutOffAtTheCap) {
-  const auto e = fill_error("standin-fault:huge:100", connection(2));
+  // The default two streamed previews count as images: the cap is 3 x 64 MiB + 1 MiB.
+  const auto e = fill_error("standin-fault:huge:300", connection(2));
   EXPECT_EQ(e.kind(), ErrorKind::BadResponse);
-  EXPECT_TRUE(says(e, "larger than 65 MB")) << e.what();
-  EXPECT_EQ(attempts_for("standin-fault:huge:100"), 1);  // it would only come again
+  EXPECT_TRUE(says(e, "larger than 193 MB")) << e.what();
+  EXPECT_EQ(attempts_for("standin-fault:huge:300"), 1);  // it would only come again
 }
 
 TEST_F(ClientFaults, RateLimitWaitsForRetryAfter) {

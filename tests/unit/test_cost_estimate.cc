@@ -35,3 +35,13 @@ TEST(CostEstimate, UnknownIsNeverANumber) {
     EXPECT_NE(e.text.find("unknown"), std::string::npos) << e.text;
   }
 }
+
+TEST(CostEstimate, StreamedPreviewsAreCounted) {
+  const auto plain = estimate_cost("gpt-image-1.5", "medium", {1024, 1024}, 2);
+  const auto streamed = estimate_cost("gpt-image-1.5", "medium", {1024, 1024}, 2, 3);
+  ASSERT_TRUE(plain.low_usd && streamed.low_usd);
+  // 3 previews per image at 100 output tokens each, $32 per million, for 2 images.
+  EXPECT_NEAR(*streamed.low_usd - *plain.low_usd, 2 * 3 * 100 * 32.0 / 1e6, 1e-9);
+  EXPECT_NE(streamed.text.find("with 3 previews each"), std::string::npos) << streamed.text;
+  EXPECT_FALSE(estimate_cost("some-relay-model", "medium", {1024, 1024}, 1, 2).low_usd);
+}

@@ -61,7 +61,7 @@ int spin_value(GtkWidget *spin) { return gtk_spin_button_get_value_as_int(GTK_SP
 // Every widget whose value the dialog returns (the prompt is read from its buffer).
 struct Choices {
   GtkWidget *quality, *size, *variations, *background, *input_fidelity, *output_format, *output_compression,
-      *context_margin, *feather_radius, *sample, *color_match, *mask_grow;
+      *context_margin, *feather_radius, *sample, *color_match, *mask_grow, *partial_images;
 
   FillDialogValues read(const std::string &prompt) const {
     FillDialogValues v;
@@ -78,6 +78,7 @@ struct Choices {
     v.sample = combo_text(sample);
     v.color_match = gtk_toggle_button_get_active(GTK_TOGGLE_BUTTON(color_match));
     v.mask_grow = spin_value(mask_grow);
+    v.partial_images = spin_value(partial_images);
     return v;
   }
 };
@@ -140,7 +141,7 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   add_row(table, 3, _("_Variations:"), variations);
 
   // The advanced choices, folded away by default.
-  GtkWidget *advanced = gtk_table_new(9, 2, FALSE);
+  GtkWidget *advanced = gtk_table_new(10, 2, FALSE);
   gtk_table_set_row_spacings(GTK_TABLE(advanced), 6);
   gtk_table_set_col_spacings(GTK_TABLE(advanced), 12);
   choices.background = choice_combo(
@@ -168,6 +169,9 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   choices.sample = choice_combo({{"visible", _("What is visible")}, {"layer", _("The active layer")}}, values.sample);
   gtk_widget_set_tooltip_text(choices.sample, _(spec::kSampleBlurb));
   add_row(advanced, 8, _("Sa_mple:"), choices.sample);
+  choices.partial_images = int_spin(0, kMaxPartialImages, values.partial_images);
+  gtk_widget_set_tooltip_text(choices.partial_images, _(spec::kPartialImagesBlurb));
+  add_row(advanced, 9, _("Pre_views while generating (0 = off):"), choices.partial_images);
   GtkWidget *expander = gtk_expander_new(_("Advanced"));
   gtk_container_add(GTK_CONTAINER(expander), advanced);
   gtk_table_attach(GTK_TABLE(table), expander, 0, 2, 6, 7, GTK_FILL, GTK_FILL, 0, 0);
@@ -181,6 +185,7 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   g_signal_connect(size, "changed", G_CALLBACK(update_cost), &cost);
   g_signal_connect(variations, "value-changed", G_CALLBACK(update_cost), &cost);
   g_signal_connect(choices.context_margin, "value-changed", G_CALLBACK(update_cost), &cost);
+  g_signal_connect(choices.partial_images, "value-changed", G_CALLBACK(update_cost), &cost);
   update_cost(nullptr, &cost);
 
   auto prompt_text = [prompt_buffer] {

@@ -63,7 +63,7 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
   gimp_procedure_dialog_fill_box(procedure_dialog, "advanced-box", spec::kArgBackground, spec::kArgInputFidelity,
                                  spec::kArgOutputFormat, spec::kArgOutputCompression, spec::kArgContextMargin,
                                  spec::kArgFeatherRadius, spec::kArgMaskGrow, spec::kArgColorMatch, spec::kArgSample,
-                                 nullptr);
+                                 spec::kArgPartialImages, nullptr);
   gimp_procedure_dialog_fill_expander(procedure_dialog, "advanced", "advanced-title", FALSE, "advanced-box");
   gimp_procedure_dialog_fill(procedure_dialog, "prompt-label", spec::kArgPrompt, "prompt-hint", spec::kArgQuality,
                              spec::kArgSize, spec::kArgVariations, "advanced", "cost-estimate", nullptr);

@@ -3,10 +3,12 @@
 
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <string>
 
 #include "errors.h"
 #include "generative_fill.h"
+#include "common/progress_window.h"
 #include "common/settings_dialog.h"
 #include "gimp2/fill_dialog_gimp2.h"
 #include "gimp2_image_access.h"
@@ -36,6 +38,7 @@ struct SavedFillValues {
   char sample[16];
   gint32 color_match;
   gint32 mask_grow;
+  gint32 partial_images;
 };
 
 void copy_text(char *destination, size_t capacity, const std::string &text) {
@@ -65,6 +68,7 @@ FillDialogValues load_last_values() {
     values.sample = saved_text(saved.sample);
     values.color_match = saved.color_match != 0;
     values.mask_grow = saved.mask_grow;
+    values.partial_images = saved.partial_images;
   }
   return values;
 }
@@ -85,6 +89,7 @@ void store_last_values(const FillDialogValues &values) {
   copy_text(saved.sample, sizeof saved.sample, values.sample);
   saved.color_match = values.color_match ? 1 : 0;
   saved.mask_grow = values.mask_grow;
+  saved.partial_images = values.partial_images;
   gimp_set_data(spec::kEditProcedure, &saved, sizeof saved);
 }
 
@@ -122,6 +127,7 @@ void query() {
       {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgSample), const_cast<gchar *>(spec::kSampleBlurb)},
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgColorMatch), const_cast<gchar *>(spec::kColorMatchBlurb)},
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgMaskGrow), const_cast<gchar *>(spec::kMaskGrowBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgPartialImages), const_cast<gchar *>(spec::kPartialImagesBlurb)},
   };
   static const GimpParamDef results[] = {
       {GIMP_PDB_LAYER, const_cast<gchar *>("layer"), const_cast<gchar *>(spec::kResultBlurb)},
@@ -188,11 +194,11 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   }
   FillDialogValues values = load_last_values();
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-    if (nparams != 16)
+    if (nparams != 17)
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                          _("plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, "
                            "variations, background, input-fidelity, output-format, output-compression, "
-                           "context-margin, feather-radius, sample, color-match, mask-grow."));
+                           "context-margin, feather-radius, sample, color-match, mask-grow, partial-images."));
     auto text = [param](int i) { return std::string(param[i].data.d_string ? param[i].data.d_string : ""); };
     values.prompt = text(3);
     values.quality = text(4);
@@ -207,6 +213,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     values.sample = text(13);
     values.color_match = param[14].data.d_int32 != 0;
     values.mask_grow = param[15].data.d_int32;
+    values.partial_images = param[16].data.d_int32;
   } else if (run_mode == GIMP_RUN_INTERACTIVE) {
     Gimp2FillSource preview(image, drawable);
     const std::string settings_path = settings_path_in_profile(gimp_directory());
@@ -227,7 +234,11 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     FillPlacement placement;
     {
       GimpProgress progress(_("Generative Fill…"));
-      placement = run_generative_fill(source, options, connection, progress);
+      // Interactive runs get the plug-in's own window too: stage, time, cost, previews, Cancel.
+      std::unique_ptr<ProgressWindow> window;
+      if (run_mode == GIMP_RUN_INTERACTIVE)
+        window = std::make_unique<ProgressWindow>(progress, cost_line(source, options, settings_path_in_profile(gimp_directory())));
+      placement = run_generative_fill(source, options, connection, window ? *window : static_cast<ProgressSink &>(progress));
     }
     Gimp2LayerTarget target(image, drawable);
     const gint32 result = place_fill_layers(target, placement);
@@ -240,7 +251,8 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     *nreturn_vals = 2;
     *return_vals = g_values;
   } catch (const GenerativeError &e) {
-    set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
+    set_status(nreturn_vals, return_vals, e.kind() == ErrorKind::Cancelled ? GIMP_PDB_CANCEL : GIMP_PDB_EXECUTION_ERROR,
+               e.kind() == ErrorKind::Cancelled ? "" : e.what());
   } catch (const std::exception &e) {
     set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR,
                format_text(_("Generative Fill failed unexpectedly: %s"), e.what()));

@@ -2,10 +2,12 @@
 #include <libgimp/gimp.h>
 
 #include <exception>
+#include <memory>
 #include <string>
 
 #include "errors.h"
 #include "generative_fill.h"
+#include "common/progress_window.h"
 #include "common/settings_dialog.h"
 #include "gimp3/fill_dialog_gimp3.h"
 #include "gimp3_image_access.h"
@@ -52,6 +54,7 @@ FillOptions read_fill_options(GimpProcedureConfig *config) {
   g_object_get(config, spec::kArgColorMatch, &color_match, nullptr);
   options.color_match = color_match;
   options.mask_grow = int_property(config, spec::kArgMaskGrow);
+  options.partial_images = int_property(config, spec::kArgPartialImages);
   return options;
 }
 
@@ -85,7 +88,11 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
     FillPlacement placement;
     {
       GimpProgress progress(_("Generative Fill…"));
-      placement = run_generative_fill(source, options, connection, progress);
+      // Interactive runs get the plug-in's own window too: stage, time, cost, previews, Cancel.
+      std::unique_ptr<ProgressWindow> window;
+      if (run_mode == GIMP_RUN_INTERACTIVE)
+        window = std::make_unique<ProgressWindow>(progress, cost_line(source, options, settings_path));
+      placement = run_generative_fill(source, options, connection, window ? *window : static_cast<ProgressSink &>(progress));
     }
     Gimp3LayerTarget target(image, anchor);
     GimpLayer *result = GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(target, placement)));
@@ -95,6 +102,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
     GIMP_VALUES_SET_LAYER(values, 1, result);
     return values;
   } catch (const GenerativeError &e) {
+    if (e.kind() == ErrorKind::Cancelled) return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
     return fail(procedure, e.what());
   } catch (const std::exception &e) {
     return fail(procedure, format_text(_("Generative Fill failed unexpectedly: %s"), e.what()));
@@ -146,6 +154,8 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
                                       TRUE, flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgMaskGrow, _("_Grow mask"), _(spec::kMaskGrowBlurb), kAutoEdge,
                                   kMaxMaskGrow, kAutoEdge, flags);
+  gimp_procedure_add_int_argument(procedure, spec::kArgPartialImages, _("Pre_views"), _(spec::kPartialImagesBlurb), 0,
+                                  kMaxPartialImages, kDefaultPartialImages, flags);
   gimp_procedure_add_layer_return_value(procedure, "layer", _("Layer"), _(spec::kResultBlurb), FALSE, flags);
   return procedure;
 }

@@ -14,14 +14,14 @@
 ; cases can check every pixel outside the selection and the stand-in's colour inside it.
 (define (t-fill img drawable prompt quality size variations)
   (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt quality size variations
-                               "auto" "low" "png" 100 -1 0 "visible" 0 0)))
+                               "auto" "low" "png" 100 -1 0 "visible" 0 0 2)))
 (define (t-fill-advanced img drawable prompt background fidelity format compression margin feather sample)
   (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
-                               background fidelity format compression margin feather sample 0 0)))
+                               background fidelity format compression margin feather sample 0 0 2)))
 ; color-match: #t or #f; grow and feather: pixels, -1 = the automatic defaults.
 (define (t-fill-edges img drawable prompt color-match grow feather)
   (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
-                               "auto" "low" "png" 100 -1 feather "visible" (if color-match 1 0) grow)))
+                               "auto" "low" "png" 100 -1 feather "visible" (if color-match 1 0) grow 2)))
 (define (t-export img path)
   (let* ((copy (car (gimp-image-duplicate img)))
          (flat (car (gimp-image-flatten copy))))
@@ -33,7 +33,7 @@
 (define (t-new-transparent-layer img w h name) (car (gimp-layer-new img w h RGBA-IMAGE name 100 LAYER-MODE-NORMAL)))
 (define (t-fill-sampling img drawable prompt sample)
   (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
-                               "auto" "low" "png" 100 -1 0 sample 0 0)))
+                               "auto" "low" "png" 100 -1 0 sample 0 0 2)))
 (define (t-new-empty-image w h) (car (gimp-image-new w h RGB)))
 (define (t-convert-precision img bits)
   (gimp-image-convert-precision img (if (eq? bits 'u16) PRECISION-U16-GAMMA PRECISION-FLOAT-LINEAR)))
@@ -51,3 +51,6 @@
     (gimp-image-insert-channel img channel 0 0)
     channel))
 (define (t-is-layer id) (= (t-bool (car (gimp-item-is-layer id))) 1))
+(define (t-fill-streaming img drawable prompt partial-images)
+  (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
+                               "auto" "low" "png" 100 -1 0 "visible" 0 0 partial-images)))

@@ -60,3 +60,7 @@
     (gimp-image-insert-channel img channel 0 0)
     channel))
 (define (t-is-layer id) (= (t-bool (car (gimp-item-id-is-layer id))) 1))
+(define (t-fill-streaming img drawable prompt partial-images)
+  (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
+                               #:prompt prompt #:feather-radius 0 #:color-match FALSE #:mask-grow 0
+                               #:partial-images partial-images)))
