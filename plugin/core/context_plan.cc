@@ -64,6 +64,15 @@ PixelSize flexible_request_size(const PixelRect &region, long long pixel_budget)
 
 }  // namespace
 
+PixelSize request_size_for(const ImageModel &model, const std::string &size, PixelSize target,
+                           long long pixel_budget) {
+  if (auto explicit_size = parse_size(size)) return *explicit_size;
+  const PixelRect area{0, 0, target.width, target.height};
+  if (model.size_rule == SizeRule::StandardSizes) return nearest_fixed_size(model, area);
+  if (model.size_rule == SizeRule::SquareDallE2) return dall_e_square(model, area);
+  return flexible_request_size(area, pixel_budget);
+}
+
 int context_margin(const PixelRect &selection_bounds) {
   return std::max(32, std::max(selection_bounds.width, selection_bounds.height) / 4);
 }
@@ -104,15 +113,7 @@ ContextPlan plan_context(const PlanInput &input) {
     plan.region = canvas_rect;
   }
 
-  if (auto explicit_size = parse_size(input.size)) {
-    plan.request = *explicit_size;
-  } else if (input.model.size_rule == SizeRule::StandardSizes) {
-    plan.request = nearest_fixed_size(input.model, plan.region);
-  } else if (input.model.size_rule == SizeRule::SquareDallE2) {
-    plan.request = dall_e_square(input.model, plan.region);
-  } else {
-    plan.request = flexible_request_size(plan.region, input.pixel_budget);
-  }
+  plan.request = request_size_for(input.model, input.size, plan.region.size(), input.pixel_budget);
 
   const bool one_to_one = input.model.size_rule == SizeRule::MultiplesOf16 &&
                           plan.request.width >= plan.region.width && plan.request.height >= plan.region.height &&

@@ -46,6 +46,13 @@ int context_margin(const PixelRect &selection_bounds);
 // Throws GenerativeError(InvalidArgument) when input.size is not valid for input.model.
 ContextPlan plan_context(const PlanInput &input);
 
+// The request size for something of `target`'s shape: `size` when explicit, otherwise the model's
+// standard size nearest in aspect, dall-e-2's smallest square that keeps the resolution, or for
+// gpt-image-2 the target's own aspect in multiples of 16 within `pixel_budget`. Also used by
+// Generate Layer, whose target is the selection's bounding box or the canvas.
+PixelSize request_size_for(const ImageModel &model, const std::string &size, PixelSize target,
+                           long long pixel_budget);
+
 // Grows `region` about its centre to the aspect aspect_w:aspect_h and positions it on the canvas
 // (inside it where it fits, covering it fully where it does not). Exposed for tests.
 PixelRect fit_frame_to_aspect(const PixelRect &region, int aspect_w, int aspect_h, PixelSize canvas);

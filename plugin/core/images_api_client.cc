@@ -248,12 +248,12 @@ MimePtr build_form(CURL *curl, const EditRequest &request) {
 
 }  // namespace
 
-ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const EditRequest *form_source,
+ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const RequestBody &body,
                                              ProgressSink &progress, const std::string &waiting_for,
                                              size_t max_body_bytes) const {
   const int attempts = 1 + std::max(0, connection_.max_retries);
   for (int attempt = 1;; ++attempt) {
-    Attempt result = send_once(path, form_source, progress, waiting_for, max_body_bytes);
+    Attempt result = send_once(path, body, progress, waiting_for, max_body_bytes);
     if (result.reply) return std::move(*result.reply);
     if (result.cancelled) throw cancelled_error();
     if (attempt >= attempts || !should_retry(result.outcome)) throw failure_error(result, attempt, max_body_bytes);
@@ -288,7 +288,7 @@ GenerativeError ImagesApiClient::failure_error(const Attempt &result, int attemp
   return GenerativeError(kind, explain_transport_failure(result.transport, result.detail, context));
 }
 
-ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, const EditRequest *form_source,
+ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, const RequestBody &body,
                                                     ProgressSink &progress, const std::string &waiting_for,
                                                     size_t max_body_bytes) const {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
@@ -296,7 +296,7 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
   CURL *h = curl.get();
 
   MimePtr form(nullptr, curl_mime_free);
-  if (form_source) form = build_form(h, *form_source);
+  if (body.form) form = build_form(h, *body.form);
 
   const std::string url = connection_.base_url + path;
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(nullptr, curl_slist_free_all);
@@ -307,6 +307,7 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
   add_header("Accept: application/json");
   if (!connection_.organization.empty()) add_header("OpenAI-Organization: " + connection_.organization);
   if (!connection_.project.empty()) add_header("OpenAI-Project: " + connection_.project);
+  if (body.json) add_header("Content-Type: application/json");
 
   Transfer transfer;
   transfer.progress = &progress;
@@ -323,6 +324,10 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
   if (!connection_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, connection_.ca_file.c_str());
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
   if (form) curl_easy_setopt(h, CURLOPT_MIMEPOST, form.get());
+  if (body.json) {
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.json->data());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.json->size()));
+  }
   curl_easy_setopt(h, CURLOPT_USERAGENT, "gimp-gpt-image/" GPT_IMAGE_VERSION);
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, connection_.connect_timeout_seconds);
   curl_easy_setopt(h, CURLOPT_TIMEOUT, connection_.timeout_seconds);
@@ -390,7 +395,16 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
   progress.set_text(format_text(_("Sending %zu KB to %s…"), bytes / 1024, request.model.c_str()));
   // Partial images are whole images too: the cap allows for them.
   const int images = request.n * (1 + std::max(0, request.partial_images));
-  Reply reply = send("/images/edits", &request, progress, request.model, max_answer_bytes(images));
+  Reply reply = send("/images/edits", RequestBody{&request, nullptr}, progress, request.model, max_answer_bytes(images));
+  progress.set_fraction(1.0);
+  if (reply.streamed) return std::move(*reply.streamed);
+  return parse_images_response(reply.body);
+}
+
+ImagesResult ImagesApiClient::generate(const GenerateRequest &request, ProgressSink &progress) const {
+  const std::string json = generate_request_json(request);
+  const int images = request.n * (1 + std::max(0, request.partial_images));
+  Reply reply = send("/images/generations", RequestBody{nullptr, &json}, progress, request.model, max_answer_bytes(images));
   progress.set_fraction(1.0);
   if (reply.streamed) return std::move(*reply.streamed);
   return parse_images_response(reply.body);
@@ -398,7 +412,7 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
 
 std::vector<std::string> ImagesApiClient::list_models() const {
   SilentProgress quiet;
-  const Reply reply = send("/models", nullptr, quiet, _("the model list"), kMaxModelListBytes);
+  const Reply reply = send("/models", RequestBody{}, quiet, _("the model list"), kMaxModelListBytes);
   std::unique_ptr<JsonParser, decltype(&g_object_unref)> parser(json_parser_new(), g_object_unref);
   if (!json_parser_load_from_data(parser.get(), reply.body.data(), static_cast<gssize>(reply.body.size()), nullptr))
     throw GenerativeError(ErrorKind::BadResponse, _("The server's model list is not valid JSON."));

@@ -10,6 +10,7 @@
 #include "api_response.h"
 #include "connection_settings.h"
 #include "edit_request.h"
+#include "generate_request.h"
 #include "error_explanation.h"
 #include "errors.h"
 #include "progress_sink.h"
@@ -31,11 +32,18 @@ class ImagesApiClient {
   // reached, Api (with the server's own message) for an error status, BadResponse for an unusable
   // answer.
   ImagesResult edit(const EditRequest &request, ProgressSink &progress) const;
+  // POST {base}/images/generations (JSON). Throws as edit() does.
+  ImagesResult generate(const GenerateRequest &request, ProgressSink &progress) const;
 
   // GET {base}/models: the model ids the server offers. Throws as edit() does.
   std::vector<std::string> list_models() const;
 
  private:
+  // What a request carries: nothing (GET), a multipart form, or a JSON document (POST).
+  struct RequestBody {
+    const EditRequest *form = nullptr;
+    const std::string *json = nullptr;
+  };
   struct Reply {
     long status = 0;
     std::string body;
@@ -56,9 +64,9 @@ class ImagesApiClient {
   // Sends GET (no form) or a multipart POST to {base}{path}, retrying as retry_policy.h says;
   // throws the explained error of the last attempt, returns the successful reply. Answers larger
   // than `max_body_bytes` are cut off and refused.
-  Reply send(const std::string &path, const EditRequest *form_source, ProgressSink &progress,
+  Reply send(const std::string &path, const RequestBody &body, ProgressSink &progress,
              const std::string &waiting_for, size_t max_body_bytes) const;
-  Attempt send_once(const std::string &path, const EditRequest *form_source, ProgressSink &progress,
+  Attempt send_once(const std::string &path, const RequestBody &body, ProgressSink &progress,
                     const std::string &waiting_for, size_t max_body_bytes) const;
   GenerativeError failure_error(const Attempt &result, int attempts, size_t max_body_bytes) const;
 

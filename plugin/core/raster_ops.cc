@@ -3,6 +3,7 @@
 #include <gegl.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "errors.h"
@@ -51,6 +52,20 @@ Raster crop_raster(const Raster &source, const PixelRect &rect) {
   Raster out(rect.width, rect.height, source.channels);
   for (int y = 0; y < rect.height; ++y)
     std::memcpy(out.at(0, y), source.at(rect.x, rect.y + y), out.stride());
+  return out;
+}
+
+Raster fit_into(const Raster &image, PixelSize target) {
+  const double scale = std::min(static_cast<double>(target.width) / image.width,
+                                static_cast<double>(target.height) / image.height);
+  // Round the fitted side that touches the target to it exactly; the other keeps the aspect.
+  PixelSize fitted{std::clamp(static_cast<int>(std::lround(image.width * scale)), 1, target.width),
+                   std::clamp(static_cast<int>(std::lround(image.height * scale)), 1, target.height)};
+  const Raster scaled = scale_raster(image, fitted);
+  Raster out(target.width, target.height, 4, 0);
+  const int x0 = (target.width - fitted.width) / 2, y0 = (target.height - fitted.height) / 2;
+  for (int y = 0; y < fitted.height; ++y)
+    std::memcpy(out.at(x0, y0 + y), scaled.at(0, y), scaled.stride());
   return out;
 }
 

@@ -27,6 +27,10 @@ inline Raster scale_raster(const Raster &source, PixelSize target) {
 // edge fades over about `radius` pixels on each side. Radius 0 returns the mask unchanged.
 Raster feather_mask(const Raster &mask, int radius);
 
+// `image` scaled to fit inside `target` without distortion (Lanczos-3), centred on a transparent
+// RGBA raster of exactly `target`'s size: letterboxed, never stretched. 4 channels in and out.
+Raster fit_into(const Raster &image, PixelSize target);
+
 // Copies the part `rect` (inside the raster) out.
 Raster crop_raster(const Raster &source, const PixelRect &rect);
 

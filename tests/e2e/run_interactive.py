@@ -307,7 +307,7 @@ def main():
                 time.sleep(4.5)  # the first preview has arrived
                 desktop.screenshot(window, os.path.join(args.screenshots, f"progress-window-gimp{args.gimp}.png"))
                 started = time.time()
-                desktop.press(window, "Escape")
+                desktop.press(window, "alt+c")  # the Cancel button, by its mnemonic
                 call.join(30)
                 if call.is_alive():
                     failures.append("Cancel did not end the fill within 30 s")

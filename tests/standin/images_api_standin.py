@@ -4,6 +4,9 @@
 It validates each request the way the real API documents it (images-api.md), rejects a malformed
 one with an OpenAI-style error body, answers deterministically, and records what it received.
 
+POST /v1/images/generations (JSON) is validated the same way and answered with a gradient in the
+prompt's colour, or a coloured disc on transparent pixels for background "transparent".
+
 Answers to POST /v1/images/edits: the input image at the requested size where the mask keeps it
 (optionally colour-shifted by --gain/--offset, to mimic a real model that repaints everything) and
 a flat colour derived from the prompt (and the variation's index) where the mask's alpha is 0.
@@ -65,7 +68,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 STANDARD_SIZES = {"1024x1024", "1536x1024", "1024x1536"}
 MODELS = {
@@ -267,6 +270,81 @@ def edit_answer(state, fields, record):
                       "input_tokens_details": {"text_tokens": 20, "image_tokens": 280}}}
 
 
+GENERATION_FIELDS = {"model", "prompt", "n", "size", "quality", "background", "output_format",
+                     "output_compression", "moderation", "stream", "partial_images", "user", "response_format"}
+
+
+def generation_answer(body, record):
+    """Validates a JSON generation request like the API and answers with a picture derived from
+    the prompt: a colour gradient, or with background "transparent" a coloured disc on fully
+    transparent pixels (so a test can see the alpha survive)."""
+    try:
+        request = json.loads(body)
+    except ValueError:
+        raise ApiError(400, "We could not parse the JSON body of your request.")
+    if not isinstance(request, dict):
+        raise ApiError(400, "The request body must be a JSON object.")
+    record["fields"] = {k: v for k, v in request.items() if k != "prompt" or len(str(v)) < 2000}
+    record["fields"]["prompt"] = request.get("prompt", "")
+    for name in request:
+        if name not in GENERATION_FIELDS:
+            raise ApiError(400, f"Unknown parameter: '{name}'.", name, "unknown_parameter")
+    model, prompt = request.get("model"), request.get("prompt")
+    if not isinstance(prompt, str) or not prompt:
+        raise ApiError(400, "Missing required parameter: 'prompt'.", "prompt", "missing_required_parameter")
+    if model not in MODELS:
+        raise ApiError(404, f"The model '{model}' does not exist or you do not have access to it.", None,
+                       "model_not_found")
+    if len(prompt) > (1000 if model == "dall-e-2" else 32000):
+        raise ApiError(400, "Invalid 'prompt': string too long.", "prompt", "string_above_max_length")
+    n = request.get("n", 1)
+    if not isinstance(n, int) or not 1 <= n <= 10:
+        raise ApiError(400, "Invalid 'n'.", "n", "integer_out_of_range")
+    size = request.get("size", "auto")
+    check_size(model, size)
+    quality = request.get("quality", "auto")
+    if quality not in ({"standard"} if model == "dall-e-2" else {"auto", "low", "medium", "high"}):
+        raise ApiError(400, f"Invalid value: '{quality}'.", "quality", "invalid_value")
+    output_format = request.get("output_format", "png")
+    background = request.get("background", "auto")
+    if output_format not in ("png", "jpeg", "webp") or background not in ("auto", "opaque", "transparent"):
+        raise ApiError(400, "Invalid output_format or background.", "output_format")
+    if background == "transparent" and output_format == "jpeg":
+        raise ApiError(400, "Transparent background requires png or webp output.", "background")
+    if "output_compression" in request and output_format == "png":
+        raise ApiError(400, "output_compression is only supported for jpeg and webp.", "output_compression")
+    if request.get("moderation", "auto") not in ("auto", "low"):
+        raise ApiError(400, "Invalid 'moderation'.", "moderation")
+    stream = request.get("stream", False)
+    partials = request.get("partial_images", 0)
+    if not isinstance(stream, bool) or not isinstance(partials, int) or not 0 <= partials <= 3 or (partials and not stream):
+        raise ApiError(400, "Invalid 'stream' or 'partial_images'.", "partial_images")
+    record["stream"], record["partial_images"] = stream, partials
+    width, height = (1024, 1024) if size == "auto" else (int(v) for v in size.split("x"))
+    data = []
+    for index in range(n):
+        colour = prompt_colour(prompt, index)
+        if background == "transparent":
+            image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+            disc = Image.new("L", (width, height), 0)
+            ImageDraw.Draw(disc).ellipse((width // 4, height // 4, 3 * width // 4, 3 * height // 4), fill=255)
+            image.paste(Image.new("RGBA", (width, height), colour + (255,)), (0, 0), disc)
+        else:
+            x = Image.linear_gradient("L").resize((width, height))
+            image = Image.merge("RGBA", (x.point(lambda v: min(255, colour[0] // 2 + v // 2)),
+                                         Image.new("L", (width, height), colour[1]),
+                                         Image.new("L", (width, height), colour[2]),
+                                         Image.new("L", (width, height), 255)))
+        if output_format == "jpeg":
+            image = image.convert("RGB")
+        buffer = io.BytesIO()
+        image.save(buffer, format={"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}[output_format])
+        data.append({"b64_json": base64.b64encode(buffer.getvalue()).decode()})
+    return {"created": int(time.time()), "data": data, "background": background, "output_format": output_format,
+            "quality": quality, "size": f"{width}x{height}",
+            "usage": {"input_tokens": 20, "output_tokens": 272 * n, "total_tokens": 20 + 272 * n}}
+
+
 def save(state, record, name, data):
     if not state.record_dir:
         return
@@ -316,7 +394,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
-    def send_stream(self, answer, partials, prompt):
+    def send_stream(self, answer, partials, prompt, kind="image_edit"):
         """The answer as server-sent events: `partials` blurred previews, a pause before each
         (standin-stream-delay:S, default 0.05 s), then one completed event per image. Markers:
         standin-stream-error (an error event instead of the image), standin-stream-cut (the stream
@@ -351,7 +429,7 @@ class Handler(BaseHTTPRequestHandler):
 
         for index in range(partials):
             time.sleep(delay)
-            event("image_edit.partial_image", {"b64_json": preview_of(answer["data"][0]["b64_json"]),
+            event(f"{kind}.partial_image", {"b64_json": preview_of(answer["data"][0]["b64_json"]),
                                                "partial_image_index": index, "output_format": "png"})
         time.sleep(delay)
         if "standin-stream-error" in prompt:
@@ -361,7 +439,7 @@ class Handler(BaseHTTPRequestHandler):
         if "standin-stream-cut" in prompt:
             return
         for item in answer["data"]:
-            event("image_edit.completed", {"b64_json": item["b64_json"], "size": answer["size"],
+            event(f"{kind}.completed", {"b64_json": item["b64_json"], "size": answer["size"],
                                            "output_format": answer["output_format"], "usage": answer["usage"]})
 
     def send_faulty(self, name, arg, answer):
@@ -483,13 +561,18 @@ class Handler(BaseHTTPRequestHandler):
             failure = state.fail_next.pop(0) if state.fail_next else None
         try:
             self.check_auth(record)
-            if self.path != "/v1/images/edits":
-                raise ApiError(404, f"Unknown path {self.path}")
             ctype = self.headers.get("Content-Type", "")
-            if not ctype.startswith("multipart/form-data"):
-                raise ApiError(400, "The request must be multipart/form-data.")
-            answer = edit_answer(state, parse_multipart(ctype, body), record)
-            prompt = record["fields"].get("prompt", "")
+            if self.path == "/v1/images/generations":
+                if not ctype.startswith("application/json"):
+                    raise ApiError(400, "The request must be application/json.")
+                answer = generation_answer(body, record)
+            elif self.path == "/v1/images/edits":
+                if not ctype.startswith("multipart/form-data"):
+                    raise ApiError(400, "The request must be multipart/form-data.")
+                answer = edit_answer(state, parse_multipart(ctype, body), record)
+            else:
+                raise ApiError(404, f"Unknown path {self.path}")
+            prompt = record.get("fields", {}).get("prompt", "")
             marker = re.search(r"standin-fail:(\d+):([a-z_]*):(.*)", prompt)
             once = re.search(r"standin-fail-once:(\d+):([a-z_]*):(.*)", prompt)
             if once:
@@ -522,7 +605,8 @@ class Handler(BaseHTTPRequestHandler):
                     return
             record["status"] = 200
             if record.get("stream") and "standin-stream-ignore" not in prompt:
-                self.send_stream(answer, record["partial_images"], prompt)
+                kind = "image_generation" if self.path.endswith("/generations") else "image_edit"
+                self.send_stream(answer, record["partial_images"], prompt, kind)
                 return
             self.send_json(200, answer)
         except ApiError as e:

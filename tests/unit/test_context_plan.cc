@@ -139,3 +139,14 @@ TEST(ContextPlan, InvariantsHoldForRandomInputs) {
     }
   }
 }
+
+TEST(ContextPlan, RequestSizeForATargetShape) {
+  const ImageModel standard = describe_model("gpt-image-1.5");
+  EXPECT_EQ(request_size_for(standard, "auto", {1080, 1920}, kDefaultPixelBudget), (PixelSize{1024, 1536}));
+  EXPECT_EQ(request_size_for(standard, "auto", {1200, 630}, kDefaultPixelBudget), (PixelSize{1536, 1024}));
+  EXPECT_EQ(request_size_for(standard, "1024x1024", {1200, 630}, kDefaultPixelBudget), (PixelSize{1024, 1024}));
+  const ImageModel flexible = describe_model("gpt-image-2");
+  const PixelSize story = request_size_for(flexible, "auto", {1080, 1920}, kDefaultPixelBudget);
+  EXPECT_EQ(story.width % 16, 0);
+  EXPECT_NEAR(static_cast<double>(story.height) / story.width, 1920.0 / 1080, 0.05);
+}

@@ -112,3 +112,17 @@ TEST(RasterOps, FeatherSoftensTheEdgeOverAboutTheRadius) {
   EXPECT_LT(*soft.at(52, 10), 215);  // just inside: partly
   EXPECT_GE(*soft.at(99, 0), 253);   // corners do not fade into the canvas edge
 }
+
+// Generate Layer's answers are fitted into their target, never stretched.
+TEST(RasterOps, FitIntoLetterboxesWithoutDistortion) {
+  Raster wide(300, 100, 4, 255);  // 3:1, opaque white
+  const Raster fitted = fit_into(wide, {300, 300});
+  ASSERT_EQ(fitted.size(), (PixelSize{300, 300}));
+  EXPECT_EQ(fitted.at(150, 10)[3], 0);    // transparent band above
+  EXPECT_EQ(fitted.at(150, 150)[3], 255);  // the picture in the middle, full width
+  EXPECT_EQ(fitted.at(0, 150)[3], 255);
+  EXPECT_EQ(fitted.at(150, 290)[3], 0);   // and below
+  const Raster same = fit_into(wide, {600, 200});  // same aspect: fills the target exactly
+  EXPECT_EQ(same.at(0, 0)[3], 255);
+  EXPECT_EQ(same.at(599, 199)[3], 255);
+}
