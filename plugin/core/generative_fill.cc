@@ -110,12 +110,15 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.has_selection = input.selection.has_value();
 
   const ContextPlan &plan = edit.plan;
+  auto started = std::chrono::steady_clock::now();
   edit.original = options.sample == "layer" ? source.read_active_layer(plan.captured) : source.read_visible(plan.captured);
+  if (edit.has_selection) edit.selection = source.read_selection(plan.captured);
+  edit.timings.capture_ms = elapsed_ms(started);
+  started = std::chrono::steady_clock::now();
   const Raster visible = pad_to_frame(edit.original, plan.captured, plan.frame);
   edit.request.image_png = encode_png(scale_raster(visible, plan.request));
   if (edit.has_selection) {
     // Padding outside the canvas is never selected: it stays "keep" in the mask.
-    edit.selection = source.read_selection(plan.captured);
     const Raster &selected = edit.selection;
     Raster frame_selection = selected;
     if (!(plan.captured == plan.frame)) {
@@ -136,6 +139,8 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.request.output_format = options.output_format;
   edit.request.output_compression = options.output_compression;
   edit.request.partial_images = model.streams ? options.partial_images : 0;
+  edit.timings.encode_ms = elapsed_ms(started);
+  edit.timings.upload_bytes = edit.request.image_png.size() + (edit.request.mask_png ? edit.request.mask_png->size() : 0);
   if (edit.has_selection) {
     const PixelRect &bounds = *input.selection;
     edit.mask_grow = options.mask_grow == kAutoEdge ? auto_mask_grow(bounds) : options.mask_grow;
@@ -208,11 +213,18 @@ FillPlacement run_generative_fill(FillSource &source, const FillOptions &options
   progress.set_text(_("Preparing the selection…"));
   const PreparedEdit edit = prepare_edit(source, options, connection.model, connection.pixel_budget);
   // The request runs on a worker thread; this thread keeps the main loop (and any dialog) alive.
+  auto started = std::chrono::steady_clock::now();
   const ImagesResult answer = run_in_background(
       [&](ProgressSink &worker_progress) { return ImagesApiClient(connection).edit(edit.request, worker_progress); },
       progress);
+  const double request_ms = elapsed_ms(started);
   progress.set_text(_("Placing the result…"));
-  return placement_from_answer(edit, answer, options.prompt);
+  started = std::chrono::steady_clock::now();
+  FillPlacement placement = placement_from_answer(edit, answer, options.prompt);
+  placement.timings = edit.timings;
+  placement.timings.request_ms = request_ms;
+  placement.timings.decode_ms = elapsed_ms(started);
+  return placement;
 }
 
 }  // namespace gpt_image

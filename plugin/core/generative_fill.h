@@ -16,6 +16,7 @@
 #include "mask_shape.h"
 #include "progress_sink.h"
 #include "raster.h"
+#include "stage_timings.h"
 
 namespace gpt_image {
 
@@ -69,6 +70,7 @@ struct FillPlacement {
   std::vector<ColorFit> color_fits;  // per layer, when colours were matched
   std::optional<ImageUsage> usage;
   std::vector<std::string> notes;  // things the user should know although the fill worked
+  StageTimings timings;            // the host adds place_ms and reports (stage_timings.h)
 };
 
 // A prepared request and the plan it came from; exposed so tests can check each stage.
@@ -81,6 +83,7 @@ struct PreparedEdit {
   bool color_match = false;
   Raster original;   // what was sampled over plan.captured (RGBA), the colour match's reference
   Raster selection;  // the selection over plan.captured (1 channel), when there is one
+  StageTimings timings;  // capture and encode so far
 };
 
 // True when the prompt has nothing but white space (dialogs use it to keep themselves open).

@@ -124,7 +124,7 @@ def main():
         make_texture(os.path.join(work, "texture.png"))
         # No OPENAI_IMAGE_MODEL: the model comes from the settings (default gpt-image-1.5).
         environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
-        suites = [("fill", FILL_CASES, {}), ("seam", SEAM_CASES, {}), ("faults", FAULT_CASES, FAULT_ENVIRONMENT),
+        suites = [("fill", FILL_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}), ("faults", FAULT_CASES, FAULT_ENVIRONMENT),
                   ("bad_input", bad_input_cases(args.gimp), {})]
         for suite, cases, extra in suites:
             chosen = [case for case in cases if args.only in case[0] or args.only in suite]

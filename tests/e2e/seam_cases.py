@@ -75,6 +75,9 @@ def identity_scheme(p):
 def identity_check(c, p, report, before, after, requests, output):
     if not c.expect(report.get("result", -1) > 0, "the fill failed"):
         return
+    # The suite runs with GPT_IMAGE_TIMINGS=1: every fill reports its stages on stderr.
+    c.expect("gimp-gpt-image timings: capture_ms=" in output and " place_ms=" in output,
+             "no stage timing line in GIMP's output although GPT_IMAGE_TIMINGS=1")
     value = psnr(before, after, ellipse_inside(before.shape[:2], *ELLIPSE, grow=0))
     record(p, f"PSNR inside the selection with the identity answer: {value:.1f} dB")
     c.expect(value >= 40, f"inside the selection the result matches the original at {value:.1f} dB, not >= 40 dB")

@@ -1,6 +1,7 @@
 // GIMP 2.10 entry point: registers the procedures and turns their arguments into core requests.
 #include <libgimp/gimp.h>
 
+#include <chrono>
 #include <cstring>
 #include <exception>
 #include <memory>
@@ -240,8 +241,11 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
         window = std::make_unique<ProgressWindow>(progress, cost_line(source, options, settings_path_in_profile(gimp_directory())));
       placement = run_generative_fill(source, options, connection, window ? *window : static_cast<ProgressSink &>(progress));
     }
+    const auto placing = std::chrono::steady_clock::now();
     Gimp2LayerTarget target(image, drawable);
     const gint32 result = place_fill_layers(target, placement);
+    placement.timings.place_ms = elapsed_ms(placing);
+    report_stage_timings(placement.timings);
     for (const std::string &note : placement.notes) gimp_message(note.c_str());
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     g_values[0].type = GIMP_PDB_STATUS;

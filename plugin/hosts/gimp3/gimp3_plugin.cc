@@ -1,6 +1,7 @@
 // GIMP 3 entry point: registers the procedures and turns their arguments into core requests.
 #include <libgimp/gimp.h>
 
+#include <chrono>
 #include <exception>
 #include <memory>
 #include <string>
@@ -94,8 +95,11 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
         window = std::make_unique<ProgressWindow>(progress, cost_line(source, options, settings_path));
       placement = run_generative_fill(source, options, connection, window ? *window : static_cast<ProgressSink &>(progress));
     }
+    const auto placing = std::chrono::steady_clock::now();
     Gimp3LayerTarget target(image, anchor);
     GimpLayer *result = GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(target, placement)));
+    placement.timings.place_ms = elapsed_ms(placing);
+    report_stage_timings(placement.timings);
     for (const std::string &note : placement.notes) gimp_message(note.c_str());
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     GimpValueArray *values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);

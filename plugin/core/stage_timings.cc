@@ -1,0 +1,34 @@
+#include "stage_timings.h"
+
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace gpt_image {
+
+bool stage_timings_enabled() {
+  const char *value = std::getenv("GPT_IMAGE_TIMINGS");
+  return value && *value && std::strcmp(value, "0") != 0;
+}
+
+std::string format_stage_timings(const StageTimings &t, long peak_rss_kb) {
+  char line[512];
+  std::snprintf(line, sizeof line,
+                "gimp-gpt-image timings: capture_ms=%.1f encode_ms=%.1f upload_bytes=%zu request_ms=%.1f "
+                "decode_ms=%.1f place_ms=%.1f total_ms=%.1f peak_rss_kb=%ld",
+                t.capture_ms, t.encode_ms, t.upload_bytes, t.request_ms, t.decode_ms, t.place_ms, t.total_ms(),
+                peak_rss_kb);
+  return line;
+}
+
+void report_stage_timings(const StageTimings &timings) {
+  if (!stage_timings_enabled()) return;
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  std::fprintf(stderr, "%s\n", format_stage_timings(timings, usage.ru_maxrss).c_str());
+  std::fflush(stderr);
+}
+
+}  // namespace gpt_image
