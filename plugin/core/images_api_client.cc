@@ -393,18 +393,21 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
 ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &progress) const {
   const size_t bytes = request.image_png.size() + (request.mask_png ? request.mask_png->size() : 0);
   progress.set_text(format_text(_("Sending %zu KB to %s…"), bytes / 1024, request.model.c_str()));
-  // Partial images are whole images too: the cap allows for them.
-  const int images = request.n * (1 + std::max(0, request.partial_images));
-  Reply reply = send("/images/edits", RequestBody{&request, nullptr}, progress, request.model, max_answer_bytes(images));
-  progress.set_fraction(1.0);
-  if (reply.streamed) return std::move(*reply.streamed);
-  return parse_images_response(reply.body);
+  return post_for_images("/images/edits", RequestBody{&request, nullptr}, request.model, request.n,
+                         request.partial_images, progress);
 }
 
 ImagesResult ImagesApiClient::generate(const GenerateRequest &request, ProgressSink &progress) const {
   const std::string json = generate_request_json(request);
-  const int images = request.n * (1 + std::max(0, request.partial_images));
-  Reply reply = send("/images/generations", RequestBody{nullptr, &json}, progress, request.model, max_answer_bytes(images));
+  return post_for_images("/images/generations", RequestBody{nullptr, &json}, request.model, request.n,
+                         request.partial_images, progress);
+}
+
+ImagesResult ImagesApiClient::post_for_images(const std::string &path, const RequestBody &body, const std::string &model,
+                                              int n, int partial_images, ProgressSink &progress) const {
+  // Partial images are whole images too: the cap allows for them.
+  const int images = n * (1 + std::max(0, partial_images));
+  Reply reply = send(path, body, progress, model, max_answer_bytes(images));
   progress.set_fraction(1.0);
   if (reply.streamed) return std::move(*reply.streamed);
   return parse_images_response(reply.body);

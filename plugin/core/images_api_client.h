@@ -69,6 +69,9 @@ class ImagesApiClient {
   Attempt send_once(const std::string &path, const RequestBody &body, ProgressSink &progress,
                     const std::string &waiting_for, size_t max_body_bytes) const;
   GenerativeError failure_error(const Attempt &result, int attempts, size_t max_body_bytes) const;
+  // The shared end of edit() and generate(): send, then the streamed or the JSON answer's images.
+  ImagesResult post_for_images(const std::string &path, const RequestBody &body, const std::string &model, int n,
+                               int partial_images, ProgressSink &progress) const;
 
   ConnectionSettings connection_;
 };
