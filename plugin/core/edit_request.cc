@@ -6,14 +6,26 @@ namespace {
 bool is_dall_e(const std::string &model) { return model.compare(0, 6, "dall-e") == 0; }
 }  // namespace
 
+size_t image_bytes(const EditRequest &request) {
+  size_t bytes = request.image_png.size() + (request.mask_png ? request.mask_png->size() : 0);
+  for (const auto &reference : request.reference_pngs) bytes += reference.size();
+  return bytes;
+}
+
 std::vector<FormPart> edit_form_parts(const EditRequest &request) {
   std::vector<FormPart> parts;
-  FormPart image;
-  image.name = "image";
-  image.file = &request.image_png;
-  image.filename = "image.png";
-  image.content_type = "image/png";
-  parts.push_back(image);
+  const bool several = !request.reference_pngs.empty();
+  auto image = [&parts, several](const std::vector<std::uint8_t> &png, const std::string &filename) {
+    FormPart part;
+    part.name = several ? "image[]" : "image";
+    part.file = &png;
+    part.filename = filename;
+    part.content_type = "image/png";
+    parts.push_back(part);
+  };
+  image(request.image_png, "image.png");
+  for (size_t i = 0; i < request.reference_pngs.size(); ++i)
+    image(request.reference_pngs[i], "reference-" + std::to_string(i + 1) + ".png");
   if (request.mask_png) {
     FormPart mask;
     mask.name = "mask";

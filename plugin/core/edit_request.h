@@ -20,8 +20,12 @@ struct EditRequest {
   std::string input_fidelity = "low"; // sent only when high (low is the API's default)
   int partial_images = 0;             // 1-3: stream the answer with that many previews; 0: plain JSON
   std::vector<std::uint8_t> image_png;
-  std::optional<std::vector<std::uint8_t>> mask_png;
+  std::optional<std::vector<std::uint8_t>> mask_png;  // applies to image_png only
+  std::vector<std::vector<std::uint8_t>> reference_pngs;  // further images, sent after image_png
 };
+
+// The bytes of every image and the mask: what the upload weighs, without the text fields.
+size_t image_bytes(const EditRequest &request);
 
 // One multipart part: a text field, or a file when `file` is set.
 struct FormPart {
@@ -32,7 +36,8 @@ struct FormPart {
   std::string content_type;
 };
 
-// The parts in the order they are sent. Fields the model does not know are left out rather than
+// The parts in the order they are sent. With references every image goes as a repeated `image[]`
+// part (image_png first, then the references in order); alone it goes as `image`. Fields the model does not know are left out rather than
 // sent empty (dall-e-2 has no output_format and answers URLs unless asked for base64).
 std::vector<FormPart> edit_form_parts(const EditRequest &request);
 

@@ -11,6 +11,7 @@
 #include "background_job.h"
 #include "images_api_client.h"
 #include "raster_ops.h"
+#include "reference_images.h"
 
 namespace gpt_image {
 
@@ -78,7 +79,7 @@ void validate_fill_options(const FillOptions &options, const ImageModel &model) 
                           format_text(_("The mask growth must be -1 (automatic) or 0 to %d pixels."), kMaxMaskGrow));
 }
 
-std::string layer_name_for_prompt(const std::string &prompt) {
+std::string prompt_for_layer_name(const std::string &prompt) {
   constexpr long kMaxChars = 48;
   gchar *collapsed = g_strstrip(g_strdup(prompt.c_str()));
   for (gchar *p = collapsed; *p; ++p)
@@ -89,14 +90,19 @@ std::string layer_name_for_prompt(const std::string &prompt) {
     const gchar *cut = g_utf8_offset_to_pointer(text.c_str(), kMaxChars);
     text = std::string(text.c_str(), cut) + "…";
   }
+  return text;
+}
+
+std::string layer_name_for_prompt(const std::string &prompt) {
   // TRANSLATORS: the name of the inserted layer, followed by the start of the prompt
-  return format_text(_("Generative Fill: %s"), text.c_str());
+  return format_text(_("Generative Fill: %s"), prompt_for_layer_name(prompt).c_str());
 }
 
 PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const std::string &model_name,
-                          long long pixel_budget) {
+                          long long pixel_budget, const std::vector<Raster> &references) {
   const ImageModel model = describe_model(model_name);
   validate_fill_options(options, model);
+  validate_reference_count(model, references.size(), true);
 
   PreparedEdit edit;
   PlanInput input;
@@ -129,6 +135,7 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
     }
     edit.request.mask_png = encode_png(selection_to_edit_mask(scale_raster(frame_selection, plan.request)));
   }
+  for (const Raster &reference : references) edit.request.reference_pngs.push_back(encode_reference(reference, plan.request));
   edit.request.model = model.name;
   edit.request.prompt = options.prompt;
   edit.request.quality = options.quality;
@@ -140,7 +147,7 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.request.output_compression = options.output_compression;
   edit.request.partial_images = model.streams ? options.partial_images : 0;
   edit.timings.encode_ms = elapsed_ms(started);
-  edit.timings.upload_bytes = edit.request.image_png.size() + (edit.request.mask_png ? edit.request.mask_png->size() : 0);
+  edit.timings.upload_bytes = image_bytes(edit.request);
   if (edit.has_selection) {
     const PixelRect &bounds = *input.selection;
     edit.mask_grow = options.mask_grow == kAutoEdge ? auto_mask_grow(bounds) : options.mask_grow;
@@ -209,9 +216,9 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
 }
 
 FillPlacement run_generative_fill(FillSource &source, const FillOptions &options, const ConnectionSettings &connection,
-                                  ProgressSink &progress) {
+                                  ProgressSink &progress, const std::vector<Raster> &references) {
   progress.set_text(_("Preparing the selection…"));
-  const PreparedEdit edit = prepare_edit(source, options, connection.model, connection.pixel_budget);
+  const PreparedEdit edit = prepare_edit(source, options, connection.model, connection.pixel_budget, references);
   // The request runs on a worker thread; this thread keeps the main loop (and any dialog) alive.
   auto started = std::chrono::steady_clock::now();
   const ImagesResult answer = run_in_background(

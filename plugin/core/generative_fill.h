@@ -92,20 +92,26 @@ bool prompt_is_blank(const std::string &prompt);
 // Throws GenerativeError(InvalidArgument) with an actionable sentence for unusable options.
 void validate_fill_options(const FillOptions &options, const ImageModel &model);
 
+// `references` (RGBA, reference_images.h) go after the captured area, each at most at the request
+// size; the hosts read them before anything is sent.
 PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const std::string &model,
-                          long long pixel_budget = kDefaultPixelBudget);
+                          long long pixel_budget = kDefaultPixelBudget, const std::vector<Raster> &references = {});
 
 // Decodes each returned image and scales it back onto the captured part of the frame.
 FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt);
 
 // The whole job: prepare, send, and turn the answer into layers to place.
 FillPlacement run_generative_fill(FillSource &source, const FillOptions &options,
-                                  const ConnectionSettings &connection, ProgressSink &progress);
+                                  const ConnectionSettings &connection, ProgressSink &progress,
+                                  const std::vector<Raster> &references = {});
 
 // The cost of these options on this image, before anything is sent: plans the request size from
 // the canvas and the selection only (no pixels are read). An unusable size gives its error text.
 CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, const std::string &model,
                                 long long pixel_budget = kDefaultPixelBudget);
+
+// The prompt on one line, shortened to 48 characters: the readable part of a layer name.
+std::string prompt_for_layer_name(const std::string &prompt);
 
 // "Generative Fill: <prompt>" with the prompt shortened to a readable layer name.
 std::string layer_name_for_prompt(const std::string &prompt);

@@ -391,7 +391,7 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
 }
 
 ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &progress) const {
-  const size_t bytes = request.image_png.size() + (request.mask_png ? request.mask_png->size() : 0);
+  const size_t bytes = image_bytes(request);
   progress.set_text(format_text(_("Sending %zu KB to %s…"), bytes / 1024, request.model.c_str()));
   return post_for_images("/images/edits", RequestBody{&request, nullptr}, request.model, request.n,
                          request.partial_images, progress);

@@ -168,6 +168,8 @@ def edit_answer(state, fields, record):
             images.append(open_image(data, "image"))
             record["files"].setdefault("image", []).append(len(data))
             record["image_size"] = record.get("image_size") or f"{images[-1].width}x{images[-1].height}"
+            record.setdefault("image_sizes", []).append(f"{images[-1].width}x{images[-1].height}")
+            record.setdefault("image_names", []).append(name)
             save(state, record, "image" if len(images) == 1 else f"image{len(images)}", data)
         elif name == "mask":
             if len(data) >= 4 * 1024 * 1024:
