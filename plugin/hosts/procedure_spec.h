@@ -76,6 +76,56 @@ constexpr const char *kResultBlurb = N_("The inserted layer, or the layer group 
 
 constexpr const char *kQualities[] = {"auto", "low", "medium", "high"};
 
+// Appended after `partial-images` (reference images): GIMP 3 a drawable array, GIMP 2.10 a count
+// and an array of drawable ids.
+constexpr const char *kArgReferences = "references";
+constexpr const char *kArgNumReferences = "num-references";  // GIMP 2.10 only
+constexpr const char *kReferencesBlurb =
+    N_("Other layers (of any open image) sent as reference images after the area around the selection, at most 15; "
+    "each is scaled down to the request size");
+constexpr const char *kNumReferencesBlurb = N_("How many drawable ids follow in references");
+
+// Generate Layer: a new layer from a prompt (and optionally reference images), filling the
+// selection's bounding box or the canvas.
+constexpr const char *kGenerateProcedure = "plug-in-gpt-image-generate";
+constexpr const char *kGenerateMenuLabel = N_("Generate _Layer...");
+constexpr const char *kGenerateBlurb = N_("Generate a new layer from a prompt (OpenAI-compatible Images API)");
+constexpr const char *kGenerateHelp =
+    N_("Sends the prompt to {OPENAI_BASE_URL}/images/generations (with reference images: to /images/edits, the "
+    "references as the images) and inserts the answer as a new layer above the active layer, filling the "
+    "selection's bounding box, or the canvas when nothing is selected. The request size follows that "
+    "rectangle's shape; the answer is scaled to it without distortion: letterboxed into transparency, or "
+    "cropped (fit). A transparent background keeps its alpha. With more than one variation the layers are "
+    "put in a layer group, the first one visible.");
+// Generate Image: the same into a new image.
+constexpr const char *kNewProcedure = "plug-in-gpt-image-new";
+constexpr const char *kNewMenuPath = "<Image>/File/Create";
+constexpr const char *kNewMenuLabel = N_("_Generate Image...");
+constexpr const char *kNewBlurb = N_("Generate a new image from a prompt (OpenAI-compatible Images API)");
+constexpr const char *kNewHelp =
+    N_("Like Filters ▸ Generative ▸ Generate Layer, into a new image of the chosen canvas size: WIDTHxHEIGHT or a "
+    "preset (square-post 1080x1080, portrait-post 1080x1350, story 1080x1920, link-preview 1200x630, "
+    "landscape-post 1200x675, full-hd, 4k, icon, a4-300dpi). Interactively the new image is shown.");
+
+// Arguments of both generate procedures (after run-mode and image/drawables, or after `canvas`),
+// in this order: prompt, quality, size, variations, background, output-format, output-compression,
+// partial-images, fit, input-fidelity, then the references.
+constexpr const char *kArgCanvas = "canvas";
+constexpr const char *kArgFit = "fit";
+constexpr const char *kCanvasBlurb = N_("Size of the new image: WIDTHxHEIGHT or a preset name (e.g. story, square-post)");
+constexpr const char *kGeneratePromptBlurb = N_("What the picture should show");
+constexpr const char *kGenerateSizeBlurb =
+    N_("Request size: auto (chosen from the target's shape) or WIDTHxHEIGHT the model accepts");
+constexpr const char *kFitBlurb =
+    N_("When the answer's shape differs from the target: letterbox (whole picture, transparent bars) or crop "
+    "(fill the target, cut the overflow)");
+constexpr const char *kGenerateInputFidelityBlurb =
+    N_("With reference images: how closely to keep their details, low or high (not gpt-image-1-mini)");
+constexpr const char *kGenerateReferencesBlurb =
+    N_("Layers (of any open image) to use as reference images, at most 16; the first matters most");
+constexpr const char *kGenerateResultBlurb = N_("The new layer, or the layer group holding all variations");
+constexpr const char *kNewResultBlurb = N_("The new image");
+
 constexpr const char *kSettingsProcedure = "plug-in-gpt-image-settings";
 constexpr const char *kSettingsMenuLabel = N_("_Settings...");
 constexpr const char *kSettingsBlurb = N_("Connection settings for Generative Fill: endpoint, model, key");

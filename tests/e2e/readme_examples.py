@@ -23,6 +23,31 @@ def readme_example(name):
     return match.group(1)
 
 
+# The generate examples: a new "story" image (1080x1920), cropped, flattened and saved.
+GENERATE_EXAMPLES = {"2.10": "generate-2.10", "3.0": "generate-3.0"}
+
+
+def run_generate_example(runner, work, environment):
+    c = Check()
+    name = GENERATE_EXAMPLES[runner.version]
+    try:
+        folder = os.path.join(work, "readme-" + name)
+        os.makedirs(folder)
+        output = os.path.join(folder, "generated.png")
+        code = readme_example(name).replace("generated.png", runner.inside(output))
+        _, log = runner.run(folder, code, environment)
+        c.expect(environment["OPENAI_API_KEY"] not in log, "the API key appears in GIMP's output")
+        if c.expect(os.path.exists(output), f"the example wrote no image; see {folder}/gimp-output.txt"):
+            made = load(output)
+            c.equal(made.shape[:2], (1920, 1080), "size of the story image")
+            c.expect((made[..., 3] == 255).all(), "the cropped picture does not cover the whole image")
+            # The stand-in's generation has a red gradient from top to bottom: the picture must show it.
+            c.expect(made[1800, 540, 0] > made[100, 540, 0] + 40, "the image does not show the generated gradient")
+    except Exception as error:  # a broken example must be reported, not stop the suite
+        c.failures.append(f"{type(error).__name__}: {error}")
+    yield "readme_example_" + name, c.failures
+
+
 def run_readme_examples(runner, work, texture, environment):
     """Yields (name, failures) for each README example of this GIMP version."""
     for name, language in EXAMPLES[runner.version]:
@@ -52,3 +77,4 @@ def run_readme_examples(runner, work, texture, environment):
         except Exception as error:  # a broken example must be reported, not stop the suite
             c.failures.append(f"{type(error).__name__}: {error}")
         yield "readme_example_" + name, c.failures
+    yield from run_generate_example(runner, work, environment)

@@ -4,9 +4,9 @@
   run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image
   run_e2e.py --gimp 3.0 --plugin <chroot>/src/build-gimp3/... --root <chroot>
 
-Four suites, each in one GIMP session (GIMP's start-up dominates): the fill cases, seamless
-results (colour matching, edges), the faults the stand-in injects (with short timeouts), and bad
-input; each case reports to its own files. Then the
+Five suites, each in one GIMP session (GIMP's start-up dominates): the fill cases, seamless
+results (colour matching, edges), the faults the stand-in injects (with short timeouts), bad input,
+and Generate Layer / Generate Image / references; each case reports to its own files. Then the
 README's examples and the translated runs.
 Prints one line per case and, last, "N passed, N failed"; exits non-zero when a case failed."""
 import argparse
@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bad_input_cases import bad_input_cases  # noqa: E402
 from fault_cases import CASES as FAULT_CASES, ENVIRONMENT as FAULT_ENVIRONMENT  # noqa: E402
 from fill_cases import CASES as FILL_CASES, GAIN, OFFSET, Check, load, make_texture  # noqa: E402
+from generate_cases import CASES as GENERATE_CASES  # noqa: E402
 from gimp_runner import GimpRunner  # noqa: E402
 from readme_examples import run_readme_examples  # noqa: E402
 from seam_cases import CASES as SEAM_CASES  # noqa: E402
@@ -124,8 +125,9 @@ def main():
         make_texture(os.path.join(work, "texture.png"))
         # No OPENAI_IMAGE_MODEL: the model comes from the settings (default gpt-image-1.5).
         environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
-        suites = [("fill", FILL_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}), ("faults", FAULT_CASES, FAULT_ENVIRONMENT),
-                  ("bad_input", bad_input_cases(args.gimp), {})]
+        suites = [("fill", FILL_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}),
+                  ("faults", FAULT_CASES, FAULT_ENVIRONMENT), ("bad_input", bad_input_cases(args.gimp), {}),
+                  ("generate", GENERATE_CASES, {})]
         for suite, cases, extra in suites:
             chosen = [case for case in cases if args.only in case[0] or args.only in suite]
             for name, failures in run_suite(runner, work, standin, suite, chosen, dict(environment, **extra)):

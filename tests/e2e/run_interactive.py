@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Interactive runs in a real GIMP with its user interface, under Xvfb: the fill dialog appears (a
 screenshot is kept), Cancel leaves the image alone, OK with a blank prompt keeps the dialog open,
-a typed prompt is sent, last values are remembered, and one Ctrl+Z undoes a whole fill.
+a typed prompt is sent, last values are remembered, and one Ctrl+Z undoes a whole fill; the
+progress window cancels; the settings dialog saves; the Generate Layer dialog sends a ticked
+reference and its layer is one undo step; the Generate Image dialog opens a new image.
 
 GIMP is driven through its Script-Fu server; keys go in with xdotool.
 
@@ -157,8 +159,12 @@ def main():
             server_call = f'(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" {port} "")'
             command = ["gimp-2.10", "-d", "-f", "-s", "-b", server_call]
             fill = ("(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n} "
-                    "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0 2)")
+                    "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0 2 0 (vector))")
             open_settings = '(plug-in-gpt-image-settings RUN-INTERACTIVE "" "" "" "" 600 "" 2 10 60)'
+            generate = ('(plug-in-gpt-image-generate RUN-INTERACTIVE img base "" "medium" "auto" 1 "auto" "png" 100 2 '
+                        '"letterbox" "low" 0 (vector))')
+            new_image = ('(plug-in-gpt-image-new RUN-INTERACTIVE "square-post" "" "medium" "auto" 1 "auto" "png" 100 2 '
+                         '"letterbox" "low" 0 (vector))')
         else:
             server_call = (f'(plug-in-script-fu-server #:run-mode RUN-NONINTERACTIVE #:ip "127.0.0.1" '
                            f'#:port {port} #:logfile "")')
@@ -166,6 +172,8 @@ def main():
             fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "
                     "#:prompt \"{prompt}\" #:variations {n})")
             open_settings = "(plug-in-gpt-image-settings #:run-mode RUN-INTERACTIVE)"
+            generate = "(plug-in-gpt-image-generate #:run-mode RUN-INTERACTIVE #:image img #:drawables (vector base))"
+            new_image = "(plug-in-gpt-image-new #:run-mode RUN-INTERACTIVE)"
         if args.root:
             runner._mount_proc()
             command = ["chroot", args.root] + command
@@ -356,6 +364,71 @@ def main():
             elif TEST_KEY in open(settings_file).read():
                 failures.append("the key was written to the settings file")
         case("settings_dialog", failures)
+
+        # 7. Generate Layer: the dialog appears; a typed prompt with a reference ticked by keyboard
+        #    (Alt+R opens the list, Tab reaches the first layer, Space ticks it) becomes one layer
+        #    over the selection's box, made through /images/edits with that reference; one Ctrl+Z
+        #    removes it.
+        failures = []
+        sent = len(standin.requests())
+        layers_before = layer_count()
+        snapshot = os.path.join(work, "before-generate.png")
+        server.eval(f'(t-export img "{runner.inside(snapshot)}")')
+        call = Call(server, generate)
+        dialog = desktop.wait_window("^Generate Layer$")
+        if not dialog:
+            failures.append("the Generate Layer dialog did not appear")
+        else:
+            desktop.type(dialog, "a paper boat")
+            desktop.press(dialog, "alt+r")
+            time.sleep(0.5)
+            desktop.press(dialog, "Tab")
+            desktop.press(dialog, "space")
+            time.sleep(0.5)
+            desktop.screenshot(dialog, os.path.join(args.screenshots, f"generate-dialog-gimp{args.gimp}.png"))
+            desktop.press(dialog, "alt+o")
+            call.join(120)
+            if call.is_alive() or not call.result or not call.result[0]:
+                failures.append(f"Generate Layer did not succeed: {call.result}")
+            new = standin.requests()[sent:]
+            if [r.get("fields", {}).get("prompt") for r in new] != ["a paper boat"]:
+                failures.append(f"the typed prompt was not sent once (sent: {new})")
+            elif (new[0]["path"], new[0].get("image_sizes")) != ("/v1/images/edits", ["800x600"]):
+                failures.append(f"the ticked reference did not go as the image (path {new[0]['path']}, "
+                                f"images {new[0].get('image_sizes')})")
+            if layer_count() != layers_before + 1:
+                failures.append("no layer was added")
+            desktop.press(image_window, "ctrl+z")
+            time.sleep(1.5)
+            after_undo = os.path.join(work, "after-generate-undo.png")
+            server.eval(f'(t-export img "{runner.inside(after_undo)}")')
+            if layer_count() != layers_before or not np.array_equal(load(after_undo), load(snapshot)):
+                failures.append("one undo did not remove the generated layer")
+        case("generate_layer_dialog", failures)
+
+        # 8. Generate Image: the dialog appears (canvas and presets); OK makes and shows a new image.
+        failures = []
+        sent = len(standin.requests())
+        images_before = int(server.eval("(t-image-count)")[1])
+        call = Call(server, new_image)
+        dialog = desktop.wait_window("^Generate Image$")
+        if not dialog:
+            failures.append("the Generate Image dialog did not appear")
+        else:
+            desktop.screenshot(dialog, os.path.join(args.screenshots, f"generate-image-dialog-gimp{args.gimp}.png"))
+            desktop.type(dialog, "a poster of a comet")
+            desktop.press(dialog, "alt+o")
+            call.join(120)
+            if call.is_alive() or not call.result or not call.result[0]:
+                failures.append(f"Generate Image did not succeed: {call.result}")
+            new = standin.requests()[sent:]
+            if [(r["path"], r.get("fields", {}).get("size")) for r in new] != [("/v1/images/generations", "1024x1024")]:
+                failures.append(f"not one square generation was sent: {new}")
+            if int(server.eval("(t-image-count)")[1]) != images_before + 1:
+                failures.append("no new image was opened")
+            if not desktop.wait_window("1080x1080", timeout=20):
+                failures.append("the new 1080x1080 image is not shown")
+        case("generate_image_dialog", failures)
     except Exception as error:
         case("setup", [f"{type(error).__name__}: {error} (see {work}/gimp-output.txt)"])
     finally:

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "common/gtk_compat.h"
 #include "errors.h"
 #include "i18n.h"
 #include "image_codec.h"
@@ -15,22 +16,6 @@ namespace gpt_image {
 
 namespace {
 constexpr int kPreviewSide = 256;  // the preview fits in a square this big
-
-GtkWidget *vertical_box() {
-#if GTK_CHECK_VERSION(3, 0, 0)
-  return gtk_box_new(GTK_ORIENTATION_VERTICAL, 6);
-#else
-  return gtk_vbox_new(FALSE, 6);
-#endif
-}
-
-void align_start(GtkWidget *label) {
-#if GTK_CHECK_VERSION(3, 0, 0)
-  gtk_label_set_xalign(GTK_LABEL(label), 0.0);
-#else
-  gtk_misc_set_alignment(GTK_MISC(label), 0.0, 0.5);
-#endif
-}
 }  // namespace
 
 struct ProgressWindow::Widgets {
@@ -57,13 +42,14 @@ void on_response(GtkDialog *, gint, gpointer data) {
 }
 }  // namespace
 
-ProgressWindow::ProgressWindow(ProgressSink &also, const std::string &cost) : w_(new Widgets), also_(also) {
-  w_->dialog = gimp_dialog_new(_("Generative Fill in progress"), spec::kBinaryName, nullptr, GtkDialogFlags(0),
+ProgressWindow::ProgressWindow(const std::string &title, ProgressSink &also, const std::string &cost)
+    : w_(new Widgets), also_(also) {
+  w_->dialog = gimp_dialog_new(title.c_str(), spec::kBinaryName, nullptr, GtkDialogFlags(0),
                                nullptr, nullptr, _("_Cancel"), GTK_RESPONSE_CANCEL, nullptr);
   GtkWidget *box = vertical_box();
   gtk_container_set_border_width(GTK_CONTAINER(box), 12);
   gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(w_->dialog))), box, TRUE, TRUE, 0);
-  w_->stage = gtk_label_new(_("Preparing the selection…"));
+  w_->stage = gtk_label_new(_("Preparing the request…"));
   align_start(w_->stage);
   gtk_box_pack_start(GTK_BOX(box), w_->stage, FALSE, FALSE, 0);
   w_->bar = gtk_progress_bar_new();

@@ -13,8 +13,9 @@ namespace gpt_image {
 
 class ProgressWindow : public ProgressSink {
  public:
-  // `also` receives every report too (GIMP's progress bar); `cost` is the dialog's cost line.
-  ProgressWindow(ProgressSink &also, const std::string &cost);
+  // `title` names the job ("Generative Fill in progress"); `also` receives every report too (GIMP's
+  // progress bar); `cost` is the dialog's cost line.
+  ProgressWindow(const std::string &title, ProgressSink &also, const std::string &cost);
   ~ProgressWindow() override;
 
   void set_text(const std::string &text) override;

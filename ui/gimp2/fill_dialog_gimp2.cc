@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/prompt_tools.h"
+#include "gimp2/dialog_widgets.h"
 #include "generative_fill.h"
 #include "i18n.h"
 #include "procedure_spec.h"
@@ -14,49 +15,6 @@
 namespace gpt_image {
 
 namespace {
-
-// `focus` is what the label's mnemonic activates (the widget itself unless it is a container).
-void add_row(GtkWidget *table, int row, const char *label_text, GtkWidget *widget, GtkWidget *focus = nullptr) {
-  GtkWidget *label = gtk_label_new_with_mnemonic(label_text);
-  gtk_misc_set_alignment(GTK_MISC(label), 0.0, 0.0);
-  gtk_label_set_mnemonic_widget(GTK_LABEL(label), focus ? focus : widget);
-  gtk_table_attach(GTK_TABLE(table), label, 0, 1, row, row + 1, GTK_FILL, GTK_FILL, 0, 0);
-  gtk_table_attach(GTK_TABLE(table), widget, 1, 2, row, row + 1,
-                   static_cast<GtkAttachOptions>(GTK_EXPAND | GTK_FILL), GTK_FILL, 0, 0);
-}
-
-// A combo box showing translated labels for the procedure's argument values. GTK 2 combo boxes
-// have no ids, so the values travel with the widget, in the order of its rows.
-constexpr const char *kComboValues = "gpt-image-values";
-
-GtkWidget *choice_combo(std::initializer_list<std::pair<const char *, const char *>> choices,
-                        const std::string &current) {
-  GtkWidget *combo = gtk_combo_box_text_new();
-  auto *values = new std::vector<std::string>;
-  for (const auto &[value, label] : choices) {
-    gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(combo), label);
-    if (current == value) gtk_combo_box_set_active(GTK_COMBO_BOX(combo), static_cast<int>(values->size()));
-    values->push_back(value);
-  }
-  if (gtk_combo_box_get_active(GTK_COMBO_BOX(combo)) < 0) gtk_combo_box_set_active(GTK_COMBO_BOX(combo), 0);
-  g_object_set_data_full(G_OBJECT(combo), kComboValues, values,
-                         [](gpointer data) { delete static_cast<std::vector<std::string> *>(data); });
-  return combo;
-}
-
-std::string combo_text(GtkWidget *combo) {
-  const auto *values = static_cast<const std::vector<std::string> *>(g_object_get_data(G_OBJECT(combo), kComboValues));
-  const int active = gtk_combo_box_get_active(GTK_COMBO_BOX(combo));
-  return values && active >= 0 && active < static_cast<int>(values->size()) ? (*values)[active] : "";
-}
-
-GtkWidget *int_spin(int low, int high, int value) {
-  GtkWidget *spin = gtk_spin_button_new_with_range(low, high, 1);
-  gtk_spin_button_set_value(GTK_SPIN_BUTTON(spin), value);
-  return spin;
-}
-
-int spin_value(GtkWidget *spin) { return gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(spin)); }
 
 // Every widget whose value the dialog returns (the prompt is read from its buffer).
 struct Choices {
@@ -99,28 +57,21 @@ void update_cost(GtkWidget *, gpointer data) {
 
 bool run_fill_dialog_gimp2(FillDialogValues &values,
                            const std::function<std::string(const FillDialogValues &)> &describe_cost,
-                           const std::vector<std::string> &recent_prompts, const std::string &settings_path) {
+                           const std::vector<std::string> &recent_prompts, const std::string &settings_path,
+                           ReferencePicker *references) {
   gimp_ui_init(spec::kBinaryName, FALSE);
   GtkWidget *dialog = gimp_dialog_new(_("Generative Fill"), spec::kBinaryName, nullptr, GtkDialogFlags(0),
                                       gimp_standard_help_func, spec::kEditProcedure, _("_Cancel"), GTK_RESPONSE_CANCEL,
                                       _("_OK"), GTK_RESPONSE_OK, nullptr);
   gimp_window_set_transient(GTK_WINDOW(dialog));
 
-  GtkWidget *table = gtk_table_new(7, 2, FALSE);
-  gtk_table_set_row_spacings(GTK_TABLE(table), 6);
-  gtk_table_set_col_spacings(GTK_TABLE(table), 12);
+  GtkWidget *table = form_table(8);
   gtk_container_set_border_width(GTK_CONTAINER(table), 12);
   gtk_box_pack_start(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(dialog))), table, TRUE, TRUE, 0);
 
-  GtkWidget *scrolled = gtk_scrolled_window_new(nullptr, nullptr);
-  gtk_scrolled_window_set_policy(GTK_SCROLLED_WINDOW(scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_shadow_type(GTK_SCROLLED_WINDOW(scrolled), GTK_SHADOW_IN);
-  gtk_widget_set_size_request(scrolled, 420, 110);
-  GtkWidget *prompt = gtk_text_view_new();
-  gtk_text_view_set_wrap_mode(GTK_TEXT_VIEW(prompt), GTK_WRAP_WORD_CHAR);
+  GtkWidget *prompt = nullptr;
+  GtkWidget *scrolled = prompt_box(values.prompt, &prompt);
   GtkTextBuffer *prompt_buffer = gtk_text_view_get_buffer(GTK_TEXT_VIEW(prompt));
-  gtk_text_buffer_set_text(prompt_buffer, values.prompt.c_str(), -1);
-  gtk_container_add(GTK_CONTAINER(scrolled), prompt);
   add_row(table, 0, _("_Prompt:"), scrolled, prompt);
   // Shown only when OK is pressed with nothing to generate.
   GtkWidget *hint = gtk_label_new(_("Describe what should appear in the selection, then press OK."));
@@ -141,9 +92,7 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   add_row(table, 3, _("_Variations:"), variations);
 
   // The advanced choices, folded away by default.
-  GtkWidget *advanced = gtk_table_new(10, 2, FALSE);
-  gtk_table_set_row_spacings(GTK_TABLE(advanced), 6);
-  gtk_table_set_col_spacings(GTK_TABLE(advanced), 12);
+  GtkWidget *advanced = form_table(10);
   choices.background = choice_combo(
       {{"auto", _("Auto")}, {"transparent", _("Transparent")}, {"opaque", _("Opaque")}}, values.background);
   add_row(advanced, 0, _("_Background:"), choices.background);
@@ -175,6 +124,7 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   GtkWidget *expander = gtk_expander_new(_("Advanced"));
   gtk_container_add(GTK_CONTAINER(expander), advanced);
   gtk_table_attach(GTK_TABLE(table), expander, 0, 2, 6, 7, GTK_FILL, GTK_FILL, 0, 0);
+  if (references) gtk_table_attach(GTK_TABLE(table), references->widget(), 0, 2, 7, 8, GTK_FILL, GTK_FILL, 0, 0);
 
   CostLine cost{gtk_label_new(""), &choices, &describe_cost};
   gtk_misc_set_alignment(GTK_MISC(cost.label), 0.0, 0.5);
@@ -188,14 +138,7 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   g_signal_connect(choices.partial_images, "value-changed", G_CALLBACK(update_cost), &cost);
   update_cost(nullptr, &cost);
 
-  auto prompt_text = [prompt_buffer] {
-    GtkTextIter start, end;
-    gtk_text_buffer_get_bounds(prompt_buffer, &start, &end);
-    gchar *text = gtk_text_buffer_get_text(prompt_buffer, &start, &end, FALSE);
-    std::string out = text;
-    g_free(text);
-    return out;
-  };
+  auto prompt_text = [prompt] { return text_view_text(prompt); };
   // Recent prompts, style presets and the settings, above everything else.
   PromptTools tools{recent_prompts,
                     [prompt_buffer](const std::string &text) { gtk_text_buffer_set_text(prompt_buffer, text.c_str(), -1); },

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "common/canvas_preset_combo.h"
 #include "common/prompt_tools.h"
 #include "generative_fill.h"
 #include "procedure_spec.h"
@@ -31,13 +32,45 @@ void update_cost(GObject *, GParamSpec *, gpointer data) {
   gtk_label_set_text(GTK_LABEL(line->label), (*line->describe)().c_str());
 }
 
+GList *argument_list(const std::vector<const char *> &names) {
+  GList *list = nullptr;
+  for (const char *name : names) list = g_list_append(list, const_cast<char *>(name));
+  return list;
+}
+
 }  // namespace
 
-bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config,
-                           const std::function<std::string()> &describe_cost,
-                           const std::vector<std::string> &recent_prompts, const std::string &settings_path) {
+PromptDialogLayout fill_dialog_layout() {
+  return {_("Generative Fill"),
+          {spec::kArgQuality, spec::kArgSize, spec::kArgVariations},
+          {spec::kArgBackground, spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
+           spec::kArgContextMargin, spec::kArgFeatherRadius, spec::kArgMaskGrow, spec::kArgColorMatch,
+           spec::kArgSample, spec::kArgPartialImages},
+          _("Describe what should appear in the selection, then press OK.")};
+}
+
+PromptDialogLayout generate_dialog_layout() {
+  return {_("Generate Layer"),
+          {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground},
+          {spec::kArgFit, spec::kArgOutputFormat, spec::kArgOutputCompression, spec::kArgInputFidelity,
+           spec::kArgPartialImages},
+          _("Describe the picture to generate, then press OK.")};
+}
+
+PromptDialogLayout new_image_dialog_layout() {
+  PromptDialogLayout layout = generate_dialog_layout();
+  layout.title = _("Generate Image");
+  layout.main_arguments.insert(layout.main_arguments.begin(), spec::kArgCanvas);
+  layout.canvas_presets = true;
+  return layout;
+}
+
+bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config, const PromptDialogLayout &layout,
+                             const std::function<std::string()> &describe_cost,
+                             const std::vector<std::string> &recent_prompts, const std::string &settings_path,
+                             ReferencePicker *references) {
   gimp_ui_init(spec::kBinaryName);
-  GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, _("Generative Fill"));
+  GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, layout.title.c_str());
   GimpProcedureDialog *procedure_dialog = GIMP_PROCEDURE_DIALOG(dialog);
 
   // A multi-line prompt: GimpProcedureDialog gives string arguments a one-line entry otherwise.
@@ -60,13 +93,16 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
   const gulong cost_handler = g_signal_connect(config, "notify", G_CALLBACK(update_cost), &cost);
   // The advanced choices, folded away by default.
   gimp_procedure_dialog_get_label(procedure_dialog, "advanced-title", _("Advanced"), FALSE, FALSE);
-  gimp_procedure_dialog_fill_box(procedure_dialog, "advanced-box", spec::kArgBackground, spec::kArgInputFidelity,
-                                 spec::kArgOutputFormat, spec::kArgOutputCompression, spec::kArgContextMargin,
-                                 spec::kArgFeatherRadius, spec::kArgMaskGrow, spec::kArgColorMatch, spec::kArgSample,
-                                 spec::kArgPartialImages, nullptr);
+  GList *advanced = argument_list(layout.advanced_arguments);
+  gimp_procedure_dialog_fill_box_list(procedure_dialog, "advanced-box", advanced);
+  g_list_free(advanced);
   gimp_procedure_dialog_fill_expander(procedure_dialog, "advanced", "advanced-title", FALSE, "advanced-box");
-  gimp_procedure_dialog_fill(procedure_dialog, "prompt-label", spec::kArgPrompt, "prompt-hint", spec::kArgQuality,
-                             spec::kArgSize, spec::kArgVariations, "advanced", "cost-estimate", nullptr);
+  std::vector<const char *> shown{"prompt-label", spec::kArgPrompt, "prompt-hint"};
+  shown.insert(shown.end(), layout.main_arguments.begin(), layout.main_arguments.end());
+  shown.insert(shown.end(), {"advanced", "cost-estimate"});
+  GList *all = argument_list(shown);
+  gimp_procedure_dialog_fill_list(procedure_dialog, all);
+  g_list_free(all);
   gtk_widget_hide(hint);
 
   // Recent prompts, style presets and the settings, above everything else.
@@ -79,11 +115,28 @@ bool run_fill_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config
   gtk_box_pack_start(GTK_BOX(content), tools_row, FALSE, FALSE, 6);
   gtk_box_reorder_child(GTK_BOX(content), tools_row, 0);
   gtk_widget_show_all(tools_row);
+  std::function<void(const std::string &)> pick_preset = [config](const std::string &name) {
+    g_object_set(config, spec::kArgCanvas, name.c_str(), nullptr);
+  };
+  if (layout.canvas_presets) {
+    gchar *canvas = nullptr;
+    g_object_get(config, spec::kArgCanvas, &canvas, nullptr);
+    GtkWidget *presets = new_canvas_preset_combo(canvas ? canvas : "", &pick_preset);
+    g_free(canvas);
+    gtk_box_pack_start(GTK_BOX(content), presets, FALSE, FALSE, 6);
+    gtk_box_reorder_child(GTK_BOX(content), presets, 1);  // above the choices
+    gtk_widget_show(presets);
+  }
+  if (references) {
+    GtkWidget *picker = references->widget();
+    gtk_box_pack_start(GTK_BOX(content), picker, FALSE, FALSE, 6);  // after the choices
+    gtk_widget_show_all(picker);
+  }
   gtk_widget_grab_focus(prompt);  // typing goes straight into the prompt
 
   bool accepted;
   while ((accepted = gimp_procedure_dialog_run(procedure_dialog)) && prompt_is_blank(config_prompt(config))) {
-    gtk_label_set_text(GTK_LABEL(hint), _("Describe what should appear in the selection, then press OK."));
+    gtk_label_set_text(GTK_LABEL(hint), layout.blank_prompt_hint.c_str());
     gtk_widget_show(hint);
     gtk_widget_grab_focus(prompt);
   }

@@ -53,6 +53,68 @@ void check_image_supported_gimp2(gint32 image) {
                           _("The image has no layers; add one (Layer ▸ New Layer…) before Generative Fill."));
 }
 
+void check_image_takes_generated_layers_gimp2(gint32 image) {
+  if (gimp_image_base_type(image) == GIMP_INDEXED)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          _("Generate Layer works on RGB and grayscale images; convert this indexed image with "
+                            "Image ▸ Mode ▸ RGB first."));
+}
+
+std::vector<Raster> read_references_gimp2(const std::vector<gint32> &references) {
+  std::vector<Raster> out;
+  for (size_t i = 0; i < references.size(); ++i) {
+    const gint32 drawable = references[i];
+    if (!gimp_item_is_valid(drawable) || !gimp_item_is_drawable(drawable))
+      throw GenerativeError(ErrorKind::InvalidArgument,
+                            format_text(_("Reference %d is not a layer or channel of an open image (id %d)."),
+                                        static_cast<int>(i + 1), static_cast<int>(drawable)));
+    gchar *name = gimp_item_get_name(drawable);
+    const std::string label = name ? name : "";
+    g_free(name);
+    if (gimp_item_is_group(drawable))
+      throw GenerativeError(ErrorKind::InvalidArgument,
+                            format_text(_("Reference %d (\"%s\") is a layer group; choose one of its layers, or "
+                                          "merge the group first."),
+                                        static_cast<int>(i + 1), label.c_str()));
+    out.push_back(read_drawable_pixels(drawable, {0, 0, gimp_drawable_width(drawable), gimp_drawable_height(drawable)},
+                                       "R'G'B'A u8", 4));
+  }
+  return out;
+}
+
+namespace {
+void add_candidates(const gint *items, gint count, const std::string &image_name, std::vector<ReferenceCandidate> &out) {
+  for (gint i = 0; i < count; ++i) {
+    if (gimp_item_is_group(items[i])) {
+      gint children_count = 0;
+      gint *children = gimp_item_get_children(items[i], &children_count);
+      add_candidates(children, children_count, image_name, out);
+      g_free(children);
+      continue;
+    }
+    gchar *name = gimp_item_get_name(items[i]);
+    out.push_back({items[i], image_name + " ▸ " + (name ? name : "")});
+    g_free(name);
+  }
+}
+}  // namespace
+
+std::vector<ReferenceCandidate> reference_candidates_gimp2() {
+  std::vector<ReferenceCandidate> out;
+  gint image_count = 0;
+  gint *images = gimp_image_list(&image_count);
+  for (gint i = 0; i < image_count; ++i) {
+    gchar *name = gimp_image_get_name(images[i]);
+    gint layer_count = 0;
+    gint *layers = gimp_image_get_layers(images[i], &layer_count);
+    add_candidates(layers, layer_count, name ? name : "", out);
+    g_free(layers);
+    g_free(name);
+  }
+  g_free(images);
+  return out;
+}
+
 gint32 fill_anchor_gimp2(gint32 drawable) {
   if (drawable > 0 && gimp_item_is_layer_mask(drawable)) return gimp_layer_from_mask(drawable);
   return drawable;

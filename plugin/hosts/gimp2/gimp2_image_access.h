@@ -5,6 +5,9 @@
 
 #include "generative_fill.h"
 #include "layer_placement.h"
+#include "common/reference_picker.h"
+
+#include <vector>
 
 namespace gpt_image {
 
@@ -25,6 +28,17 @@ class Gimp2FillSource : public FillSource {
 
 // Throws GenerativeError(InvalidArgument) for images the plug-in cannot place layers in.
 void check_image_supported_gimp2(gint32 image);
+
+// Throws GenerativeError(InvalidArgument) for images a generated layer cannot go into (indexed).
+void check_image_takes_generated_layers_gimp2(gint32 image);
+
+// The pixels of each reference drawable id (RGBA, the drawable's whole area), read before anything
+// is sent. Throws GenerativeError(InvalidArgument) naming a reference that is not a drawable or is
+// a layer group.
+std::vector<Raster> read_references_gimp2(const std::vector<gint32> &references);
+
+// Every layer of every open image that can be a reference (groups' children, not groups).
+std::vector<ReferenceCandidate> reference_candidates_gimp2();
 
 // The drawable a fill works from: a layer mask stands for its layer; anything else as it is
 // (a channel or nothing puts the result at the top of the layer stack).

@@ -12,12 +12,16 @@
 #include "common/progress_window.h"
 #include "common/settings_dialog.h"
 #include "gimp2/fill_dialog_gimp2.h"
+#include "gimp2/gimp2_generate.h"
+#include "gimp2/gimp2_return_values.h"
 #include "gimp2_image_access.h"
 #include "gimp_progress.h"
 #include "i18n.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
 #include "prompt_history.h"
+#include "reference_images.h"
+#include "run_and_place.h"
 #include "settings_arguments.h"
 
 namespace {
@@ -40,6 +44,8 @@ struct SavedFillValues {
   gint32 color_match;
   gint32 mask_grow;
   gint32 partial_images;
+  gint32 reference_count;
+  gint32 references[kMaxImagesPerRequest - 1];
 };
 
 void copy_text(char *destination, size_t capacity, const std::string &text) {
@@ -52,7 +58,7 @@ std::string saved_text(char (&field)[N]) {
   return field;
 }
 
-FillDialogValues load_last_values() {
+FillDialogValues load_last_values(std::vector<gint32> &references) {
   FillDialogValues values;  // the procedure's defaults
   SavedFillValues saved;
   if (gimp_get_data_size(spec::kEditProcedure) == sizeof saved && gimp_get_data(spec::kEditProcedure, &saved)) {
@@ -70,11 +76,13 @@ FillDialogValues load_last_values() {
     values.color_match = saved.color_match != 0;
     values.mask_grow = saved.mask_grow;
     values.partial_images = saved.partial_images;
+    for (int i = 0; i < saved.reference_count && i < kMaxImagesPerRequest - 1; ++i)
+      references.push_back(saved.references[i]);
   }
   return values;
 }
 
-void store_last_values(const FillDialogValues &values) {
+void store_last_values(const FillDialogValues &values, const std::vector<gint32> &references) {
   SavedFillValues saved;
   std::memset(&saved, 0, sizeof saved);
   copy_text(saved.prompt, sizeof saved.prompt, values.prompt);
@@ -91,21 +99,9 @@ void store_last_values(const FillDialogValues &values) {
   saved.color_match = values.color_match ? 1 : 0;
   saved.mask_grow = values.mask_grow;
   saved.partial_images = values.partial_images;
+  for (gint32 id : references)
+    if (saved.reference_count < kMaxImagesPerRequest - 1) saved.references[saved.reference_count++] = id;
   gimp_set_data(spec::kEditProcedure, &saved, sizeof saved);
-}
-
-GimpParam g_values[2];
-
-// Sets the return values to `status` and, when there is one, its message.
-void set_status(gint *nreturn_vals, GimpParam **return_vals, GimpPDBStatusType status, const std::string &message) {
-  static std::string last_message;  // must outlive run(): GIMP reads it after we return
-  last_message = message;
-  g_values[0].type = GIMP_PDB_STATUS;
-  g_values[0].data.d_status = status;
-  g_values[1].type = GIMP_PDB_STRING;
-  g_values[1].data.d_string = const_cast<gchar *>(last_message.c_str());
-  *nreturn_vals = message.empty() ? 1 : 2;
-  *return_vals = g_values;
 }
 
 void query() {
@@ -129,6 +125,8 @@ void query() {
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgColorMatch), const_cast<gchar *>(spec::kColorMatchBlurb)},
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgMaskGrow), const_cast<gchar *>(spec::kMaskGrowBlurb)},
       {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgPartialImages), const_cast<gchar *>(spec::kPartialImagesBlurb)},
+      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgNumReferences), const_cast<gchar *>(spec::kNumReferencesBlurb)},
+      {GIMP_PDB_INT32ARRAY, const_cast<gchar *>(spec::kArgReferences), const_cast<gchar *>(spec::kReferencesBlurb)},
   };
   static const GimpParamDef results[] = {
       {GIMP_PDB_LAYER, const_cast<gchar *>("layer"), const_cast<gchar *>(spec::kResultBlurb)},
@@ -137,6 +135,7 @@ void query() {
                          spec::kDate, spec::kEditMenuLabel, "RGB*, GRAY*", GIMP_PLUGIN, G_N_ELEMENTS(arguments),
                          G_N_ELEMENTS(results), arguments, results);
   gimp_plugin_menu_register(spec::kEditProcedure, spec::kMenuPath);
+  install_generate_procedures_gimp2();
 
   static const GimpParamDef settings_arguments[] = {
       {GIMP_PDB_INT32, const_cast<gchar *>("run-mode"), const_cast<gchar *>("The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1) }")},
@@ -182,6 +181,8 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   gegl_init(nullptr, nullptr);
   if (std::strcmp(name, spec::kSettingsProcedure) == 0 && nparams >= 1)
     return run_settings(nparams, param, nreturn_vals, return_vals);
+  if (std::strcmp(name, spec::kGenerateProcedure) == 0 || std::strcmp(name, spec::kNewProcedure) == 0)
+    return run_generate_gimp2(name, nparams, param, nreturn_vals, return_vals);
   if (std::strcmp(name, spec::kEditProcedure) != 0 || nparams < 3)
     return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, _("Unknown procedure or missing arguments."));
   const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
@@ -193,13 +194,17 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   } catch (const GenerativeError &e) {
     return set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
   }
-  FillDialogValues values = load_last_values();
+  std::vector<gint32> reference_ids;
+  FillDialogValues values = load_last_values(reference_ids);
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-    if (nparams != 17)
+    // 17 arguments: scripts written before references were appended.
+    if (nparams != 17 && nparams != 19)
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                          _("plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, "
                            "variations, background, input-fidelity, output-format, output-compression, "
-                           "context-margin, feather-radius, sample, color-match, mask-grow, partial-images."));
+                           "context-margin, feather-radius, sample, color-match, mask-grow, partial-images, "
+                           "num-references, references."));
+    reference_ids = nparams == 19 ? reference_ids_argument(param, 17) : std::vector<gint32>{};
     auto text = [param](int i) { return std::string(param[i].data.d_string ? param[i].data.d_string : ""); };
     values.prompt = text(3);
     values.quality = text(4);
@@ -222,38 +227,31 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
       return cost_line(preview, chosen, settings_path);
     };
     const std::string history = prompt_history_path_in_profile(gimp_directory());
-    if (!run_fill_dialog_gimp2(values, describe_cost, load_prompt_history(history), settings_path))
+    ReferencePicker picker(reference_candidates_gimp2(), reference_ids, kMaxImagesPerRequest - 1);
+    if (!run_fill_dialog_gimp2(values, describe_cost, load_prompt_history(history), settings_path, &picker))
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
+    reference_ids = picker.chosen();
     remember_prompt_quietly(history, values.prompt);
-    store_last_values(values);  // before the request, so a failed call does not lose the prompt
+    store_last_values(values, reference_ids);  // before the request, so a failed call does not lose the prompt
   }
 
   try {
-    const ConnectionSettings connection = resolve_connection(settings_path_in_profile(gimp_directory()));
+    const std::string settings_path = settings_path_in_profile(gimp_directory());
+    const ConnectionSettings connection = resolve_connection(settings_path);
     const FillOptions &options = values;
+    validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
+    const std::vector<Raster> references = read_references_gimp2(reference_ids);
     Gimp2FillSource source(image, drawable);
-    FillPlacement placement;
-    {
-      GimpProgress progress(_("Generative Fill…"));
-      // Interactive runs get the plug-in's own window too: stage, time, cost, previews, Cancel.
-      std::unique_ptr<ProgressWindow> window;
-      if (run_mode == GIMP_RUN_INTERACTIVE)
-        window = std::make_unique<ProgressWindow>(progress, cost_line(source, options, settings_path_in_profile(gimp_directory())));
-      placement = run_generative_fill(source, options, connection, window ? *window : static_cast<ProgressSink &>(progress));
-    }
-    const auto placing = std::chrono::steady_clock::now();
-    Gimp2LayerTarget target(image, drawable);
-    const gint32 result = place_fill_layers(target, placement);
-    placement.timings.place_ms = elapsed_ms(placing);
-    report_stage_timings(placement.timings);
-    for (const std::string &note : placement.notes) gimp_message(note.c_str());
+    FillPlacement placement = run_with_progress(
+        _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
+        [&] { return cost_line(source, options, settings_path); },
+        [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
+    const gint32 result = place_and_report(placement, [&] {
+      Gimp2LayerTarget target(image, drawable);
+      return place_fill_layers(target, placement);
+    });
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
-    g_values[0].type = GIMP_PDB_STATUS;
-    g_values[0].data.d_status = GIMP_PDB_SUCCESS;
-    g_values[1].type = GIMP_PDB_LAYER;
-    g_values[1].data.d_layer = result;
-    *nreturn_vals = 2;
-    *return_vals = g_values;
+    set_result(nreturn_vals, return_vals, GIMP_PDB_LAYER, result);
   } catch (const GenerativeError &e) {
     set_status(nreturn_vals, return_vals, e.kind() == ErrorKind::Cancelled ? GIMP_PDB_CANCEL : GIMP_PDB_EXECUTION_ERROR,
                e.kind() == ErrorKind::Cancelled ? "" : e.what());

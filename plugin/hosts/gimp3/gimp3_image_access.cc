@@ -53,6 +53,65 @@ void check_image_supported_gimp3(GimpImage *image) {
                           _("The image has no layers; add one (Layer ▸ New Layer…) before Generative Fill."));
 }
 
+void check_image_takes_generated_layers_gimp3(GimpImage *image) {
+  if (gimp_image_get_base_type(image) == GIMP_INDEXED)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          _("Generate Layer works on RGB and grayscale images; convert this indexed image with "
+                            "Image ▸ Mode ▸ RGB first."));
+}
+
+std::vector<Raster> read_references_gimp3(const std::vector<GimpDrawable *> &references) {
+  std::vector<Raster> out;
+  for (size_t i = 0; i < references.size(); ++i) {
+    GimpDrawable *drawable = references[i];
+    if (!drawable || !GIMP_IS_DRAWABLE(drawable) || !gimp_item_is_valid(GIMP_ITEM(drawable)))
+      throw GenerativeError(ErrorKind::InvalidArgument,
+                            format_text(_("Reference %d no longer exists; choose the references again."),
+                                        static_cast<int>(i + 1)));
+    gchar *name = gimp_item_get_name(GIMP_ITEM(drawable));
+    const std::string label = name ? name : "";
+    g_free(name);
+    if (gimp_item_is_group(GIMP_ITEM(drawable)))
+      throw GenerativeError(ErrorKind::InvalidArgument,
+                            format_text(_("Reference %d (\"%s\") is a layer group; choose one of its layers, or "
+                                          "merge the group first."),
+                                        static_cast<int>(i + 1), label.c_str()));
+    const int width = gimp_drawable_get_width(drawable), height = gimp_drawable_get_height(drawable);
+    out.push_back(read_drawable_pixels(drawable, {0, 0, width, height}, "R'G'B'A u8", 4));
+  }
+  return out;
+}
+
+namespace {
+void add_candidates(GimpItem **items, const std::string &image_name, std::vector<ReferenceCandidate> &out) {
+  for (GimpItem **item = items; item && *item; ++item) {
+    if (gimp_item_is_group(*item)) {
+      GimpItem **children = gimp_item_get_children(*item);
+      add_candidates(children, image_name, out);
+      g_free(children);
+      continue;
+    }
+    gchar *name = gimp_item_get_name(*item);
+    out.push_back({gimp_item_get_id(*item), image_name + " ▸ " + (name ? name : "")});
+    g_free(name);
+  }
+}
+}  // namespace
+
+std::vector<ReferenceCandidate> reference_candidates_gimp3() {
+  std::vector<ReferenceCandidate> out;
+  GimpImage **images = gimp_get_images();
+  for (GimpImage **image = images; image && *image; ++image) {
+    gchar *name = gimp_image_get_name(*image);
+    GimpLayer **layers = gimp_image_get_layers(*image);
+    add_candidates(reinterpret_cast<GimpItem **>(layers), name ? name : "", out);
+    g_free(layers);
+    g_free(name);
+  }
+  g_free(images);
+  return out;
+}
+
 GimpDrawable *fill_anchor_gimp3(GimpDrawable *drawable) {
   if (drawable && GIMP_IS_LAYER_MASK(drawable))
     return GIMP_DRAWABLE(gimp_layer_from_mask(GIMP_LAYER_MASK(drawable)));

@@ -11,32 +11,22 @@
 #include "common/progress_window.h"
 #include "common/settings_dialog.h"
 #include "gimp3/fill_dialog_gimp3.h"
+#include "gimp3/gimp3_config.h"
+#include "gimp3/gimp3_generate.h"
 #include "gimp3_image_access.h"
 #include "gimp_progress.h"
 #include "i18n.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
 #include "prompt_history.h"
+#include "reference_images.h"
+#include "run_and_place.h"
 #include "settings_arguments.h"
 
 namespace {
 
 using namespace gpt_image;
 
-
-std::string string_property(GimpProcedureConfig *config, const char *name) {
-  gchar *value = nullptr;
-  g_object_get(config, name, &value, nullptr);
-  std::string out = value ? value : "";
-  g_free(value);
-  return out;
-}
-
-int int_property(GimpProcedureConfig *config, const char *name) {
-  gint value = 0;
-  g_object_get(config, name, &value, nullptr);
-  return value;
-}
 
 FillOptions read_fill_options(GimpProcedureConfig *config) {
   FillOptions options;
@@ -59,11 +49,6 @@ FillOptions read_fill_options(GimpProcedureConfig *config) {
   return options;
 }
 
-GimpValueArray *fail(GimpProcedure *procedure, const std::string &message) {
-  GError *error = g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message.c_str());
-  return gimp_procedure_new_return_values(procedure, GIMP_PDB_EXECUTION_ERROR, error);
-}
-
 GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image, GimpDrawable **drawables,
                          GimpProcedureConfig *config, gpointer) {
   const std::string settings_path = settings_path_in_profile(gimp_directory());
@@ -77,30 +62,25 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
   if (run_mode == GIMP_RUN_INTERACTIVE) {
     Gimp3FillSource preview(image, anchor);
     auto describe_cost = [&] { return cost_line(preview, read_fill_options(config), settings_path); };
-    const std::string history = prompt_history_path_in_profile(gimp_directory());
-    if (!run_fill_dialog_gimp3(procedure, config, describe_cost, load_prompt_history(history), settings_path))
+    if (!run_dialog_with_references_gimp3(procedure, config, fill_dialog_layout(), describe_cost,
+                                          kMaxImagesPerRequest - 1))
       return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
-    remember_prompt_quietly(history, read_fill_options(config).prompt);
   }
   try {
     const FillOptions options = read_fill_options(config);
     const ConnectionSettings connection = resolve_connection(settings_path);
+    const std::vector<GimpDrawable *> reference_drawables = drawables_property(config, spec::kArgReferences);
+    validate_reference_count(describe_model(connection.model), reference_drawables.size(), true);
+    const std::vector<Raster> references = read_references_gimp3(reference_drawables);
     Gimp3FillSource source(image, anchor);
-    FillPlacement placement;
-    {
-      GimpProgress progress(_("Generative Fill…"));
-      // Interactive runs get the plug-in's own window too: stage, time, cost, previews, Cancel.
-      std::unique_ptr<ProgressWindow> window;
-      if (run_mode == GIMP_RUN_INTERACTIVE)
-        window = std::make_unique<ProgressWindow>(progress, cost_line(source, options, settings_path));
-      placement = run_generative_fill(source, options, connection, window ? *window : static_cast<ProgressSink &>(progress));
-    }
-    const auto placing = std::chrono::steady_clock::now();
-    Gimp3LayerTarget target(image, anchor);
-    GimpLayer *result = GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(target, placement)));
-    placement.timings.place_ms = elapsed_ms(placing);
-    report_stage_timings(placement.timings);
-    for (const std::string &note : placement.notes) gimp_message(note.c_str());
+    FillPlacement placement = run_with_progress(
+        _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
+        [&] { return cost_line(source, options, settings_path); },
+        [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
+    GimpLayer *result = place_and_report(placement, [&] {
+      Gimp3LayerTarget target(image, anchor);
+      return GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(target, placement)));
+    });
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     GimpValueArray *values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
     GIMP_VALUES_SET_LAYER(values, 1, result);
@@ -160,6 +140,7 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
                                   kMaxMaskGrow, kAutoEdge, flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgPartialImages, _("Pre_views"), _(spec::kPartialImagesBlurb), 0,
                                   kMaxPartialImages, kDefaultPartialImages, flags);
+  add_references_argument_gimp3(procedure, _(spec::kReferencesBlurb));
   gimp_procedure_add_layer_return_value(procedure, "layer", _("Layer"), _(spec::kResultBlurb), FALSE, flags);
   return procedure;
 }
@@ -236,12 +217,18 @@ struct _GptImagePlugIn {
 G_DEFINE_TYPE(GptImagePlugIn, gpt_image_plug_in, GIMP_TYPE_PLUG_IN)
 
 static GList *gpt_image_query_procedures(GimpPlugIn *) {
-  GList *names = g_list_append(nullptr, g_strdup(gpt_image::spec::kEditProcedure));
-  return g_list_append(names, g_strdup(gpt_image::spec::kSettingsProcedure));
+  GList *names = nullptr;
+  for (const char *name : {gpt_image::spec::kEditProcedure, gpt_image::spec::kGenerateProcedure,
+                           gpt_image::spec::kNewProcedure, gpt_image::spec::kSettingsProcedure})
+    names = g_list_append(names, g_strdup(name));
+  return names;
 }
 
 static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gchar *name) {
   if (g_strcmp0(name, gpt_image::spec::kEditProcedure) == 0) return create_edit_procedure(plug_in);
+  if (g_strcmp0(name, gpt_image::spec::kGenerateProcedure) == 0)
+    return gpt_image::create_generate_procedure_gimp3(plug_in);
+  if (g_strcmp0(name, gpt_image::spec::kNewProcedure) == 0) return gpt_image::create_new_image_procedure_gimp3(plug_in);
   if (g_strcmp0(name, gpt_image::spec::kSettingsProcedure) == 0) return create_settings_procedure(plug_in);
   return nullptr;
 }

@@ -57,3 +57,21 @@
 ; Runs the fill on `img` above `anchor`, then reports what happened and exports the flattened image.
 (define (t-run-case report flat img anchor prompt quality size variations)
   (t-run-call report flat img anchor (lambda () (t-fill img anchor prompt quality size variations))))
+
+; Runs `call` (a procedure of no arguments that returns a new image) and reports the result, the
+; number of open images before and after, the new image's size, dirtiness and layers (the first
+; described), then exports its single layer with alpha to `raw`.
+(define (t-run-new report raw call)
+  (let* ((before (t-image-count))
+         (image (catch -1 (call)))
+         (made (> image 0)))
+    (t-report report
+      (append (list (list "result" image) (list "images_before" before) (list "images_after" (t-image-count)))
+              (if made
+                  (append (list (list "image_width" (t-image-width image))
+                                (list "image_height" (t-image-height image))
+                                (list "dirty" (t-bool (car (gimp-image-is-dirty image))))
+                                (list "count_after" (vector-length (t-layers image))))
+                          (t-describe "" (vector-ref (t-layers image) 0)))
+                  '())))
+    (if made (t-export-layer image raw))))

@@ -64,3 +64,20 @@
   (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
                                #:prompt prompt #:feather-radius 0 #:color-match FALSE #:mask-grow 0
                                #:partial-images partial-images)))
+; Generate Layer / Generate Image / the fill with references; `refs` is a list of drawable ids.
+(define (t-generate img drawable prompt size variations background format fit refs)
+  (car (plug-in-gpt-image-generate #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
+                                   #:prompt prompt #:size size #:variations variations #:background background
+                                   #:output-format format #:fit fit #:references (list->vector refs))))
+(define (t-generate-new canvas prompt background fit refs)
+  (car (plug-in-gpt-image-new #:run-mode RUN-NONINTERACTIVE #:canvas canvas #:prompt prompt
+                              #:background background #:fit fit #:references (list->vector refs))))
+(define (t-fill-refs img drawable prompt refs)
+  (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
+                               #:prompt prompt #:feather-radius 0 #:color-match FALSE #:mask-grow 0
+                               #:references (list->vector refs))))
+(define (t-image-count) (vector-length (car (gimp-get-images))))
+(define (t-image-width img) (car (gimp-image-get-width img)))
+(define (t-image-height img) (car (gimp-image-get-height img)))
+; The image's single layer as it is, alpha included (no flattening).
+(define (t-export-layer img path) (gimp-file-save RUN-NONINTERACTIVE img path))

@@ -1,0 +1,302 @@
+#include "gimp2/gimp2_generate.h"
+
+#include <cstring>
+#include <exception>
+
+#include "canvas_presets.h"
+#include "errors.h"
+#include "generate_layer.h"
+#include "gimp2/generate_dialog_gimp2.h"
+#include "gimp2/gimp2_return_values.h"
+#include "gimp2_image_access.h"
+#include "i18n.h"
+#include "layer_placement.h"
+#include "plugin_settings.h"
+#include "procedure_spec.h"
+#include "prompt_history.h"
+#include "reference_images.h"
+#include "run_and_place.h"
+
+namespace gpt_image {
+
+namespace {
+
+// Arguments after run-mode and image/drawable (Generate Layer) or canvas (Generate Image).
+constexpr int kGenerateArgumentCount = 12;
+
+#define ARG(type, name, blurb) {type, const_cast<gchar *>(name), const_cast<gchar *>(blurb)}
+const GimpParamDef kGenerateArguments[kGenerateArgumentCount] = {
+    ARG(GIMP_PDB_STRING, spec::kArgPrompt, spec::kGeneratePromptBlurb),
+    ARG(GIMP_PDB_STRING, spec::kArgQuality, spec::kQualityBlurb),
+    ARG(GIMP_PDB_STRING, spec::kArgSize, spec::kGenerateSizeBlurb),
+    ARG(GIMP_PDB_INT32, spec::kArgVariations, spec::kVariationsBlurb),
+    ARG(GIMP_PDB_STRING, spec::kArgBackground, spec::kBackgroundBlurb),
+    ARG(GIMP_PDB_STRING, spec::kArgOutputFormat, spec::kOutputFormatBlurb),
+    ARG(GIMP_PDB_INT32, spec::kArgOutputCompression, spec::kOutputCompressionBlurb),
+    ARG(GIMP_PDB_INT32, spec::kArgPartialImages, spec::kPartialImagesBlurb),
+    ARG(GIMP_PDB_STRING, spec::kArgFit, spec::kFitBlurb),
+    ARG(GIMP_PDB_STRING, spec::kArgInputFidelity, spec::kGenerateInputFidelityBlurb),
+    ARG(GIMP_PDB_INT32, spec::kArgNumReferences, spec::kNumReferencesBlurb),
+    ARG(GIMP_PDB_INT32ARRAY, spec::kArgReferences, spec::kGenerateReferencesBlurb),
+};
+
+// Last values for gimp_get_data/gimp_set_data, which store a fixed-size block. Reference ids are
+// remembered too: they stay valid while the images are open.
+struct SavedGenerateValues {
+  char prompt[32768 + 4];
+  char canvas[32];
+  char quality[16];
+  char size[16];
+  gint32 variations;
+  char background[16];
+  char output_format[8];
+  gint32 output_compression;
+  gint32 partial_images;
+  char fit[16];
+  char input_fidelity[8];
+  gint32 reference_count;
+  gint32 references[kMaxImagesPerRequest];
+};
+
+template <size_t N>
+std::string saved_text(char (&field)[N]) {
+  field[N - 1] = 0;
+  return field;
+}
+
+struct DialogState {
+  GenerateDialogValues values;
+  std::vector<gint32> references;
+};
+
+DialogState load_last_values(const char *procedure) {
+  DialogState state;
+  SavedGenerateValues saved;
+  if (gimp_get_data_size(procedure) != sizeof saved || !gimp_get_data(procedure, &saved)) return state;
+  GenerateDialogValues &v = state.values;
+  v.prompt = saved_text(saved.prompt);
+  v.canvas = saved_text(saved.canvas);
+  v.quality = saved_text(saved.quality);
+  v.size = saved_text(saved.size);
+  v.variations = saved.variations;
+  v.background = saved_text(saved.background);
+  v.output_format = saved_text(saved.output_format);
+  v.output_compression = saved.output_compression;
+  v.partial_images = saved.partial_images;
+  v.fit = saved_text(saved.fit);
+  v.input_fidelity = saved_text(saved.input_fidelity);
+  for (int i = 0; i < saved.reference_count && i < kMaxImagesPerRequest; ++i) state.references.push_back(saved.references[i]);
+  return state;
+}
+
+void store_last_values(const char *procedure, const DialogState &state) {
+  SavedGenerateValues saved;
+  std::memset(&saved, 0, sizeof saved);
+  const GenerateDialogValues &v = state.values;
+  g_strlcpy(saved.prompt, v.prompt.c_str(), sizeof saved.prompt);
+  g_strlcpy(saved.canvas, v.canvas.c_str(), sizeof saved.canvas);
+  g_strlcpy(saved.quality, v.quality.c_str(), sizeof saved.quality);
+  g_strlcpy(saved.size, v.size.c_str(), sizeof saved.size);
+  saved.variations = v.variations;
+  g_strlcpy(saved.background, v.background.c_str(), sizeof saved.background);
+  g_strlcpy(saved.output_format, v.output_format.c_str(), sizeof saved.output_format);
+  saved.output_compression = v.output_compression;
+  saved.partial_images = v.partial_images;
+  g_strlcpy(saved.fit, v.fit.c_str(), sizeof saved.fit);
+  g_strlcpy(saved.input_fidelity, v.input_fidelity.c_str(), sizeof saved.input_fidelity);
+  for (gint32 id : state.references)
+    if (saved.reference_count < kMaxImagesPerRequest) saved.references[saved.reference_count++] = id;
+  gimp_set_data(procedure, &saved, sizeof saved);
+}
+
+// The generate arguments starting at param[first], in kGenerateArguments' order.
+void read_arguments(const GimpParam *param, int first, DialogState &state) {
+  auto text = [param, first](int i) {
+    return std::string(param[first + i].data.d_string ? param[first + i].data.d_string : "");
+  };
+  GenerateDialogValues &v = state.values;
+  v.prompt = text(0);
+  v.quality = text(1);
+  v.size = text(2);
+  v.variations = param[first + 3].data.d_int32;
+  v.background = text(4);
+  v.output_format = text(5);
+  v.output_compression = param[first + 6].data.d_int32;
+  v.partial_images = param[first + 7].data.d_int32;
+  v.fit = text(8);
+  v.input_fidelity = text(9);
+  state.references = reference_ids_argument(param, first + 10);
+}
+
+std::string generate_cost_line(const GenerateOptions &options, PixelSize target, const std::string &settings_path) {
+  try {
+    const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
+    return estimate_generate_cost(options, target, settings.model, settings.pixel_budget).text;
+  } catch (const GenerativeError &e) {
+    return format_text(_("Cost unknown: %s"), e.what());
+  }
+}
+
+PixelSize canvas_or_square(const std::string &canvas) {
+  try {
+    return resolve_canvas_size(canvas);
+  } catch (const GenerativeError &) {
+    return {1024, 1024};
+  }
+}
+
+// The dialog with the reference chooser; false when cancelled. Remembers the prompt and the values.
+bool run_dialog(const char *procedure, bool new_image, const PixelRect &target, DialogState &state) {
+  const std::string settings_path = settings_path_in_profile(gimp_directory());
+  const std::string history = prompt_history_path_in_profile(gimp_directory());
+  ReferencePicker picker(reference_candidates_gimp2(), state.references, kMaxImagesPerRequest);
+  auto describe_cost = [&](const GenerateDialogValues &chosen) {
+    return generate_cost_line(chosen, new_image ? canvas_or_square(chosen.canvas) : target.size(), settings_path);
+  };
+  if (!run_generate_dialog_gimp2(state.values, new_image, describe_cost, load_prompt_history(history), settings_path,
+                                 &picker))
+    return false;
+  state.references = picker.chosen();
+  remember_prompt_quietly(history, state.values.prompt);
+  store_last_values(procedure, state);  // before the request, so a failed call does not lose the prompt
+  return true;
+}
+
+// Runs the request for `target` and returns the placement, or throws.
+FillPlacement generate(const DialogState &state, const PixelRect &target, bool interactive, const char *progress_text,
+                       const char *window_title) {
+  const std::string settings_path = settings_path_in_profile(gimp_directory());
+  const ConnectionSettings connection = resolve_connection(settings_path);
+  validate_generate_options(state.values, describe_model(connection.model), state.references.size());
+  const std::vector<Raster> references = read_references_gimp2(state.references);
+  return run_with_progress(
+      progress_text, window_title, interactive,
+      [&] { return generate_cost_line(state.values, target.size(), settings_path); },
+      [&](ProgressSink &progress) { return run_generate_layer(state.values, target, references, connection, progress); });
+}
+
+void run_generate_layer_procedure(gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
+  const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
+  const gint32 image = param[1].data.d_image;
+  const gint32 anchor = fill_anchor_gimp2(param[2].data.d_drawable);
+  check_image_takes_generated_layers_gimp2(image);
+  Gimp2FillSource canvas(image, anchor);
+  const PixelRect target = generation_target(canvas.canvas_size(), canvas.selection_bounds());
+  DialogState state = load_last_values(spec::kGenerateProcedure);
+  if (run_mode == GIMP_RUN_NONINTERACTIVE) {
+    if (nparams != 3 + kGenerateArgumentCount)
+      return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
+                        _("plug-in-gpt-image-generate takes run-mode, image, drawable, prompt, quality, size, "
+                          "variations, background, output-format, output-compression, partial-images, fit, "
+                          "input-fidelity, num-references, references."));
+    read_arguments(param, 3, state);
+  } else if (run_mode == GIMP_RUN_INTERACTIVE && !run_dialog(spec::kGenerateProcedure, false, target, state)) {
+    return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
+  }
+  FillPlacement placement =
+      generate(state, target, run_mode == GIMP_RUN_INTERACTIVE, _("Generate Layer…"), _("Generate Layer in progress"));
+  const gint32 result = place_and_report(placement, [&] {
+    Gimp2LayerTarget layers(image, anchor);
+    return place_fill_layers(layers, placement);
+  });
+  if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
+  set_result(nreturn_vals, return_vals, GIMP_PDB_LAYER, result);
+}
+
+void run_new_image_procedure(gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
+  const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
+  DialogState state = load_last_values(spec::kNewProcedure);
+  if (run_mode == GIMP_RUN_NONINTERACTIVE) {
+    if (nparams != 2 + kGenerateArgumentCount)
+      return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
+                        _("plug-in-gpt-image-new takes run-mode, canvas, prompt, quality, size, variations, "
+                          "background, output-format, output-compression, partial-images, fit, input-fidelity, "
+                          "num-references, references."));
+    state.values.canvas = param[1].data.d_string ? param[1].data.d_string : "";
+    read_arguments(param, 2, state);
+  } else if (run_mode == GIMP_RUN_INTERACTIVE && !run_dialog(spec::kNewProcedure, true, {}, state)) {
+    return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
+  }
+  const PixelSize canvas = resolve_canvas_size(state.values.canvas);
+  FillPlacement placement = generate(state, {0, 0, canvas.width, canvas.height}, run_mode == GIMP_RUN_INTERACTIVE,
+                                     _("Generate Image…"), _("Generate Image in progress"));
+  // The image is made only now that the answer is here: a failed run leaves nothing behind.
+  const gint32 image = place_and_report(placement, [&] {
+    const gint32 made = gimp_image_new(canvas.width, canvas.height, GIMP_RGB);
+    gimp_image_undo_disable(made);  // a new image starts without history
+    try {
+      Gimp2LayerTarget layers(made, -1);
+      place_fill_layers(layers, placement);
+    } catch (...) {
+      gimp_image_delete(made);
+      throw;
+    }
+    gimp_image_undo_enable(made);
+    gimp_image_clean_all(made);
+    return made;
+  });
+  if (run_mode == GIMP_RUN_INTERACTIVE) {
+    gimp_display_new(image);
+    gimp_displays_flush();
+  }
+  set_result(nreturn_vals, return_vals, GIMP_PDB_IMAGE, image);
+}
+
+}  // namespace
+
+std::vector<gint32> reference_ids_argument(const GimpParam *param, int index) {
+  std::vector<gint32> ids;
+  const gint32 count = param[index].data.d_int32;
+  for (gint32 i = 0; i < count && param[index + 1].data.d_int32array; ++i) ids.push_back(param[index + 1].data.d_int32array[i]);
+  return ids;
+}
+
+void install_generate_procedures_gimp2() {
+  static GimpParamDef generate_arguments[3 + kGenerateArgumentCount] = {
+      ARG(GIMP_PDB_INT32, "run-mode", "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }"),
+      ARG(GIMP_PDB_IMAGE, "image", "Input image"),
+      ARG(GIMP_PDB_DRAWABLE, "drawable", "The new layer goes above this layer"),
+  };
+  static GimpParamDef new_arguments[2 + kGenerateArgumentCount] = {
+      ARG(GIMP_PDB_INT32, "run-mode", "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }"),
+      ARG(GIMP_PDB_STRING, spec::kArgCanvas, spec::kCanvasBlurb),
+  };
+  for (int i = 0; i < kGenerateArgumentCount; ++i) {
+    generate_arguments[3 + i] = kGenerateArguments[i];
+    new_arguments[2 + i] = kGenerateArguments[i];
+  }
+  static const GimpParamDef layer_result[] = {ARG(GIMP_PDB_LAYER, "layer", spec::kGenerateResultBlurb)};
+  static const GimpParamDef image_result[] = {ARG(GIMP_PDB_IMAGE, "image", spec::kNewResultBlurb)};
+  gimp_install_procedure(spec::kGenerateProcedure, spec::kGenerateBlurb, spec::kGenerateHelp, spec::kAuthor,
+                         spec::kCopyright, spec::kDate, spec::kGenerateMenuLabel, "RGB*, GRAY*", GIMP_PLUGIN,
+                         G_N_ELEMENTS(generate_arguments), G_N_ELEMENTS(layer_result), generate_arguments,
+                         layer_result);
+  gimp_plugin_menu_register(spec::kGenerateProcedure, spec::kMenuPath);
+  gimp_install_procedure(spec::kNewProcedure, spec::kNewBlurb, spec::kNewHelp, spec::kAuthor, spec::kCopyright,
+                         spec::kDate, spec::kNewMenuLabel, "", GIMP_PLUGIN, G_N_ELEMENTS(new_arguments),
+                         G_N_ELEMENTS(image_result), new_arguments, image_result);
+  gimp_plugin_menu_register(spec::kNewProcedure, spec::kNewMenuPath);
+}
+
+void run_generate_gimp2(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_vals,
+                        GimpParam **return_vals) {
+  const bool new_image = std::strcmp(name, spec::kNewProcedure) == 0;
+  try {
+    if (nparams < (new_image ? 1 : 3))
+      return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, _("Unknown procedure or missing arguments."));
+    if (new_image)
+      run_new_image_procedure(nparams, param, nreturn_vals, return_vals);
+    else
+      run_generate_layer_procedure(nparams, param, nreturn_vals, return_vals);
+  } catch (const GenerativeError &e) {
+    set_status(nreturn_vals, return_vals, e.kind() == ErrorKind::Cancelled ? GIMP_PDB_CANCEL : GIMP_PDB_EXECUTION_ERROR,
+               e.kind() == ErrorKind::Cancelled ? "" : e.what());
+  } catch (const std::exception &e) {
+    set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR,
+               format_text(new_image ? _("Generate Image failed unexpectedly: %s")
+                                     : _("Generate Layer failed unexpectedly: %s"),
+                           e.what()));
+  }
+}
+
+}  // namespace gpt_image

@@ -1,0 +1,47 @@
+// Reading a GIMP 3 procedure's config and answering with an error, shared by its procedures.
+#pragma once
+
+#include <libgimp/gimp.h>
+
+#include <string>
+#include <vector>
+
+namespace gpt_image {
+
+inline std::string string_property(GimpProcedureConfig *config, const char *name) {
+  gchar *value = nullptr;
+  g_object_get(config, name, &value, nullptr);
+  std::string out = value ? value : "";
+  g_free(value);
+  return out;
+}
+
+inline int int_property(GimpProcedureConfig *config, const char *name) {
+  gint value = 0;
+  g_object_get(config, name, &value, nullptr);
+  return value;
+}
+
+// The drawables of a drawable-array argument, in order (the objects stay GIMP's).
+inline std::vector<GimpDrawable *> drawables_property(GimpProcedureConfig *config, const char *name) {
+  std::vector<GimpDrawable *> out;
+  GimpDrawable **array = nullptr;
+  g_object_get(config, name, &array, nullptr);
+  for (GimpDrawable **d = array; d && *d; ++d) out.push_back(*d);
+  g_free(array);  // a copy of the array; the drawables are not ours to unref
+  return out;
+}
+
+inline void set_drawables_property(GimpProcedureConfig *config, const char *name,
+                                   const std::vector<GimpDrawable *> &drawables) {
+  std::vector<GObject *> objects;
+  for (GimpDrawable *drawable : drawables) objects.push_back(G_OBJECT(drawable));
+  gimp_procedure_config_set_core_object_array(config, name, objects.data(), objects.size());
+}
+
+inline GimpValueArray *fail(GimpProcedure *procedure, const std::string &message) {
+  GError *error = g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message.c_str());
+  return gimp_procedure_new_return_values(procedure, GIMP_PDB_EXECUTION_ERROR, error);
+}
+
+}  // namespace gpt_image

@@ -1,0 +1,27 @@
+// GIMP 3: Generate Layer (plug-in-gpt-image-generate) and Generate Image (plug-in-gpt-image-new),
+// and the reference-image argument and dialog they share with Generative Fill.
+#pragma once
+
+#include <libgimp/gimp.h>
+
+#include <functional>
+#include <string>
+
+#include "gimp3/fill_dialog_gimp3.h"
+
+namespace gpt_image {
+
+GimpProcedure *create_generate_procedure_gimp3(GimpPlugIn *plug_in);
+GimpProcedure *create_new_image_procedure_gimp3(GimpPlugIn *plug_in);
+
+// The `references` drawable-array argument, appended to a procedure.
+void add_references_argument_gimp3(GimpProcedure *procedure, const char *blurb);
+
+// The procedure's dialog with the reference chooser (every open layer; those already in the config
+// ticked, at most `reference_limit`); after OK the config's `references` hold the ticked layers.
+// Also remembers the prompt. False when cancelled.
+bool run_dialog_with_references_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config,
+                                      const PromptDialogLayout &layout,
+                                      const std::function<std::string()> &describe_cost, int reference_limit);
+
+}  // namespace gpt_image

@@ -1,0 +1,42 @@
+// The part every procedure shares once its options are read: run the core job under GIMP's progress
+// bar (and, interactively, the plug-in's progress window with its Cancel button), then place the
+// result, report the stage timings and pass on the notes. libgimp spells these calls the same in
+// GIMP 2.10 and 3, so one header serves both adapters.
+#pragma once
+
+#include <libgimp/gimp.h>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/progress_window.h"
+#include "generative_fill.h"
+#include "gimp_progress.h"
+#include "stage_timings.h"
+
+namespace gpt_image {
+
+// `job` is a core job (run_generative_fill, run_generate_layer) given the progress to report to.
+inline FillPlacement run_with_progress(const char *progress_text, const std::string &window_title, bool interactive,
+                                       const std::function<std::string()> &cost,
+                                       const std::function<FillPlacement(ProgressSink &)> &job) {
+  GimpProgress progress(progress_text);
+  std::unique_ptr<ProgressWindow> window;
+  if (interactive) window = std::make_unique<ProgressWindow>(window_title, progress, cost());
+  return job(window ? static_cast<ProgressSink &>(*window) : progress);
+}
+
+// `place` puts the layers into the image and returns what the procedure returns.
+template <class Place>
+auto place_and_report(FillPlacement &placement, Place &&place) {
+  const auto placing = std::chrono::steady_clock::now();
+  auto result = place();
+  placement.timings.place_ms = elapsed_ms(placing);
+  report_stage_timings(placement.timings);
+  for (const std::string &note : placement.notes) gimp_message(note.c_str());
+  return result;
+}
+
+}  // namespace gpt_image
