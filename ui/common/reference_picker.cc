@@ -16,8 +16,8 @@ struct ReferencePicker::State {
   void refresh() {
     const int count = static_cast<int>(chosen.size());
     gtk_expander_set_label(GTK_EXPANDER(expander),
-                           count == 0 ? _("_Reference images: none")
-                                      : format_text(_("_Reference images: %d chosen"), count).c_str());
+                           count == 0 ? _("Refere_nce images: none")
+                                      : format_text(_("Refere_nce images: %d chosen"), count).c_str());
     // Full: the boxes not ticked cannot be ticked, so the limit is never passed.
     for (auto &[box, id] : boxes)
       gtk_widget_set_sensitive(box, count < limit || std::find(chosen.begin(), chosen.end(), id) != chosen.end());
@@ -33,13 +33,19 @@ void on_toggled(GtkToggleButton *box, gpointer data) {
   if (gtk_toggle_button_get_active(box)) chosen.push_back(id);
   state->refresh();
 }
+// Opening the list puts the keyboard on its first layer, so Alt+N then Space ticks it.
+void on_expanded(GObject *expander, GParamSpec *, gpointer data) {
+  auto *state = static_cast<ReferencePicker::State *>(data);
+  if (gtk_expander_get_expanded(GTK_EXPANDER(expander)) && !state->boxes.empty())
+    gtk_widget_grab_focus(state->boxes.front().first);
+}
 }  // namespace
 
 ReferencePicker::ReferencePicker(std::vector<ReferenceCandidate> candidates, std::vector<int> chosen, int limit)
     : state_(new State) {
   state_->limit = limit;
   state_->expander = gtk_expander_new("");
-  gtk_expander_set_use_underline(GTK_EXPANDER(state_->expander), TRUE);  // Alt+R opens the list
+  gtk_expander_set_use_underline(GTK_EXPANDER(state_->expander), TRUE);  // Alt+N opens the list
   GtkWidget *scrolled = gtk_scrolled_window_new(nullptr, nullptr);
   gtk_scrolled_window_set_policy(GTK_SCROLLED_WINDOW(scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_size_request(scrolled, -1, 140);
@@ -63,6 +69,7 @@ ReferencePicker::ReferencePicker(std::vector<ReferenceCandidate> candidates, std
         state_->chosen.push_back(id);
       }
   for (auto &[box, id] : state_->boxes) g_signal_connect(box, "toggled", G_CALLBACK(on_toggled), state_.get());
+  g_signal_connect(state_->expander, "notify::expanded", G_CALLBACK(on_expanded), state_.get());
 #if GTK_CHECK_VERSION(3, 8, 0)
   gtk_container_add(GTK_CONTAINER(scrolled), list);
 #else

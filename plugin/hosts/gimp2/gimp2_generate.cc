@@ -1,5 +1,7 @@
 #include "gimp2/gimp2_generate.h"
 
+#include <libgimp/gimpui.h>
+
 #include <cstring>
 #include <exception>
 
@@ -149,6 +151,7 @@ PixelSize canvas_or_square(const std::string &canvas) {
 bool run_dialog(const char *procedure, bool new_image, const PixelRect &target, DialogState &state) {
   const std::string settings_path = settings_path_in_profile(gimp_directory());
   const std::string history = prompt_history_path_in_profile(gimp_directory());
+  gimp_ui_init(spec::kBinaryName, FALSE);  // before the chooser's widgets: GTK needs its display first
   ReferencePicker picker(reference_candidates_gimp2(), state.references, kMaxImagesPerRequest);
   auto describe_cost = [&](const GenerateDialogValues &chosen) {
     return generate_cost_line(chosen, new_image ? canvas_or_square(chosen.canvas) : target.size(), settings_path);

@@ -1,5 +1,6 @@
 // GIMP 2.10 entry point: registers the procedures and turns their arguments into core requests.
 #include <libgimp/gimp.h>
+#include <libgimp/gimpui.h>
 
 #include <chrono>
 #include <cstring>
@@ -227,6 +228,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
       return cost_line(preview, chosen, settings_path);
     };
     const std::string history = prompt_history_path_in_profile(gimp_directory());
+    gimp_ui_init(spec::kBinaryName, FALSE);  // before the chooser's widgets: GTK needs its display first
     ReferencePicker picker(reference_candidates_gimp2(), reference_ids, kMaxImagesPerRequest - 1);
     if (!run_fill_dialog_gimp2(values, describe_cost, load_prompt_history(history), settings_path, &picker))
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");

@@ -34,6 +34,10 @@ inline std::vector<GimpDrawable *> drawables_property(GimpProcedureConfig *confi
 
 inline void set_drawables_property(GimpProcedureConfig *config, const char *name,
                                    const std::vector<GimpDrawable *> &drawables) {
+  if (drawables.empty()) {  // none is NULL: GIMP 3.0 calls an empty array invalid
+    g_object_set(config, name, nullptr, nullptr);
+    return;
+  }
   std::vector<GObject *> objects;
   for (GimpDrawable *drawable : drawables) objects.push_back(G_OBJECT(drawable));
   gimp_procedure_config_set_core_object_array(config, name, objects.data(), objects.size());

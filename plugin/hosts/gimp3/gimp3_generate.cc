@@ -1,5 +1,7 @@
 #include "gimp3/gimp3_generate.h"
 
+#include <libgimp/gimpui.h>
+
 #include <exception>
 #include <string>
 #include <vector>
@@ -191,6 +193,7 @@ void add_references_argument_gimp3(GimpProcedure *procedure, const char *blurb) 
 bool run_dialog_with_references_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config,
                                       const PromptDialogLayout &layout,
                                       const std::function<std::string()> &describe_cost, int reference_limit) {
+  gimp_ui_init(spec::kBinaryName);  // before the chooser's widgets: GTK needs its display first
   const std::string settings_path = settings_path_in_profile(gimp_directory());
   std::vector<int> remembered;
   for (GimpDrawable *drawable : drawables_property(config, spec::kArgReferences))
