@@ -55,7 +55,7 @@ void validate_fill_options(const FillOptions &options, const ImageModel &model) 
   if (options.background == "transparent" && options.output_format == "jpeg")
     throw GenerativeError(ErrorKind::InvalidArgument,
                           _("A transparent background needs output format png or webp; jpeg has no transparency."));
-  if (options.input_fidelity == "high" && (model.name.rfind("gpt-image-1-mini", 0) == 0 || model.size_rule == SizeRule::SquareDallE2))
+  if (options.input_fidelity == "high" && !takes_input_fidelity(model))
     throw GenerativeError(ErrorKind::InvalidArgument,
                           format_text(_("%s has no input fidelity setting; use \"low\" or another model."),
                                       model.name.c_str()));

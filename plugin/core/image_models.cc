@@ -43,6 +43,10 @@ ImageModel describe_model(const std::string &name) {
   return model;
 }
 
+bool takes_input_fidelity(const ImageModel &model) {
+  return model.name.rfind("gpt-image-1-mini", 0) != 0 && model.size_rule != SizeRule::SquareDallE2;
+}
+
 std::optional<PixelSize> parse_size(const std::string &text) {
   int w = 0, h = 0;
   char x = 0, extra = 0;

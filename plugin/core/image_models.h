@@ -42,6 +42,10 @@ std::string format_size(PixelSize size);
 // ("auto" or "WxH") is not accepted by `model`.
 void validate_size_for_model(const ImageModel &model, const std::string &size);
 
+// False for models without an input_fidelity setting (gpt-image-1-mini, dall-e-2): the dialogs grey
+// it out and a request asking "high" is refused.
+bool takes_input_fidelity(const ImageModel &model);
+
 // Throws GenerativeError(InvalidArgument) unless `quality` is one of the model's qualities.
 void validate_quality_for_model(const ImageModel &model, const std::string &quality);
 

@@ -60,3 +60,11 @@ TEST(ImageModels, QualityPerModel) {
   EXPECT_THROW(validate_quality_for_model(describe_model("dall-e-2"), "medium"), GenerativeError);
   EXPECT_NO_THROW(validate_quality_for_model(describe_model("dall-e-2"), "standard"));
 }
+
+TEST(ImageModels, InputFidelityOnlyWhereTheModelHasIt) {
+  EXPECT_TRUE(takes_input_fidelity(describe_model("gpt-image-1")));
+  EXPECT_TRUE(takes_input_fidelity(describe_model("gpt-image-1.5")));
+  EXPECT_TRUE(takes_input_fidelity(describe_model("gpt-image-2")));
+  EXPECT_FALSE(takes_input_fidelity(describe_model("gpt-image-1-mini")));
+  EXPECT_FALSE(takes_input_fidelity(describe_model("dall-e-2")));
+}

@@ -5,6 +5,7 @@
 
 #include "common/canvas_preset_combo.h"
 #include "common/prompt_tools.h"
+#include "common/model_features.h"
 #include "gimp2/dialog_widgets.h"
 #include "i18n.h"
 #include "procedure_spec.h"
@@ -106,6 +107,7 @@ bool run_generate_dialog_gimp2(GenerateDialogValues &values, bool new_image,
   choices.partial_images = int_spin(0, kMaxPartialImages, values.partial_images);
   gtk_widget_set_tooltip_text(choices.partial_images, _(spec::kPartialImagesBlurb));
   add_row(advanced, 4, _("Pre_views while generating (0 = off):"), choices.partial_images);
+  gtk_widget_set_sensitive(choices.input_fidelity, settings_model_takes_input_fidelity(settings_path));
   GtkWidget *expander = gtk_expander_new(_("Advanced"));
   gtk_container_add(GTK_CONTAINER(expander), advanced);
   gtk_table_attach(GTK_TABLE(table), expander, 0, 2, 8, 9, GTK_FILL, GTK_FILL, 0, 0);

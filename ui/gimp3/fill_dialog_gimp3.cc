@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/canvas_preset_combo.h"
+#include "common/model_features.h"
 #include "common/prompt_tools.h"
 #include "generative_fill.h"
 #include "procedure_spec.h"
@@ -104,6 +105,9 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
   gimp_procedure_dialog_fill_list(procedure_dialog, all);
   g_list_free(all);
   gtk_widget_hide(hint);
+  // Offered only where the model has it.
+  if (GtkWidget *fidelity = gimp_procedure_dialog_get_widget(procedure_dialog, spec::kArgInputFidelity, G_TYPE_NONE))
+    gtk_widget_set_sensitive(fidelity, settings_model_takes_input_fidelity(settings_path));
 
   // Recent prompts, style presets and the settings, above everything else.
   PromptTools tools{recent_prompts,
