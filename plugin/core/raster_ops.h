@@ -23,7 +23,7 @@ inline Raster scale_raster(const Raster &source, PixelSize target) {
   return scale_raster(source, target, PixelRect{0, 0, target.width, target.height});
 }
 
-// Softens a 1-channel mask: a Gaussian blur whose standard deviation is half the radius, so the
+// Softens a 1-channel mask: a Gaussian blur (three box blurs) whose standard deviation is half the radius, so the
 // edge fades over about `radius` pixels on each side. Radius 0 returns the mask unchanged.
 Raster feather_mask(const Raster &mask, int radius);
 

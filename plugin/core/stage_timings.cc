@@ -23,11 +23,25 @@ std::string format_stage_timings(const StageTimings &t, long peak_rss_kb) {
   return line;
 }
 
-void report_stage_timings(const StageTimings &timings) {
-  if (!stage_timings_enabled()) return;
+long peak_resident_kb() {
+  // VmHWM is this process's own high-water mark. getrusage's ru_maxrss is not: Linux keeps it across
+  // execve, so a plug-in (forked from GIMP, then exec'd) would report GIMP's size at the fork.
+  if (FILE *status = std::fopen("/proc/self/status", "r")) {
+    char line[256];
+    long kb = -1;
+    while (std::fgets(line, sizeof line, status))
+      if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
+    std::fclose(status);
+    if (kb >= 0) return kb;
+  }
   struct rusage usage {};
   getrusage(RUSAGE_SELF, &usage);
-  std::fprintf(stderr, "%s\n", format_stage_timings(timings, usage.ru_maxrss).c_str());
+  return usage.ru_maxrss;
+}
+
+void report_stage_timings(const StageTimings &timings) {
+  if (!stage_timings_enabled()) return;
+  std::fprintf(stderr, "%s\n", format_stage_timings(timings, peak_resident_kb()).c_str());
   std::fflush(stderr);
 }
 

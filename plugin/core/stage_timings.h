@@ -25,6 +25,9 @@ bool stage_timings_enabled();  // GPT_IMAGE_TIMINGS is set and not "0"
 
 std::string format_stage_timings(const StageTimings &timings, long peak_rss_kb);
 
+// This process's peak resident memory in KiB (VmHWM; ru_maxrss where /proc is missing).
+long peak_resident_kb();
+
 // Writes the line to stderr when enabled, with this process's peak resident memory.
 void report_stage_timings(const StageTimings &timings);
 

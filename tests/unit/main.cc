@@ -1,4 +1,3 @@
-#include <gegl.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -8,9 +7,7 @@ int main(int argc, char **argv) {
   // keyring itself is tested by keyring_tests under its own bus.
   setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/gimp-gpt-image-test-bus", 1);
   unsetenv("DISPLAY");
-  gegl_init(&argc, &argv);
   ::testing::InitGoogleTest(&argc, argv);
   const int result = RUN_ALL_TESTS();
-  gegl_exit();
   return result;
 }

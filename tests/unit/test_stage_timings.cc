@@ -1,6 +1,8 @@
 // The one-line timing report the benchmarks read.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include <cstdlib>
 
 #include "fake_fill_source.h"
@@ -38,4 +40,17 @@ TEST(StageTimings, PreparingAnEditMeasuresCaptureEncodeAndBytes) {
   const PreparedEdit edit = prepare_edit(source, options, "gpt-image-1.5");
   EXPECT_GT(edit.timings.encode_ms, 0.0);
   EXPECT_EQ(edit.timings.upload_bytes, edit.request.image_png.size() + edit.request.mask_png->size());
+}
+
+// The peak follows this process's own memory: touching a block larger than the peak so far raises
+// the peak to at least the block's size.
+TEST(StageTimings, PeakResidentMemoryIsThisProcesssOwn) {
+  const long before = peak_resident_kb();
+  ASSERT_GT(before, 0);
+  const size_t block_kb = static_cast<size_t>(before) + 64 * 1024;
+  std::vector<char> block(block_kb * 1024);
+  for (size_t i = 0; i < block.size(); i += 4096) block[i] = 1;
+  const long after = peak_resident_kb();
+  EXPECT_GE(after, static_cast<long>(block_kb)) << before << " -> " << after;
+  EXPECT_EQ(block[4096], 1);
 }

@@ -21,6 +21,7 @@
 #include "cost_line.h"
 #include "procedure_spec.h"
 #include "prompt_history.h"
+#include "quick_start.h"
 #include "reference_images.h"
 #include "run_and_place.h"
 #include "settings_arguments.h"
@@ -28,6 +29,9 @@
 namespace {
 
 using namespace gpt_image;
+
+// Before main(): see quick_start.h.
+[[maybe_unused]] const bool babl_cache_skipped = skip_babl_fish_cache();
 
 // Last values for GIMP 2.10's gimp_get_data/gimp_set_data, which store a fixed-size block.
 struct SavedFillValues {

@@ -19,6 +19,7 @@
 #include "cost_line.h"
 #include "procedure_spec.h"
 #include "prompt_history.h"
+#include "quick_start.h"
 #include "reference_images.h"
 #include "run_and_place.h"
 #include "settings_arguments.h"
@@ -26,6 +27,9 @@
 namespace {
 
 using namespace gpt_image;
+
+// Before main(): see quick_start.h.
+[[maybe_unused]] const bool babl_cache_skipped = skip_babl_fish_cache();
 
 
 FillOptions read_fill_options(GimpProcedureConfig *config) {
