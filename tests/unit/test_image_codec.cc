@@ -94,3 +94,18 @@ TEST(ImageCodec, RefusesAbsurdDimensionsFromTheHeader) {
     EXPECT_NE(std::string(e.what()).find("100000x100000"), std::string::npos) << e.what();
   }
 }
+
+// An opaque picture is written as RGB (colour type 2), one with transparency as RGBA (6); both
+// decode to the same RGBA pixels.
+TEST(ImageCodec, OpaquePicturesGoWithoutAlpha) {
+  Raster picture(40, 30, 4, 255);
+  for (size_t i = 0; i < picture.pixels.size(); i += 4) picture.pixels[i] = static_cast<std::uint8_t>(i % 251);
+  const auto opaque = encode_png(picture);
+  ASSERT_GT(opaque.size(), 26u);
+  EXPECT_EQ(opaque[25], 2);  // IHDR colour type: RGB
+  EXPECT_EQ(decode_image(opaque).pixels, picture.pixels);
+  picture.pixels[3] = 7;
+  const auto translucent = encode_png(picture);
+  EXPECT_EQ(translucent[25], 6);  // RGBA
+  EXPECT_EQ(decode_image(translucent).pixels, picture.pixels);
+}
