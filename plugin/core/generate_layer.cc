@@ -42,6 +42,25 @@ PixelRect generation_target(PixelSize canvas, const std::optional<PixelRect> &se
   return {0, 0, canvas.width, canvas.height};
 }
 
+namespace {
+
+// The fields a generation (GenerateRequest) and an edit with references (EditRequest) share.
+template <class Request>
+void set_shared_fields(Request &r, const GenerateOptions &options, const std::string &model, PixelSize size,
+                       int partial_images) {
+  r.model = model;
+  r.prompt = options.prompt;
+  r.quality = options.quality;
+  r.size = format_size(size);
+  r.n = options.variations;
+  r.output_format = options.output_format;
+  r.output_compression = options.output_compression;
+  r.background = options.background;
+  r.partial_images = partial_images;
+}
+
+}  // namespace
+
 PreparedGeneration prepare_generation(const GenerateOptions &options, const PixelRect &target,
                                       const std::vector<Raster> &references, const std::string &model_name,
                                       long long pixel_budget) {
@@ -52,16 +71,7 @@ PreparedGeneration prepare_generation(const GenerateOptions &options, const Pixe
   prepared.request = request_size_for(model, options.size, target.size(), pixel_budget);
   const int partials = model.streams ? options.partial_images : 0;
   if (references.empty()) {
-    GenerateRequest &r = prepared.generation;
-    r.model = model.name;
-    r.prompt = options.prompt;
-    r.quality = options.quality;
-    r.size = format_size(prepared.request);
-    r.n = options.variations;
-    r.output_format = options.output_format;
-    r.output_compression = options.output_compression;
-    r.background = options.background;
-    r.partial_images = partials;
+    set_shared_fields(prepared.generation, options, model.name, prepared.request, partials);
     return prepared;
   }
   const auto started = std::chrono::steady_clock::now();
@@ -69,16 +79,8 @@ PreparedGeneration prepare_generation(const GenerateOptions &options, const Pixe
   r.image_png = encode_reference(references.front(), prepared.request);
   for (size_t i = 1; i < references.size(); ++i)
     r.reference_pngs.push_back(encode_reference(references[i], prepared.request));
-  r.model = model.name;
-  r.prompt = options.prompt;
-  r.quality = options.quality;
-  r.size = format_size(prepared.request);
-  r.n = options.variations;
-  r.output_format = options.output_format;
-  r.output_compression = options.output_compression;
-  r.background = options.background;
+  set_shared_fields(r, options, model.name, prepared.request, partials);
   r.input_fidelity = options.input_fidelity;
-  r.partial_images = partials;
   prepared.timings.encode_ms = elapsed_ms(started);
   prepared.timings.upload_bytes = image_bytes(r);
   prepared.with_references = std::move(r);
