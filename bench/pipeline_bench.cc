@@ -17,6 +17,7 @@
 
 #include "generative_fill.h"
 #include "image_codec.h"
+#include "raster_ops.h"
 #include "mask_shape.h"
 
 using namespace gpt_image;
@@ -95,8 +96,8 @@ void place(benchmark::State &state, int megapixels, bool large) {
   const PixelSize canvas = canvas_of(megapixels);
   RenderedCanvas source(canvas, selection_on(canvas, large));
   const PreparedEdit edit = prepare_edit(source, bench_options(), "gpt-image-1.5");
-  ImagesResult answer;
-  answer.images.push_back(edit.request.image_png);
+  ImagesResult answer;  // the server answers at the request size, whatever size the frame went at
+  answer.images.push_back(encode_png(scale_raster(decode_image(edit.request.image_png), edit.plan.request)));
   for (auto _ : state) {
     const FillPlacement placed = placement_from_answer(edit, answer, "benchmark");
     benchmark::DoNotOptimize(placed.layers.front().pixels.data());

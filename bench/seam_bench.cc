@@ -44,9 +44,10 @@ Raster make_selection(int w, int h, const Shape &shape) {
   return s;
 }
 
-// The model's answer: the request image with every colour channel shifted.
+// The model's answer: the request image at the request size (a frame smaller than that is sent at
+// its own size, and the server answers at `size` all the same), every colour channel shifted.
 ImagesResult drifted_answer(const PreparedEdit &edit, double gain, double offset) {
-  Raster image = decode_image(edit.request.image_png);
+  Raster image = scale_raster(decode_image(edit.request.image_png), edit.plan.request);
   for (size_t i = 0; i < image.pixels.size(); i += 4)
     for (int c = 0; c < 3; ++c)
       image.pixels[i + c] = static_cast<std::uint8_t>(std::clamp(std::lround(gain * image.pixels[i + c] + offset), 0L, 255L));

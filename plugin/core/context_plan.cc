@@ -77,6 +77,14 @@ int context_margin(const PixelRect &selection_bounds) {
   return std::max(32, std::max(selection_bounds.width, selection_bounds.height) / 4);
 }
 
+PixelSize upload_size_for(PixelSize frame, PixelSize request) {
+  if (frame.width >= request.width || frame.height >= request.height) return request;
+  const int shorter = std::min(frame.width, frame.height);
+  const int factor = shorter >= kMinUploadShortSide ? 1 : (kMinUploadShortSide + shorter - 1) / shorter;
+  if (frame.width * factor >= request.width || frame.height * factor >= request.height) return request;
+  return {frame.width * factor, frame.height * factor};
+}
+
 PixelRect fit_frame_to_aspect(const PixelRect &region, int aspect_w, int aspect_h, PixelSize canvas) {
   long long w = region.width, h = region.height;
   // Compare w/h with aspect_w/aspect_h exactly, then grow the short dimension (rounding up so the
@@ -131,6 +139,7 @@ ContextPlan plan_context(const PlanInput &input) {
     plan.frame = fit_frame_to_aspect(plan.region, plan.request.width, plan.request.height, input.canvas);
   }
   plan.captured = plan.frame.intersected(canvas_rect);
+  plan.upload = upload_size_for(plan.frame.size(), plan.request);
   return plan;
 }
 

@@ -37,7 +37,12 @@ struct ContextPlan {
   PixelRect frame;     // what the request image shows, in canvas coordinates (may exceed the canvas)
   PixelRect captured;  // frame ∩ canvas: the pixels read, and where the answer is placed
   PixelSize request;   // the `size` sent to the API; the frame has this aspect
+  PixelSize upload;    // the pixel size of the image and mask sent: see upload_size_for()
 };
+
+// The shorter side below which a small frame is enlarged before it is sent: a picture of a few dozen
+// pixels risks a refusal and gives the model too little to read.
+constexpr int kMinUploadShortSide = 128;
 
 // A quarter of the selection's larger side, at least 32 px: enough surroundings for the model to
 // continue textures and light, small enough to keep the upload near the selection.
@@ -52,6 +57,14 @@ ContextPlan plan_context(const PlanInput &input);
 // Generate Layer, whose target is the selection's bounding box or the canvas.
 PixelSize request_size_for(const ImageModel &model, const std::string &size, PixelSize target,
                            long long pixel_budget);
+
+// The size the frame is sent at: the request size when the frame is at least as large (scaled down,
+// as the model cannot use more), otherwise the frame's own size (scaling up adds no detail, only
+// bytes and encoding time; the answer still comes at the request size). A frame shorter than
+// kMinUploadShortSide is enlarged by the smallest whole factor that reaches it (a whole factor, so
+// the answer scaled back loses nothing to an odd ratio), never past the request size. Keeps the
+// frame's aspect, which is the request's.
+PixelSize upload_size_for(PixelSize frame, PixelSize request);
 
 // Grows `region` about its centre to the aspect aspect_w:aspect_h and positions it on the canvas
 // (inside it where it fits, covering it fully where it does not). Exposed for tests.

@@ -122,7 +122,7 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.timings.capture_ms = elapsed_ms(started);
   started = std::chrono::steady_clock::now();
   const Raster visible = pad_to_frame(edit.original, plan.captured, plan.frame);
-  edit.request.image_png = encode_png(scale_raster(visible, plan.request));
+  edit.request.image_png = encode_png(scale_raster(visible, plan.upload));
   if (edit.has_selection) {
     // Padding outside the canvas is never selected: it stays "keep" in the mask.
     const Raster &selected = edit.selection;
@@ -133,7 +133,7 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
         for (int x = 0; x < selected.width; ++x)
           *frame_selection.at(plan.captured.x - plan.frame.x + x, plan.captured.y - plan.frame.y + y) = *selected.at(x, y);
     }
-    edit.request.mask_png = encode_png(selection_to_edit_mask(scale_raster(frame_selection, plan.request)));
+    edit.request.mask_png = encode_png(selection_to_edit_mask(scale_raster(frame_selection, plan.upload)));
   }
   for (const Raster &reference : references) edit.request.reference_pngs.push_back(encode_reference(reference, plan.request));
   edit.request.model = model.name;

@@ -67,12 +67,14 @@ def one_pixel_check(c, p, report, before, after, requests, output):
 
 
 def tiny_image_check(c, p, report, before, after, requests, output):
-    # The whole 10x10 canvas is the region; its square frame asks for 1024x1024.
+    # The whole 10x10 canvas is the region; its square frame asks for 1024x1024 and is sent enlarged
+    # 13 times to pass the smallest upload side (128 px), not scaled all the way up to the request.
     check_layer(c, report, 0, 0, 10, 10, True, "Generative Fill: " + p["prompt"])
     check_outside_exact(c, before, after, ~rect_inside(before.shape[:2], 3, 3, 4, 4))
     record = request_for(requests, p["prompt"])
     if c.expect(record is not None, "the stand-in received no request"):
-        c.equal(record.get("image_size"), "1024x1024", "a 10x10 image is sent at the smallest request size")
+        c.equal((record["fields"].get("size"), record.get("image_size"), record.get("mask_size")),
+                ("1024x1024", "130x130", "130x130"), "a 10x10 image: request size and upload sizes")
 
 
 def huge_image_check(c, p, report, before, after, requests, output):
@@ -80,7 +82,8 @@ def huge_image_check(c, p, report, before, after, requests, output):
     check_layer(c, report, 5888, 5925, 525, 350, True, "Generative Fill: " + p["prompt"])
     record = request_for(requests, p["prompt"])
     if c.expect(record is not None, "the stand-in received no request"):
-        c.equal(record.get("image_size"), "1536x1024", "a 144 MP image uploads only the request size")
+        c.equal((record["fields"].get("size"), record.get("image_size")), ("1536x1024", "525x350"),
+                "a 144 MP image uploads only the frame, at its own resolution")
 
 
 def no_layers_check(c, p, report, before, after, requests, output):

@@ -158,8 +158,9 @@ def references_check(c, p, report, before, after, requests, output):
 def fill_references_check(c, p, report, before, after, requests, output):
     c.expect(report.get("result", -1) > 0, "the fill with a reference failed")
     c.equal(report.get("has_mask"), 1, "the fill's layer keeps its selection mask")
-    # The ellipse's request is 1024x1024; the reference (2000x1000) goes at 1024x512 after the capture.
-    sent_images(c, p, requests, ["image[]", "image[]"], ["1024x1024", "1024x512"], True)
+    # The ellipse's frame (300x300) goes at its own size; the reference (2000x1000) is bounded by the
+    # request size 1024x1024 and goes at 1024x512 after the capture.
+    sent_images(c, p, requests, ["image[]", "image[]"], ["300x300", "1024x512"], True)
 
 
 def refused(message):

@@ -150,3 +150,42 @@ TEST(ContextPlan, RequestSizeForATargetShape) {
   EXPECT_EQ(story.width % 16, 0);
   EXPECT_NEAR(static_cast<double>(story.height) / story.width, 1920.0 / 1080, 0.05);
 }
+
+TEST(ContextPlan, SendsASmallFrameAtItsOwnResolution) {
+  // 300x200 in the middle of 6000x4000: the frame (525x350) is far below 1536x1024.
+  const auto p = plan({6000, 4000}, PixelRect{2850, 1900, 300, 200}, "gpt-image-1.5");
+  EXPECT_EQ(p.request, (PixelSize{1536, 1024}));
+  EXPECT_EQ(p.frame.size(), (PixelSize{525, 350}));
+  EXPECT_EQ(p.upload, p.frame.size());
+}
+
+TEST(ContextPlan, ScalesALargeFrameDownToTheRequestSize) {
+  const auto p = plan({6000, 4000}, PixelRect{0, 0, 3000, 4000}, "gpt-image-1.5");
+  EXPECT_EQ(p.upload, p.request);
+  const auto whole = plan({6000, 4000}, std::nullopt, "gpt-image-1");
+  EXPECT_EQ(whole.upload, (PixelSize{1536, 1024}));
+}
+
+TEST(ContextPlan, EnlargesATinyFrameByAWholeFactor) {
+  const auto p = plan({800, 600}, PixelRect{40, 40, 120, 80}, "gpt-image-1");
+  EXPECT_EQ(p.frame.size(), (PixelSize{216, 144}));
+  EXPECT_EQ(p.upload, (PixelSize{216, 144}));  // above the minimum: as it is
+  const auto tiny = plan({10, 10}, std::nullopt, "gpt-image-1.5");
+  EXPECT_EQ(tiny.upload, (PixelSize{130, 130}));  // 13 times
+  const auto dot = plan({800, 600}, PixelRect{400, 300, 1, 1}, "gpt-image-1.5");
+  EXPECT_EQ(dot.frame.size(), (PixelSize{65, 65}));
+  EXPECT_EQ(dot.upload, (PixelSize{130, 130}));  // twice
+}
+
+TEST(ContextPlan, UploadSizeNeverExceedsTheRequestAndKeepsItsAspect) {
+  EXPECT_EQ(upload_size_for({100, 100}, {256, 256}), (PixelSize{200, 200}));
+  EXPECT_EQ(upload_size_for({100, 100}, {150, 150}), (PixelSize{150, 150}));  // twice would pass it
+  EXPECT_EQ(upload_size_for({200, 200}, {256, 256}), (PixelSize{200, 200}));
+  EXPECT_EQ(upload_size_for({1000, 1000}, {1024, 1024}), (PixelSize{1000, 1000}));
+  EXPECT_EQ(upload_size_for({1024, 1024}, {1024, 1024}), (PixelSize{1024, 1024}));
+  EXPECT_EQ(upload_size_for({60, 180}, {1024, 1536}), (PixelSize{180, 540}));
+  // A one-to-one gpt-image-2 frame is the request itself.
+  const auto p = plan({800, 600}, PixelRect{300, 200, 200, 150}, "gpt-image-2");
+  EXPECT_EQ(p.upload, p.request);
+  EXPECT_EQ(p.frame.size(), p.request);
+}

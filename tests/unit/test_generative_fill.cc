@@ -7,6 +7,7 @@
 #include "fake_fill_source.h"
 #include "generative_fill.h"
 #include "image_codec.h"
+#include "raster_ops.h"
 
 using namespace gpt_image;
 using gpt_image::testing::FakeFillSource;
@@ -39,10 +40,12 @@ FillOptions options(const std::string &prompt = "a red apple") {
   return o;
 }
 
-// What a model returning its input unchanged would send back.
+// What a model returning its input unchanged would send back: the input at the request size (which
+// is larger than the upload when the frame is small).
 ImagesResult identity_answer(const PreparedEdit &edit, int copies = 1) {
+  const std::vector<std::uint8_t> image = encode_png(scale_raster(decode_image(edit.request.image_png), edit.plan.request));
   ImagesResult answer;
-  for (int i = 0; i < copies; ++i) answer.images.push_back(edit.request.image_png);
+  for (int i = 0; i < copies; ++i) answer.images.push_back(image);
   return answer;
 }
 
@@ -55,7 +58,7 @@ double psnr(const Raster &a, const Raster &b) {
 
 }  // namespace
 
-TEST(GenerativeFill, PreparesImageAndMaskAtTheRequestSize) {
+TEST(GenerativeFill, PreparesImageAndMaskAtTheFramesOwnResolution) {
   const PixelRect selected{300, 200, 200, 150};
   FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, selected));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
@@ -66,17 +69,27 @@ TEST(GenerativeFill, PreparesImageAndMaskAtTheRequestSize) {
   const Raster image = decode_image(edit.request.image_png);
   ASSERT_TRUE(edit.request.mask_png);
   const Raster mask = decode_image(*edit.request.mask_png);
-  EXPECT_EQ(image.size(), (PixelSize{1024, 1024}));
+  // The frame (250,125,300,300) is smaller than the request: it goes 1:1, not scaled up.
+  EXPECT_EQ(image.size(), (PixelSize{300, 300}));
   EXPECT_EQ(mask.size(), image.size());
-  // Frame (250,125,300,300): the selection spans request pixels ~171..853 x ~256..768.
-  const auto alpha_at = [&](double cx, double cy) {
-    const int u = static_cast<int>((cx - 250) * 1024 / 300), v = static_cast<int>((cy - 125) * 1024 / 300);
-    return mask.at(u, v)[3];
-  };
+  const Raster canvas = textured_canvas(800, 600);
+  EXPECT_EQ(std::vector<std::uint8_t>(image.at(10, 20), image.at(10, 20) + 3),
+            std::vector<std::uint8_t>(canvas.at(260, 145), canvas.at(260, 145) + 3));
+  const auto alpha_at = [&](int cx, int cy) { return mask.at(cx - 250, cy - 125)[3]; };
   EXPECT_EQ(alpha_at(400, 275), 0);    // centre of the selection
-  EXPECT_EQ(alpha_at(305, 205), 0);    // just inside a corner
-  EXPECT_EQ(alpha_at(290, 190), 255);  // just outside
-  EXPECT_EQ(alpha_at(520, 380), 255);
+  EXPECT_EQ(alpha_at(300, 200), 0);    // the corner pixel, exactly
+  EXPECT_EQ(alpha_at(299, 199), 255);  // just outside
+  EXPECT_EQ(alpha_at(500, 350), 255);
+}
+
+TEST(GenerativeFill, ScalesAFrameLargerThanTheRequestDownToIt) {
+  const PixelRect selected{500, 500, 1600, 1600};
+  FakeFillSource source(textured_canvas(3000, 3000), rect_selection(3000, 3000, selected));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  EXPECT_EQ(edit.request.size, "1024x1024");
+  EXPECT_GT(edit.plan.frame.width, 1024);
+  EXPECT_EQ(decode_image(edit.request.image_png).size(), (PixelSize{1024, 1024}));
+  EXPECT_EQ(decode_image(*edit.request.mask_png).size(), (PixelSize{1024, 1024}));
 }
 
 TEST(GenerativeFill, NoSelectionSendsNoMask) {
