@@ -7,7 +7,7 @@ set -euo pipefail
 root=${GIMP3_CHROOT:-/var/cache/gimp-gpt-image/trixie}
 stamp="$root/.gimp-gpt-image-ready"
 packages=(gimp libgimp-3.0-dev g++ meson ninja-build pkg-config libcurl4-openssl-dev
-          libjson-glib-dev libgegl-dev libpng-dev libturbojpeg0-dev libwebp-dev libsecret-1-dev
+          libjson-glib-dev libgegl-dev libpng-dev zlib1g-dev libturbojpeg0-dev libwebp-dev libsecret-1-dev
           ca-certificates gettext locales fonts-dejavu-core)
 # Languages the translation tests run GIMP in (built with localedef; part of the readiness stamp).
 test_locales=(zh_CN de_DE)

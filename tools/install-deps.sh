@@ -3,7 +3,7 @@
 # all there already. GIMP 3 itself comes from the chroot that tools/gimp3-chroot.sh builds.
 set -euo pipefail
 packages=(g++ meson ninja-build pkg-config gimp libgimp2.0-dev libgegl-dev libjson-glib-dev
-          libcurl4-openssl-dev libpng-dev libturbojpeg0-dev libwebp-dev libsecret-1-dev libgtest-dev libbenchmark-dev ca-certificates
+          libcurl4-openssl-dev libpng-dev zlib1g-dev libturbojpeg0-dev libwebp-dev libsecret-1-dev libgtest-dev libbenchmark-dev ca-certificates
           python3 python3-pil python3-numpy debootstrap xvfb xauth xdotool imagemagick gnome-keyring dbus openssl rsync
           gettext locales fonts-dejavu-core clang libclang-rt-14-dev)
 # The translation tests run GIMP in these languages; glibc ignores a catalogue whose locale is not built.

@@ -84,35 +84,6 @@ Raster decode_webp(const std::vector<std::uint8_t> &bytes) {
 
 }  // namespace
 
-std::vector<std::uint8_t> encode_png(const Raster &raster) {
-  // A fully opaque picture goes without its alpha channel: a quarter fewer bytes to compress and
-  // send (decoders give RGBA back either way).
-  bool opaque = raster.channels == 4;
-  for (size_t i = 3; opaque && i < raster.pixels.size(); i += 4) opaque = raster.pixels[i] == 255;
-  std::vector<std::uint8_t> packed;
-  const std::uint8_t *pixels = raster.pixels.data();
-  if (opaque) {
-    packed.resize(static_cast<size_t>(raster.width) * raster.height * 3);
-    for (size_t from = 0, to = 0; from < raster.pixels.size(); from += 4, to += 3)
-      std::memcpy(&packed[to], &raster.pixels[from], 3);
-    pixels = packed.data();
-  }
-  png_image image;
-  std::memset(&image, 0, sizeof image);
-  image.version = PNG_IMAGE_VERSION;
-  image.width = static_cast<png_uint_32>(raster.width);
-  image.height = static_cast<png_uint_32>(raster.height);
-  image.format = opaque ? PNG_FORMAT_RGB : raster.channels == 4 ? PNG_FORMAT_RGBA : PNG_FORMAT_GRAY;
-  // Compressed once, into a buffer of the largest size it can take (png_image_write_get_memory_size
-  // would compress it a second time just to learn the size).
-  png_alloc_size_t size = PNG_IMAGE_PNG_SIZE_MAX(image);
-  std::vector<std::uint8_t> out(size);
-  if (!png_image_write_to_memory(&image, out.data(), &size, 0, pixels, 0, nullptr))
-    throw GenerativeError(ErrorKind::Image, format_text(_("Could not encode PNG: %s"), image.message));
-  out.resize(size);
-  return out;
-}
-
 Raster decode_image(const std::vector<std::uint8_t> &bytes) {
   if (has_prefix(bytes, "\x89PNG\r\n\x1a\n")) return decode_png(bytes);
   if (has_prefix(bytes, "\xff\xd8\xff")) return decode_jpeg(bytes);
