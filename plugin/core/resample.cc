@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace gpt_image {
@@ -50,57 +52,98 @@ std::vector<Taps> axis_taps(int in, int out, int first_out, int count) {
   return taps;
 }
 
+// Runs body(first, last) over [0, count) in contiguous blocks, one per core: a large selection's
+// region is tens of megapixels. Small jobs stay on this thread (a thread costs more than they do).
+template <typename Body>
+void for_row_blocks(int count, long long work_per_row, Body body) {
+  constexpr long long kWorkPerThread = 4'000'000;  // multiply-adds worth a thread
+  const int cores = std::max(1u, std::thread::hardware_concurrency());
+  const int blocks = static_cast<int>(
+      std::clamp<long long>(work_per_row * count / kWorkPerThread, 1, std::min(cores, std::max(count, 1))));
+  if (blocks <= 1) {
+    body(0, count);
+    return;
+  }
+  std::vector<std::thread> helpers;
+  for (int b = 1; b < blocks; ++b)
+    helpers.emplace_back(body, static_cast<int>(static_cast<long long>(count) * b / blocks),
+                         static_cast<int>(static_cast<long long>(count) * (b + 1) / blocks));
+  body(0, static_cast<int>(count / blocks));
+  for (std::thread &t : helpers) t.join();
+}
+
+// The two passes with the channel count known to the compiler, so the per-pixel loops unroll and
+// vectorise.
+template <int C>
+Raster resample(const Raster &source, PixelSize target, const PixelRect &roi) {
+  constexpr bool alpha = C == 4;
+  const std::vector<Taps> columns = axis_taps(source.width, target.width, roi.x, roi.width);
+  const std::vector<Taps> rows = axis_taps(source.height, target.height, roi.y, roi.height);
+  // Only the input rows some output row reads (taps move forward monotonically).
+  const int first_row = rows.front().first;
+  const int row_count = rows.back().first + static_cast<int>(rows.back().weights.size()) - first_row;
+
+  // Horizontal pass: each needed input row, premultiplied as it is read, to the roi's columns.
+  const size_t across_stride = static_cast<size_t>(roi.width) * C;
+  std::vector<float> across(static_cast<size_t>(row_count) * across_stride, 0.0f);
+  const long long column_taps = static_cast<long long>(columns.front().weights.size()) * roi.width * C;
+  for_row_blocks(row_count, column_taps + source.width * C, [&](int begin, int end) {
+    std::vector<float> input(static_cast<size_t>(source.width) * C);
+    for (int r = begin; r < end; ++r) {
+      const std::uint8_t *pixels = source.at(0, first_row + r);
+      for (int x = 0; x < source.width; ++x) {
+        const float a = alpha ? pixels[x * C + 3] / 255.0f : 1.0f;
+        for (int c = 0; c < C; ++c)
+          input[x * C + c] = (alpha && c < 3) ? pixels[x * C + c] * a : pixels[x * C + c];
+      }
+      float *out = across.data() + r * across_stride;
+      for (int x = 0; x < roi.width; ++x) {
+        const Taps &t = columns[x];
+        float acc[C] = {};
+        const float *px = input.data() + static_cast<size_t>(t.first) * C;
+        for (size_t k = 0; k < t.weights.size(); ++k, px += C)
+          for (int c = 0; c < C; ++c) acc[c] += t.weights[k] * px[c];
+        for (int c = 0; c < C; ++c) out[x * C + c] = acc[c];
+      }
+    }
+  });
+
+  // Vertical pass into the result, un-premultiplied and rounded.
+  Raster result(roi.width, roi.height, C);
+  const long long row_taps = static_cast<long long>(rows.front().weights.size()) * across_stride;
+  for_row_blocks(roi.height, row_taps, [&](int begin, int end) {
+    std::vector<float> sum(across_stride);
+    for (int y = begin; y < end; ++y) {
+      std::fill(sum.begin(), sum.end(), 0.0f);
+      const Taps &t = rows[y];
+      for (size_t k = 0; k < t.weights.size(); ++k) {
+        const float w = t.weights[k];
+        const float *row = across.data() + static_cast<size_t>(t.first - first_row + k) * across_stride;
+        for (int x = 0; x < roi.width; ++x)
+          for (int c = 0; c < C; ++c) sum[x * C + c] += w * row[x * C + c];
+      }
+      std::uint8_t *out = result.at(0, y);
+      for (int x = 0; x < roi.width; ++x) {
+        const float *px = sum.data() + static_cast<size_t>(x) * C;
+        const float a = alpha ? std::clamp(px[3], 0.0f, 255.0f) : 255.0f;
+        for (int c = 0; c < C; ++c) {
+          float v = px[c];
+          if (alpha && c < 3) v = a > 0.0f ? v / (a / 255.0f) : 0.0f;
+          out[x * C + c] = static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
+        }
+      }
+    }
+  });
+  return result;
+}
+
 }  // namespace
 
 Raster resample_lanczos3(const Raster &source, PixelSize target, const PixelRect &roi) {
-  const int channels = source.channels;
-  const bool alpha = channels == 4;
-  // Premultiplied float copy of the source.
-  std::vector<float> input(source.pixels.size());
-  for (size_t p = 0; p < source.pixels.size(); p += channels) {
-    const float a = alpha ? source.pixels[p + 3] / 255.0f : 1.0f;
-    for (int c = 0; c < channels; ++c)
-      input[p + c] = (alpha && c < 3) ? source.pixels[p + c] * a : source.pixels[p + c];
-  }
-  const std::vector<Taps> columns = axis_taps(source.width, target.width, roi.x, roi.width);
-  const std::vector<Taps> rows = axis_taps(source.height, target.height, roi.y, roi.height);
-  // Horizontal pass: every input row, only the roi's columns.
-  std::vector<float> across(static_cast<size_t>(source.height) * roi.width * channels, 0.0f);
-  for (int y = 0; y < source.height; ++y) {
-    const float *row = input.data() + static_cast<size_t>(y) * source.width * channels;
-    float *out = across.data() + static_cast<size_t>(y) * roi.width * channels;
-    for (int x = 0; x < roi.width; ++x) {
-      const Taps &t = columns[x];
-      for (size_t k = 0; k < t.weights.size(); ++k) {
-        const float w = t.weights[k];
-        const float *px = row + static_cast<size_t>(t.first + k) * channels;
-        for (int c = 0; c < channels; ++c) out[x * channels + c] += w * px[c];
-      }
-    }
-  }
-  // Vertical pass into the result, un-premultiplied and rounded.
-  Raster result(roi.width, roi.height, channels);
-  std::vector<float> sum(static_cast<size_t>(roi.width) * channels);
-  for (int y = 0; y < roi.height; ++y) {
-    std::fill(sum.begin(), sum.end(), 0.0f);
-    const Taps &t = rows[y];
-    for (size_t k = 0; k < t.weights.size(); ++k) {
-      const float w = t.weights[k];
-      const float *row = across.data() + static_cast<size_t>(t.first + k) * roi.width * channels;
-      for (size_t i = 0; i < sum.size(); ++i) sum[i] += w * row[i];
-    }
-    std::uint8_t *out = result.at(0, y);
-    for (int x = 0; x < roi.width; ++x) {
-      float *px = sum.data() + static_cast<size_t>(x) * channels;
-      const float a = alpha ? std::clamp(px[3], 0.0f, 255.0f) : 255.0f;
-      for (int c = 0; c < channels; ++c) {
-        float v = px[c];
-        if (alpha && c < 3) v = a > 0.0f ? v / (a / 255.0f) : 0.0f;
-        out[x * channels + c] = static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
-      }
-    }
-  }
-  return result;
+  if (roi.empty()) return Raster(std::max(0, roi.width), std::max(0, roi.height), source.channels);
+  if (source.channels == 4) return resample<4>(source, target, roi);
+  if (source.channels == 1) return resample<1>(source, target, roi);
+  throw std::invalid_argument("resample_lanczos3: 1 or 4 channels");
 }
 
 }  // namespace gpt_image
