@@ -21,10 +21,7 @@ ninja -C build/gimp2 >/dev/null
 echo "== pipeline micro-benchmark (no GIMP)"
 build/gimp2/bench/pipeline_bench --benchmark_out=bench/results/pipeline_bench.json --benchmark_out_format=json
 
-echo "== GIMP 2.10"
-/usr/bin/python3 bench/gimp_bench.py --gimp 2.10 --sizes "$sizes" --out bench/results/gimp_bench-2.10.json --markdown
-
-echo "== GIMP 3"
+echo "== building the GIMP 3 plug-in"
 if pkg-config --exists gimp-3.0 && command -v gimp-console-3.0 >/dev/null; then
   meson setup --reconfigure build/gimp3 -Dgimp=3 -Dtests=false >/dev/null 2>&1 || meson setup build/gimp3 -Dgimp=3 -Dtests=false >/dev/null
   ninja -C build/gimp3 >/dev/null
@@ -34,5 +31,7 @@ else
   trap 'umount "$root3/proc" 2>/dev/null || true' EXIT
   plugin3=$(tools/build-gimp3.sh 2>/dev/null)
 fi
-/usr/bin/python3 bench/gimp_bench.py --gimp 3.0 --sizes "$sizes" --plugin3 "$plugin3" --root3 "$root3" \
-  --out bench/results/gimp_bench-3.0.json --markdown
+
+echo "== GIMP 2.10 and GIMP 3"
+/usr/bin/python3 bench/gimp_bench.py --gimp both --sizes "$sizes" --plugin3 "$plugin3" --root3 "$root3" \
+  --out bench/results/gimp_bench.json --markdown
