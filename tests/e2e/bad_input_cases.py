@@ -1,6 +1,9 @@
 """Bad and unusual input, in a real GIMP: each case works correctly or fails with a clear error;
 never a crash, never a changed image after a failure."""
+import os
+
 import numpy as np
+from PIL import Image
 
 from fill_cases import (ELLIPSE, SELECT_ELLIPSE, check_layer, check_outside_exact, check_refused, ellipse_inside,
                         rect_inside, request_for)
@@ -93,6 +96,19 @@ def no_layers_check(c, p, report, before, after, requests, output):
         c.expect("The image has no layers" in output, "the plug-in does not say the image has no layers")
 
 
+def half_opacity_check(c, p, report, before, after, requests, output):
+    """One layer at 50% opacity: what is visible is that layer half transparent, so the upload must be
+    GIMP's composite, not the layer's own pixels (which the plug-in reads directly only for a single
+    layer at full opacity)."""
+    ellipse_placed()(c, p, report, before, after, requests, output)
+    record = request_for(requests, p["prompt"])
+    if c.expect(record is not None, "the stand-in received no request"):
+        sent = Image.open(os.path.join(p["dir"], "..", "requests", str(record["index"]), "image.png"))
+        alpha = np.asarray(sent.convert("RGBA"))[..., 3]
+        c.expect(abs(float(alpha.mean()) - 127.5) < 2,
+                 f"the upload's alpha averages {alpha.mean():.1f}, not half: it is not what is visible")
+
+
 LONG_PROMPT = "(make-string 32001 #\\a)"
 
 
@@ -108,6 +124,8 @@ def bad_input_cases(version):
          scheme_on_texture(prepare="(unused (t-convert-precision img 'u16))"), ellipse_placed()),
         ("input_32_bit_float_precision", "a float apple",
          scheme_on_texture(prepare="(unused (t-convert-precision img 'float))"), ellipse_placed()),
+        ("input_half_opacity_layer", "an apple through a veil",
+         scheme_on_texture(prepare="(unused (gimp-layer-set-opacity base 50))"), half_opacity_check),
         ("input_layer_partly_off_canvas", "a plum beside the edge",
          scheme_on_texture(prepare="""(side (t-new-transparent-layer img 400 300 "off the edge"))
                 (unused (gimp-image-insert-layer img side 0 0))

@@ -18,7 +18,41 @@ std::optional<PixelRect> Gimp2FillSource::selection_bounds() {
   return PixelRect{x1, y1, x2 - x1, y2 - y1};
 }
 
+namespace {
+
+// The layer whose own pixels are exactly what is visible in `rect`, when the image is that simple
+// (a photo as opened: one visible layer, normal mode and composite, full opacity, no mask, no
+// floating selection, covering `rect`); -1 otherwise. Reading it directly skips duplicating and
+// flattening the image (bench/README.md).
+gint32 sole_visible_layer(gint32 image, const PixelRect &rect) {
+  if (gimp_image_get_floating_sel(image) > 0) return -1;
+  gint count = 0;
+  gint *layers = gimp_image_get_layers(image, &count);
+  const gint32 only = count == 1 ? layers[0] : -1;
+  g_free(layers);
+  if (only <= 0 || gimp_item_is_group(only) || !gimp_item_get_visible(only) || gimp_layer_get_mask(only) > 0 ||
+      gimp_layer_get_opacity(only) < 100.0)
+    return -1;
+  const GimpLayerMode mode = gimp_layer_get_mode(only);
+  const GimpLayerCompositeMode composite = gimp_layer_get_composite_mode(only);
+  if ((mode != GIMP_LAYER_MODE_NORMAL && mode != GIMP_LAYER_MODE_NORMAL_LEGACY) ||
+      (composite != GIMP_LAYER_COMPOSITE_AUTO && composite != GIMP_LAYER_COMPOSITE_UNION))
+    return -1;
+  gint ox = 0, oy = 0;
+  gimp_drawable_offsets(only, &ox, &oy);
+  const PixelRect extent{ox, oy, gimp_drawable_width(only), gimp_drawable_height(only)};
+  return extent.contains(rect) ? only : -1;
+}
+
+}  // namespace
+
 Raster Gimp2FillSource::read_visible(const PixelRect &rect) {
+  const gint32 only = sole_visible_layer(image_, rect);
+  if (only > 0) {
+    gint ox = 0, oy = 0;
+    gimp_drawable_offsets(only, &ox, &oy);
+    return read_drawable_pixels(only, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
+  }
   // What is visible in `rect` alone: a duplicate of the image (its pixels are shared copy-on-write,
   // so duplicating costs no pixel copies) cropped to the rectangle, then flattened into a temporary
   // layer. Compositing the whole image instead would cost time and memory in proportion to the

@@ -17,7 +17,41 @@ std::optional<PixelRect> Gimp3FillSource::selection_bounds() {
   return PixelRect{x1, y1, x2 - x1, y2 - y1};
 }
 
+namespace {
+
+// The layer whose own pixels are exactly what is visible in `rect`, when the image is that simple
+// (a photo as opened: one visible layer, normal mode and composite, full opacity, no mask, no
+// floating selection, covering `rect`); nullptr otherwise. Reading it directly skips duplicating
+// and flattening the image (0.2 s in GIMP 3 at 24 MP, bench/README.md).
+GimpLayer *sole_visible_layer(GimpImage *image, const PixelRect &rect) {
+  if (gimp_image_get_floating_sel(image)) return nullptr;
+  GimpLayer **layers = gimp_image_get_layers(image);
+  GimpLayer *only = layers && layers[0] && !layers[1] ? layers[0] : nullptr;
+  g_free(layers);
+  if (!only || gimp_item_is_group(GIMP_ITEM(only)) || !gimp_item_get_visible(GIMP_ITEM(only)) ||
+      gimp_layer_get_mask(only) || gimp_layer_get_opacity(only) < 100.0)
+    return nullptr;
+  const GimpLayerMode mode = gimp_layer_get_mode(only);
+  const GimpLayerCompositeMode composite = gimp_layer_get_composite_mode(only);
+  if ((mode != GIMP_LAYER_MODE_NORMAL && mode != GIMP_LAYER_MODE_NORMAL_LEGACY) ||
+      (composite != GIMP_LAYER_COMPOSITE_AUTO && composite != GIMP_LAYER_COMPOSITE_UNION))
+    return nullptr;
+  gint ox = 0, oy = 0;
+  gimp_drawable_get_offsets(GIMP_DRAWABLE(only), &ox, &oy);
+  const PixelRect extent{ox, oy, gimp_drawable_get_width(GIMP_DRAWABLE(only)),
+                         gimp_drawable_get_height(GIMP_DRAWABLE(only))};
+  return extent.contains(rect) ? only : nullptr;
+}
+
+}  // namespace
+
 Raster Gimp3FillSource::read_visible(const PixelRect &rect) {
+  if (GimpLayer *only = sole_visible_layer(image_, rect)) {
+    gint ox = 0, oy = 0;
+    gimp_drawable_get_offsets(GIMP_DRAWABLE(only), &ox, &oy);
+    return read_drawable_pixels(GIMP_DRAWABLE(only), PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height},
+                                "R'G'B'A u8", 4);
+  }
   // What is visible in `rect` alone: a duplicate of the image (its pixels are shared copy-on-write,
   // so duplicating costs no pixel copies) cropped to the rectangle, then flattened into a temporary
   // layer. Compositing the whole image instead would cost time and memory in proportion to the
