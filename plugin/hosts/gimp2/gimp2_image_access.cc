@@ -51,7 +51,7 @@ Raster Gimp2FillSource::read_visible(const PixelRect &rect) {
   if (only > 0) {
     gint ox = 0, oy = 0;
     gimp_drawable_offsets(only, &ox, &oy);
-    return read_drawable_pixels(only, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
+    return read_drawable_rgba(only, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height});
   }
   // What is visible in `rect` alone: a duplicate of the image (its pixels are shared copy-on-write,
   // so duplicating costs no pixel copies) cropped to the rectangle, then flattened into a temporary
@@ -67,7 +67,7 @@ Raster Gimp2FillSource::read_visible(const PixelRect &rect) {
     gimp_image_delete(part);
     throw GenerativeError(ErrorKind::Host, _("GIMP could not provide the visible pixels."));
   }
-  Raster out = read_drawable_pixels(visible, {0, 0, rect.width, rect.height}, "R'G'B'A u8", 4);
+  Raster out = read_drawable_rgba(visible, {0, 0, rect.width, rect.height});
   gimp_item_delete(visible);
   gimp_image_delete(part);
   return out;
@@ -84,7 +84,7 @@ Raster Gimp2FillSource::read_active_layer(const PixelRect &rect) {
   gint ox = 0, oy = 0;
   gimp_drawable_offsets(active_, &ox, &oy);
   // In the layer's own coordinates; what lies outside the layer reads as transparent.
-  return read_drawable_pixels(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
+  return read_drawable_rgba(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height});
 }
 
 void check_image_supported_gimp2(gint32 image) {
@@ -122,8 +122,7 @@ std::vector<Raster> read_references_gimp2(const std::vector<gint32> &references)
                             format_text(_("Reference %d (\"%s\") is a layer group; choose one of its layers, or "
                                           "merge the group first."),
                                         static_cast<int>(i + 1), label.c_str()));
-    out.push_back(read_drawable_pixels(drawable, {0, 0, gimp_drawable_width(drawable), gimp_drawable_height(drawable)},
-                                       "R'G'B'A u8", 4));
+    out.push_back(read_drawable_rgba(drawable, {0, 0, gimp_drawable_width(drawable), gimp_drawable_height(drawable)}));
   }
   return out;
 }

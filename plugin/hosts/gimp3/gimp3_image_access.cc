@@ -49,8 +49,7 @@ Raster Gimp3FillSource::read_visible(const PixelRect &rect) {
   if (GimpLayer *only = sole_visible_layer(image_, rect)) {
     gint ox = 0, oy = 0;
     gimp_drawable_get_offsets(GIMP_DRAWABLE(only), &ox, &oy);
-    return read_drawable_pixels(GIMP_DRAWABLE(only), PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height},
-                                "R'G'B'A u8", 4);
+    return read_drawable_rgba(GIMP_DRAWABLE(only), PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height});
   }
   // What is visible in `rect` alone: a duplicate of the image (its pixels are shared copy-on-write,
   // so duplicating costs no pixel copies) cropped to the rectangle, then flattened into a temporary
@@ -66,7 +65,7 @@ Raster Gimp3FillSource::read_visible(const PixelRect &rect) {
     gimp_image_delete(part);
     throw GenerativeError(ErrorKind::Host, _("GIMP could not provide the visible pixels."));
   }
-  Raster out = read_drawable_pixels(GIMP_DRAWABLE(visible), {0, 0, rect.width, rect.height}, "R'G'B'A u8", 4);
+  Raster out = read_drawable_rgba(GIMP_DRAWABLE(visible), {0, 0, rect.width, rect.height});
   gimp_item_delete(GIMP_ITEM(visible));
   gimp_image_delete(part);
   return out;
@@ -83,7 +82,7 @@ Raster Gimp3FillSource::read_active_layer(const PixelRect &rect) {
   gint ox = 0, oy = 0;
   gimp_drawable_get_offsets(active_, &ox, &oy);
   // In the layer's own coordinates; what lies outside the layer reads as transparent.
-  return read_drawable_pixels(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height}, "R'G'B'A u8", 4);
+  return read_drawable_rgba(active_, PixelRect{rect.x - ox, rect.y - oy, rect.width, rect.height});
 }
 
 void check_image_supported_gimp3(GimpImage *image) {
@@ -123,7 +122,7 @@ std::vector<Raster> read_references_gimp3(const std::vector<GimpDrawable *> &ref
                                           "merge the group first."),
                                         static_cast<int>(i + 1), label.c_str()));
     const int width = gimp_drawable_get_width(drawable), height = gimp_drawable_get_height(drawable);
-    out.push_back(read_drawable_pixels(drawable, {0, 0, width, height}, "R'G'B'A u8", 4));
+    out.push_back(read_drawable_rgba(drawable, {0, 0, width, height}));
   }
   return out;
 }
