@@ -1,6 +1,6 @@
-// Lanczos-3 resampling, used both ways: the captured region up (or down) to the request size, and
-// the answer back to the region. GEGL's samplers were measured against it (bench/seam_bench and
-// the identity round trip of the end-to-end suite): GEGL's cubic, linear and lohalo filter a
+// Lanczos-3 resampling, used both ways: a captured frame larger than the request size down to it,
+// and the answer back to the region. GEGL's samplers were measured against it (bench/seam_bench
+// and the identity round trip of the end-to-end suite): GEGL's cubic, linear and lohalo filter a
 // downscale with a box and its cubic smooths an upscale, so an unchanged picture comes back at
 // about 35-38 dB; nearest aliases. A Lanczos-3 pair is sharp, does not alias, and round-trips
 // the test picture at about 43 dB. Colour is resampled premultiplied by alpha, so transparent

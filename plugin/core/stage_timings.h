@@ -13,7 +13,7 @@ namespace gpt_image {
 
 struct StageTimings {
   double capture_ms = 0;   // reading the visible pixels and the selection from GIMP
-  double encode_ms = 0;    // padding, scaling to the request size, PNG-encoding image and mask
+  double encode_ms = 0;    // padding, scaling to the upload size, PNG-encoding image and mask
   std::size_t upload_bytes = 0;
   double request_ms = 0;   // the HTTP exchange, the model's work included
   double decode_ms = 0;    // decoding the answer, scaling it back, colour matching
