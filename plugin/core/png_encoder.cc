@@ -99,11 +99,11 @@ bool write_png(const std::uint8_t *const *rows, int width, int height, int color
   return true;
 }
 
-std::vector<std::uint8_t> write_or_throw(const PngPixels &pixels, int first_row, int height,
-                                         const PngTuning &tuning) {
+std::vector<std::uint8_t> write_or_throw(const PngPixels &pixels, const PngTuning &tuning) {
   std::vector<std::uint8_t> out;
   char why[kMessageSize] = "";
-  if (!write_png(pixels.rows.data() + first_row, pixels.width, height, pixels.color_type, tuning, &out, why))
+  const int height = static_cast<int>(pixels.rows.size());
+  if (!write_png(pixels.rows.data(), pixels.width, height, pixels.color_type, tuning, &out, why))
     throw GenerativeError(ErrorKind::Image, format_text(_("Could not encode PNG: %s"), why));
   return out;
 }
@@ -122,8 +122,7 @@ PngTuning choose_tuning(const PngPixels &pixels) {
   for (int strategy : kStrategies)
     for (int filters : kFilters) {
       const PngTuning candidate{filters, strategy};
-      const size_t size =
-          write_or_throw(sample, 0, static_cast<int>(sample.rows.size()), candidate).size();
+      const size_t size = write_or_throw(sample, candidate).size();
       if (size < best_size) best = candidate, best_size = size;
     }
   return best;
@@ -135,12 +134,12 @@ PngTuning choose_png_tuning(const Raster &raster) { return choose_tuning(png_pix
 
 std::vector<std::uint8_t> encode_png(const Raster &raster, const PngTuning &tuning) {
   const PngPixels pixels = png_pixels(raster);
-  return write_or_throw(pixels, 0, raster.height, tuning);
+  return write_or_throw(pixels, tuning);
 }
 
 std::vector<std::uint8_t> encode_png(const Raster &raster) {
   const PngPixels pixels = png_pixels(raster);
-  return write_or_throw(pixels, 0, raster.height, choose_tuning(pixels));
+  return write_or_throw(pixels, choose_tuning(pixels));
 }
 
 }  // namespace gpt_image
