@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import re
+import subprocess
 import sys
 import time
 
@@ -214,12 +215,15 @@ def main():
     parser.add_argument("--gimp", default="2.10", help="2.10, 3.0 or both")
     parser.add_argument("--sizes", default="1,12,24,50,100", help="megapixels, comma-separated")
     parser.add_argument("--plugin2", default=os.path.join(HERE, "..", "build/gimp2/plugin/hosts/gimp-gpt-image"))
-    parser.add_argument("--plugin3", default=CHROOT + "/src/build-gimp3/plugin/hosts/gimp-gpt-image")
+    parser.add_argument("--plugin3", default=None, help="the GIMP 3 plug-in (default: what tools/build-gimp3.sh builds)")
     parser.add_argument("--root3", default=CHROOT, help="chroot holding GIMP 3 ('' for the host)")
     parser.add_argument("--out", default=os.path.join(HERE, "results", "gimp_bench.json"))
     parser.add_argument("--markdown", action="store_true", help="also print the README table")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.plugin3 is None and args.gimp != "2.10":
+        args.plugin3 = subprocess.run([os.path.join(HERE, "..", "tools", "build-gimp3.sh")], check=True,
+                                      capture_output=True, text=True).stdout.strip()
     versions = ["2.10", "3.0"] if args.gimp == "both" else [args.gimp]
     rows = []
     for version in versions:

@@ -4,13 +4,15 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$("$here/tools/gimp3-chroot.sh")
-src=/src/gimp-gpt-image
+# One copy and build per source tree, so two checkouts (or two runs) never share a build.
+tree_id=$(printf %s "$here" | md5sum | cut -c1-12)
+src=/src/gimp-gpt-image-$tree_id
 mkdir -p "$root$src"
 # Mirror the sources (not builds, not git) so the chroot sees exactly this tree. Compared by
 # content, and without keeping source times: a changed file is always newer than its old object,
 # whichever tree built last, and an unchanged one is not rebuilt.
 rsync -rc --delete --exclude=/build --exclude=/.git --exclude=/tests/out "$here/" "$root$src/"
-build=/src/build-gimp3  # outside the copied tree, so rebuilds are incremental
+build=/src/build-gimp3-$tree_id  # outside the copied tree, so rebuilds are incremental
 chroot "$root" /bin/sh -c "if test -f $build/build.ninja; then meson setup --reconfigure $build $src >&2; \
   else meson setup $build $src -Dgimp=3 -Dtests=false -Dwerror=true >&2; fi && ninja -C $build >&2"
 echo "$root$build/plugin/hosts/gimp-gpt-image"

@@ -1,9 +1,11 @@
 """Runs Script-Fu in a real, headless GIMP 2.10 (on the host) or GIMP 3 (in the Debian 13 chroot
 from tools/gimp3-chroot.sh, or on the host when it has GIMP 3), each run in a fresh profile with
 the freshly built plug-in installed."""
+import atexit
 import os
 import shutil
 import subprocess
+import tempfile
 
 SCHEME_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scheme")
 
@@ -16,7 +18,13 @@ class GimpRunner:
 
     def work_dir(self, name):
         """A fresh directory both this script and GIMP can reach; returns its host path."""
-        path = f"{self.root}/tmp/gimp-gpt-image-e2e/{name}"
+        if not getattr(self, "_run_dir", None):
+            # One directory per run of a suite, so two runs never delete each other's files.
+            self._run_dir = tempfile.mkdtemp(prefix="gimp-gpt-image-e2e-", dir=f"{self.root}/tmp")
+            os.chmod(self._run_dir, 0o755)
+            if not os.environ.get("GPT_IMAGE_KEEP_E2E"):  # set it to look at a run's files afterwards
+                atexit.register(shutil.rmtree, self._run_dir, True)
+        path = os.path.join(self._run_dir, name)
         shutil.rmtree(path, ignore_errors=True)
         os.makedirs(path)
         return path

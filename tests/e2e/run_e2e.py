@@ -2,7 +2,7 @@
 """End-to-end tests of Generative Fill in real, headless GIMPs against the stand-in API.
 
   run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image
-  run_e2e.py --gimp 3.0 --plugin <chroot>/src/build-gimp3/... --root <chroot>
+  run_e2e.py --gimp 3.0 --plugin "$(tools/build-gimp3.sh)" --root <chroot>
 
 Five suites, each in one GIMP session (GIMP's start-up dominates): the fill cases, seamless
 results (colour matching, edges), the faults the stand-in injects (with short timeouts), bad input,

@@ -8,7 +8,7 @@ reference and its layer is one undo step; the Generate Image dialog opens a new 
 GIMP is driven through its Script-Fu server; keys go in with xdotool.
 
   run_interactive.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image --screenshots DIR
-  run_interactive.py --gimp 3.0 --plugin <chroot>/src/build-gimp3/... --root <chroot> --screenshots DIR
+  run_interactive.py --gimp 3.0 --plugin "$(tools/build-gimp3.sh)" --root <chroot> --screenshots DIR
 Prints one line per case and, last, "N passed, N failed"."""
 import argparse
 import os
