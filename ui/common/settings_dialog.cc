@@ -169,7 +169,16 @@ bool run_settings_dialog(const std::string &settings_path) {
   add_row(form, 1, _("_Model:"), w.model);
   w.key = add_row(form, 2, _("API _key:"), text_entry(""));
   gtk_entry_set_visibility(GTK_ENTRY(w.key), FALSE);
-  w.key_status = gtk_label_new(key_status(validate_base_url(settings.base_url)).c_str());
+  // A saved base URL that is refused now (a stricter rule, an edited file) must not keep the only
+  // place that can fix it from opening: the problem is shown below and OK saves only a fixed URL.
+  std::string status;
+  try {
+    status = key_status(validate_base_url(settings.base_url));
+  } catch (const GenerativeError &e) {
+    if (!load_problem.empty()) load_problem += "\n";
+    load_problem += e.what();
+  }
+  w.key_status = gtk_label_new(status.c_str());
   align_start(w.key_status);
   gtk_label_set_line_wrap(GTK_LABEL(w.key_status), TRUE);
   form_attach(form, w.key_status, 1, 3, 1);
