@@ -224,8 +224,8 @@ bool run_settings_dialog(const std::string &settings_path) {
   while (!saved && gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK) {
     try {
       const PluginSettings chosen = settings_from(w, settings);
+      const std::string key = checked_api_key(entry_text(w.key));  // before anything is saved
       save_settings(chosen, settings_path);
-      const std::string key = entry_text(w.key);
       if (!key.empty()) store_api_key_in_keyring(validate_base_url(chosen.base_url), key);
       saved = true;
     } catch (const GenerativeError &e) {
