@@ -13,6 +13,7 @@
 #include "errors.h"
 #include "hostile_server.h"
 #include "image_codec.h"
+#include "image_stream.h"
 #include "images_api_client.h"
 
 using namespace gpt_image;
@@ -167,7 +168,8 @@ TEST(HostileRelays, DeeplyNestedJsonInAStreamEventIsRefusedNotParsed) {
 
 TEST(HostileRelays, DeeplyNestedJsonInTheModelListIsRefusedNotParsed) {
   HostileServer server([](const std::string &) {
-    return HostileServer::http(200, "application/json", "{\"data\": " + std::string(100000, '{'));
+    // Brackets: json-glib refuses "{{" at once (an object starts with a key), but recurses on "[[".
+    return HostileServer::http(200, "application/json", "{\"data\": " + std::string(100000, '['));
   });
   ImagesApiClient client(connection(server.url()));
   try {
@@ -189,17 +191,17 @@ TEST(HostileRelays, ModelIdsThatHoldTheKeyOrControlCharactersAreDropped) {
   EXPECT_EQ(client.list_models(), std::vector<std::string>{"gpt-image-1.5"});
 }
 
-TEST(HostileRelays, APreviewFloodDeliversOnlyThePreviewsAskedForAndDecodesNoneTooLarge) {
+std::string partial_event(int index, const std::string &b64) {
+  return sse("image_generation.partial_image", "{\"type\":\"image_generation.partial_image\",\"partial_image_index\":" +
+                                                   std::to_string(index) + ",\"b64_json\":\"" + b64 + "\"}");
+}
+
+TEST(HostileRelays, APreviewFloodDeliversOnlyThePreviewsAskedFor) {
   const std::string huge = base64(png_claiming(8192, 8192));
   const std::string small = base64(small_png(64));
   HostileServer server([&](const std::string &) {
-    std::string events = sse("image_generation.partial_image",
-                             "{\"type\":\"image_generation.partial_image\",\"partial_image_index\":0,\"b64_json\":\"" +
-                                 small + "\"}");
-    for (int i = 1; i < 50; ++i)
-      events += sse("image_generation.partial_image",
-                    "{\"type\":\"image_generation.partial_image\",\"partial_image_index\":" + std::to_string(i) +
-                        ",\"b64_json\":\"" + huge + "\"}");
+    std::string events = partial_event(0, small);
+    for (int i = 1; i < 50; ++i) events += partial_event(i, huge);
     return stream_answer(events + completed_event());
   });
   ImagesApiClient client(connection(server.url()));
@@ -209,6 +211,53 @@ TEST(HostileRelays, APreviewFloodDeliversOnlyThePreviewsAskedForAndDecodesNoneTo
   ASSERT_EQ(progress.indices.size(), 2u) << "previews passed on: only the 2 asked for may be";
   EXPECT_TRUE(progress.decoded[0]) << "a 64x64 preview of a 1024x1024 request is shown";
   EXPECT_FALSE(progress.decoded[1]) << "an 8192x8192 preview of a 1024x1024 request was decoded";
+}
+
+TEST(HostileRelays, APreviewLargerThanTheRequestIsNotDecoded) {
+  // Real, decodable pictures: one just over the request's 1024x1024, one just under.
+  const std::string over = base64(encode_png(Raster(1025, 1024, 4, 50)));
+  const std::string under = base64(encode_png(Raster(1024, 1024, 4, 50)));
+  HostileServer server([&](const std::string &) {
+    return stream_answer(partial_event(0, over) + partial_event(1, under) + completed_event());
+  });
+  ImagesApiClient client(connection(server.url()));
+  Recorder progress;
+  client.generate(request(2), progress);
+  ASSERT_EQ(progress.decoded.size(), 2u);
+  EXPECT_FALSE(progress.decoded[0]) << "a 1025x1024 preview of a 1024x1024 request was decoded";
+  EXPECT_TRUE(progress.decoded[1]) << "a 1024x1024 preview of a 1024x1024 request was not shown";
+}
+
+TEST(HostileRelays, AnswerLimitsFollowTheRequest) {
+  const AnswerLimits plain = answer_limits(2, 0, "1536x1024");
+  EXPECT_EQ(plain.plain_bytes, (size_t{1} << 20) + 2 * (size_t{48} << 20));
+  EXPECT_EQ(plain.previews, 0);
+  EXPECT_EQ(plain.preview_pixels, 1536LL * 1024);
+  const AnswerLimits streamed = answer_limits(1, 3, "auto");
+  EXPECT_EQ(streamed.plain_bytes, (size_t{1} << 20) + (size_t{48} << 20));  // previews never come in JSON
+  EXPECT_EQ(streamed.stream_bytes, (size_t{1} << 20) + 4 * kMaxStreamEventBytes);
+  EXPECT_EQ(streamed.previews, 3);
+  EXPECT_EQ(streamed.preview_pixels, 3840LL * 2160);  // "auto": the most any model answers with
+}
+
+TEST(HostileRelays, AKeyOfAnyShapeIsTakenOutOfEveryErrorEvenWhereServerTextIsNotCleaned) {
+  // An Azure-style key (32 hex digits) looks like no key to the token rules; an event name is
+  // quoted in the stream's error without the key being known there. The client's last net
+  // (rethrow_without_key) must still take it out.
+  const std::string hex_key = "0123456789abcdef0123456789abcdef";
+  HostileServer server([&](const std::string &) { return stream_answer(sse(hex_key, "not json")); });
+  ConnectionSettings c = connection(server.url());
+  c.api_key = hex_key;
+  ImagesApiClient client(c);
+  Recorder progress;
+  try {
+    client.generate(request(1), progress);
+    FAIL() << "an unreadable stream was accepted";
+  } catch (const GenerativeError &e) {
+    EXPECT_EQ(e.kind(), ErrorKind::BadResponse);
+    EXPECT_FALSE(contains(e.what(), hex_key)) << e.what();
+    EXPECT_FALSE(contains(e.what(), "0123456789abcdef")) << e.what();
+  }
 }
 
 TEST(HostileRelays, AnOutOfRangePreviewIndexCountsInArrivalOrder) {
@@ -261,15 +310,25 @@ TEST(HostileRelays, PlainHttpNeverGoesThroughAProxyFromTheEnvironment) {
     return HostileServer::http(200, "application/json", "{\"data\": [{\"b64_json\": \"" + base64(small_png()) + "\"}]}");
   });
   const std::string proxy_url = "http://127.0.0.1:" + std::to_string(proxy.port());
-  const char *names[] = {"http_proxy", "HTTP_PROXY", "ALL_PROXY", "all_proxy"};
-  for (const char *name : names) setenv(name, proxy_url.c_str(), 1);
-  unsetenv("NO_PROXY");
-  unsetenv("no_proxy");
-  ImagesApiClient client(connection(server.url()));
-  Recorder progress;
+  // Set for this test only, and unset however it ends.
+  struct ProxyEnvironment {
+    explicit ProxyEnvironment(const std::string &url) {
+      for (const char *name : kNames) setenv(name, url.c_str(), 1);
+      unsetenv("NO_PROXY");
+      unsetenv("no_proxy");
+    }
+    ~ProxyEnvironment() {
+      for (const char *name : kNames) unsetenv(name);
+    }
+    const char *kNames[4] = {"http_proxy", "HTTP_PROXY", "ALL_PROXY", "all_proxy"};
+  };
   ImagesResult result;
-  EXPECT_NO_THROW(result = client.generate(request(), progress));
-  for (const char *name : names) unsetenv(name);
+  {
+    ProxyEnvironment environment(proxy_url);
+    ImagesApiClient client(connection(server.url()));
+    Recorder progress;
+    EXPECT_NO_THROW(result = client.generate(request(), progress));
+  }
   EXPECT_EQ(result.images.size(), 1u);
   EXPECT_EQ(proxy.connections(), 0) << "the proxy was sent: " << (proxy.requests().empty() ? "" : proxy.requests()[0]);
   EXPECT_EQ(server.connections(), 1);
