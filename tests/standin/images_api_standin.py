@@ -38,6 +38,7 @@ Hostile relays (same markers), for the plug-in's handling of what a server may s
   echo_key        401 "Incorrect API key provided: <the bearer token received>" (the key echoed)
   echo_bearer     401 whose message quotes the whole Authorization header ("Bearer <key>")
   echo_request_id 401 with the whole Authorization header as its x-request-id
+  control_chars   400 whose message holds terminal escapes, CR, BEL and backspaces
   deep_error[:N]  400 whose JSON body nests N arrays (default 100000) under "error"
   deep_event[:N]  a stream whose completed event's JSON nests N arrays (default 100000)
   preview_flood[:N]  a stream of N partial_image events (default 40), each a small PNG that
@@ -493,6 +494,12 @@ class Handler(BaseHTTPRequestHandler):
             headers = {"x-request-id": auth} if name == "echo_request_id" else None
             record["status"] = 401
             self.send_json(401, ApiError(401, message, None, "invalid_api_key").body(), headers)
+            return True
+        if name == "control_chars":
+            message = ("Your prompt was refused.\x1b[2J\x1b[1;31m\r\nAll is well, type your password:\x07\x08\x08"
+                       "\x00\x7f")
+            record["status"] = 400
+            self.send_json(400, ApiError(400, message, None, "invalid_prompt").body())
             return True
         if name == "deep_error":
             depth = int(float(arg or 100000))

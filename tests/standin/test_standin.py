@@ -90,6 +90,10 @@ def main():
             status, headers, _ = standin.generate("a pear standin-fault:echo_request_id")
             checks.append(("echo_request_id", status == 401 and headers["x-request-id"] == "Bearer " + KEY,
                            (status, headers["x-request-id"])))
+            status, _, body = standin.generate("a pear standin-fault:control_chars")
+            message = json.loads(body)["error"]["message"]
+            checks.append(("control_chars", status == 400 and "\x1b[2J" in message and "\r" in message,
+                           (status, message)))
             status, _, body = standin.generate("a pear standin-fault:deep_error")
             checks.append(("deep_error", status == 400 and body.startswith(b'{"error": [[') and depth(body.decode())
                            == 100001, (status, len(body))))
