@@ -89,6 +89,13 @@ def echoed_key(expected):
     return check
 
 
+def echoed_key_event_check(c, p, report, before, after, requests, output):
+    text = failed_cleanly(c, p, report, before, after, output)
+    c.expect("could not be generated" in text, f"the server's own words are missing: {text[:300]!r}")
+    c.expect(not re.search(r"Bearer\s+\S*sk-", text), f"a bearer token is shown: {text[:300]!r}")
+    c.equal(len(attempts_with(requests, p["prompt"])), 1, "requests made")
+
+
 def control_characters_check(c, p, report, before, after, requests, output):
     text = failed_cleanly(c, p, report, before, after, output)
     c.expect("Your prompt was refused" in text, f"the server's own words are missing: {text[:300]!r}")
@@ -184,6 +191,7 @@ HOSTILE = [
     case("hostile_echoed_key", "standin-fault:echo_key", echoed_key("Incorrect API key provided")),
     case("hostile_echoed_bearer_header", "standin-fault:echo_bearer", echoed_key("Incorrect API key provided")),
     case("hostile_key_as_request_id", "standin-fault:echo_request_id", echoed_key("Incorrect API key provided")),
+    case("hostile_key_in_stream_error_event", "standin-fault:echo_key_event", echoed_key_event_check),
     case("hostile_control_characters", "standin-fault:control_chars", control_characters_check),
     case("hostile_deep_json_error_body", "standin-fault:deep_error", deep_json_check),
     case("hostile_deep_json_stream_event", "standin-fault:deep_event", deep_json_check),

@@ -38,6 +38,7 @@ Hostile relays (same markers), for the plug-in's handling of what a server may s
   echo_key        401 "Incorrect API key provided: <the bearer token received>" (the key echoed)
   echo_bearer     401 whose message quotes the whole Authorization header ("Bearer <key>")
   echo_request_id 401 with the whole Authorization header as its x-request-id
+  echo_key_event  a stream whose error event quotes the key and the whole Authorization header
   control_chars   400 whose message holds terminal escapes, CR, BEL and backspaces
   deep_error[:N]  400 whose JSON body nests N arrays (default 100000) under "error"
   deep_event[:N]  a stream whose completed event's JSON nests N arrays (default 100000)
@@ -419,13 +420,13 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
-    def send_stream(self, answer, partials, prompt, kind="image_edit", deep=0, flood=False):
+    def send_stream(self, answer, partials, prompt, kind="image_edit", deep=0, flood=False, error=None):
         """The answer as server-sent events: `partials` blurred previews, a pause before each
         (standin-stream-delay:S, default 0.05 s), then one completed event per image. Markers:
         standin-stream-error (an error event instead of the image), standin-stream-cut (the stream
         ends without the completed event). `deep`: the completed event is JSON nested that deep
         (on one data line); `flood`: each preview is a PNG that decodes to 8192x8192, sent without
-        a pause."""
+        a pause; `error`: an error event with this message instead of the image."""
         delay = re.search(r"standin-stream-delay:([0-9.]+)", prompt)
         delay = float(delay.group(1)) if delay else 0.05
         self.send_response(200)
@@ -472,8 +473,8 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
             return
-        if "standin-stream-error" in prompt:
-            event("error", {"error": {"message": "The image could not be generated.", "type": "server_error",
+        if error or "standin-stream-error" in prompt:
+            event("error", {"error": {"message": error or "The image could not be generated.", "type": "server_error",
                                       "param": None, "code": "generation_failed"}})
             return
         if "standin-stream-cut" in prompt:
@@ -512,12 +513,15 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(payload)
             return True
-        if name in ("deep_event", "preview_flood"):
+        if name in ("deep_event", "preview_flood", "echo_key_event"):
             if not record.get("stream"):
                 return False
             record["status"] = 200
             kind = "image_generation" if self.path.endswith("/generations") else "image_edit"
-            if name == "deep_event":
+            if name == "echo_key_event":
+                self.send_stream(answer, record["partial_images"], prompt, kind,
+                                 error=f"The image could not be generated for key {token} ({auth}).")
+            elif name == "deep_event":
                 self.send_stream(answer, record["partial_images"], prompt, kind, deep=int(float(arg or 100000)))
             else:
                 self.send_stream(answer, int(float(arg or 40)), prompt, kind, flood=True)

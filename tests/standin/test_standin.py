@@ -90,6 +90,11 @@ def main():
             status, headers, _ = standin.generate("a pear standin-fault:echo_request_id")
             checks.append(("echo_request_id", status == 401 and headers["x-request-id"] == "Bearer " + KEY,
                            (status, headers["x-request-id"])))
+            status, _, body = standin.generate("a pear standin-fault:echo_key_event", stream=True)
+            seen = events(body)
+            checks.append(("echo_key_event", status == 200 and seen and seen[-1][0] == "error"
+                           and f"key {KEY} (Bearer {KEY})" in json.loads(seen[-1][1])["error"]["message"],
+                           (status, seen[-1:])))
             status, _, body = standin.generate("a pear standin-fault:control_chars")
             message = json.loads(body)["error"]["message"]
             checks.append(("control_chars", status == 400 and "\x1b[2J" in message and "\r" in message,
