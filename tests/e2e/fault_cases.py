@@ -178,6 +178,20 @@ def cr_key_environment(standin, proxy):
 
 
 def cr_key_check(c, p, report, before, after, requests, output):
+    """White space around the key is no part of it (README): the request goes with exactly the
+    clean key (the stand-in accepts nothing else) and the fill succeeds; no malformed header."""
+    placed()(c, p, report, before, after, requests, output)
+    c.equal([(r.get("auth"), r.get("status")) for r in session_requests(p, requests)], [("bearer", 200)],
+            "the stand-in's view of the key (Authorization header) and its answer")
+
+
+def injected_key_environment(standin, proxy):
+    # A control character inside the key: a CR LF that would start a header of its own.
+    return {"OPENAI_API_KEY": standin.key + "\r\nX-Injected: 1"}
+
+
+def injected_key_check(c, p, report, before, after, requests, output):
+    """Refused with a sentence about the key before anything is sent."""
     text = failed_cleanly(c, p, report, before, after, output)
     c.expect(re.search(r"\bkey\b", text, re.I), f"the error does not say the key is at fault: {text[:300]!r}")
     nothing_sent(c, p, requests)
@@ -186,6 +200,7 @@ def cr_key_check(c, p, report, before, after, requests, output):
 PROXY_SESSION = ("proxy", proxy_environment)
 HOST_127_SESSION = ("host127", host_127_prefix_environment)
 CR_KEY_SESSION = ("crkey", cr_key_environment)
+INJECTED_KEY_SESSION = ("injectedkey", injected_key_environment)
 
 HOSTILE = [
     case("hostile_echoed_key", "standin-fault:echo_key", echoed_key("Incorrect API key provided")),
@@ -202,6 +217,8 @@ HOSTILE = [
     ("fault_hostile_settings_refuse_127_prefix_host", "", settings_scheme("http://127.attacker.example/v1"),
      settings_refused_check, HOST_127_SESSION),
     case("hostile_key_with_trailing_cr", "with a CRLF key", cr_key_check, session=CR_KEY_SESSION),
+    case("hostile_key_with_line_break_inside", "with a header in the key", injected_key_check,
+         session=INJECTED_KEY_SESSION),
 ]
 
 
