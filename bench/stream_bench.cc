@@ -24,7 +24,7 @@ class Stopwatch : public ProgressSink {
   void set_text(const std::string &) override {}
   void set_fraction(double) override {}
   void pulse() override {}
-  void partial_image(int, const std::vector<std::uint8_t> &) override {
+  void preview(int, const Raster *) override {
     if (first_preview < 0) first_preview = seconds();
   }
   double seconds() const { return std::chrono::duration<double>(Clock::now() - started).count(); }

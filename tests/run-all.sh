@@ -46,6 +46,10 @@ step "core unit tests"
 build/gimp2/tests/core_unit_tests 2>&1 | tee "$log_dir/unit.txt" | grep -E '^\[  (FAILED|PASSED) |Failure' 
 count_gtest "$log_dir/unit.txt"
 
+step "peak memory while the largest accepted answer is read (README, Limits)"
+build/gimp2/tests/answer_memory_tests 2>&1 | tee "$log_dir/memory.txt" | grep -E '^\[  (FAILED|PASSED) |Failure|peak'
+count_gtest "$log_dir/memory.txt"
+
 step "keyring tests (a private D-Bus session with GNOME Keyring, then no Secret Service at all)"
 tests/keyring/run-keyring-tests.sh build/gimp2 2>&1 | tee "$log_dir/keyring.txt" | grep -E '^\[  (FAILED|PASSED) |Failure'
 count_gtest "$log_dir/keyring.txt"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds the GIMP 3 variant inside the Debian 13 chroot (tools/gimp3-chroot.sh) from a copy of this
-# tree, and prints the path of the built plug-in on the host.
+# Builds the GIMP 3 variant inside the chroot of GIMP 3.0 (Debian 13) or 3.2 (Debian forky)
+# (tools/gimp3-chroot.sh) from a copy of this tree, and prints the path of the built plug-in on the
+# host.   tools/build-gimp3.sh [3.0|3.2]   (default 3.0)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-root=$("$here/tools/gimp3-chroot.sh")
+root=$("$here/tools/gimp3-chroot.sh" "${1:-3.0}")
 # One copy and build per source tree, so two checkouts (or two runs) never share a build.
 tree_id=$(printf %s "$here" | md5sum | cut -c1-12)
 src=/src/gimp-gpt-image-$tree_id

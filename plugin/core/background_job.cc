@@ -3,7 +3,6 @@
 #include <glib.h>
 
 #include <atomic>
-#include <deque>
 #include <exception>
 #include <mutex>
 #include <optional>
@@ -18,6 +17,7 @@ namespace {
 // The worker's side: records what it is told; the main thread takes it over.
 class Mailbox : public ProgressSink {
  public:
+  explicit Mailbox(bool wants_pixels) : wants_pixels_(wants_pixels) {}
   void set_text(const std::string &text) override {
     std::lock_guard<std::mutex> lock(mutex_);
     text_ = text;
@@ -31,10 +31,14 @@ class Mailbox : public ProgressSink {
     std::lock_guard<std::mutex> lock(mutex_);
     ++pulses_;
   }
-  void partial_image(int index, const std::vector<std::uint8_t> &encoded) override {
+  // Only the latest preview waits here: a flood of them never queues up for the main thread.
+  void preview(int index, const Raster *picture) override {
+    std::optional<Raster> copy;
+    if (picture) copy = *picture;
     std::lock_guard<std::mutex> lock(mutex_);
-    partials_.emplace_back(index, encoded);
+    preview_ = Preview{index, std::move(copy)};
   }
+  bool wants_preview_pixels() const override { return wants_pixels_; }
   bool cancelled() const override { return cancelled_.load(); }
 
   // Main thread: passes everything new to `sink`.
@@ -42,18 +46,18 @@ class Mailbox : public ProgressSink {
     std::optional<std::string> text;
     std::optional<double> fraction;
     int pulses = 0;
-    std::deque<std::pair<int, std::vector<std::uint8_t>>> partials;
+    std::optional<Preview> preview;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       text.swap(text_);
       fraction.swap(fraction_);
       std::swap(pulses, pulses_);
-      partials.swap(partials_);
+      preview.swap(preview_);
     }
     if (text) sink.set_text(*text);
     if (fraction) sink.set_fraction(*fraction);
     if (pulses > 0) sink.pulse();
-    for (const auto &[index, image] : partials) sink.partial_image(index, image);
+    if (preview) sink.preview(preview->index, preview->picture ? &*preview->picture : nullptr);
     if (sink.cancelled()) cancelled_ = true;
   }
 
@@ -62,11 +66,17 @@ class Mailbox : public ProgressSink {
   std::optional<std::string> text_;
   std::optional<double> fraction_;
   int pulses_ = 0;
-  std::deque<std::pair<int, std::vector<std::uint8_t>>> partials_;
+  struct Preview {
+    int index;
+    std::optional<Raster> picture;
+  };
+  std::optional<Preview> preview_;
+  const bool wants_pixels_;
   std::atomic<bool> cancelled_{false};
 };
 
 struct Shared {
+  explicit Shared(ProgressSink &sink) : mailbox(sink.wants_preview_pixels()), main_sink(&sink) {}
   Mailbox mailbox;
   ProgressSink *main_sink = nullptr;
   GMainLoop *loop = nullptr;
@@ -86,8 +96,7 @@ gboolean on_tick(gpointer data) {
 }  // namespace
 
 ImagesResult run_in_background(const std::function<ImagesResult(ProgressSink &)> &work, ProgressSink &main_sink) {
-  Shared shared;
-  shared.main_sink = &main_sink;
+  Shared shared(main_sink);
   ImagesResult result;
   std::exception_ptr failure;
   std::thread worker([&] {

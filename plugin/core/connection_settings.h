@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "api_key_store.h"
 #include "plugin_settings.h"
 
 namespace gpt_image {
@@ -29,8 +30,20 @@ ConnectionSettings resolve_connection(const std::string &settings_path);
 // The same from settings already in hand (the settings dialog's "Test connection").
 ConnectionSettings connection_for(const PluginSettings &settings, const std::string &api_key);
 
-// Accepts https:// anywhere and http:// only to loopback (127.0.0.0/8, localhost, [::1]); the error
-// says how to fix the URL. Returns the URL without a trailing slash.
+// Accepts https:// anywhere and http:// only to loopback (an IPv4 literal in 127.0.0.0/8, [::1], or
+// exactly localhost), as libcurl parses the URL; refuses user names, queries and fragments. The
+// error says how to fix the URL. Returns libcurl's normalised URL without a trailing slash: every
+// request URL is built from it.
 std::string validate_base_url(const std::string &url);
+
+// True for a host (as libcurl's URL parser gives it) that plain http may go to.
+bool is_loopback_host(const std::string &host);
+
+// The key without surrounding white space; throws GenerativeError(Configuration) when a control
+// character is left inside it (it would make a malformed header). The message never holds the key.
+std::string checked_api_key(const std::string &raw);
+
+// The same for a key lookup's result.
+ApiKeyLookup usable_api_key(ApiKeyLookup found);
 
 }  // namespace gpt_image

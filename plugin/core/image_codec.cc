@@ -4,6 +4,7 @@
 #include <turbojpeg.h>
 #include <webp/decode.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -20,21 +21,18 @@ bool has_prefix(const std::vector<std::uint8_t> &bytes, const char *magic, size_
   return bytes.size() >= offset + n && std::memcmp(bytes.data() + offset, magic, n) == 0;
 }
 
-// Real answers are at most 3840x2160; a header claiming far more is broken or hostile, and trusting
-// it would allocate gigabytes before the data ran out.
 constexpr long long kMaxDecodedSide = 16384;
-constexpr long long kMaxDecodedPixels = 8192LL * 8192;
 
-void check_decoded_size(long long width, long long height) {
+void check_decoded_size(long long width, long long height, long long max_pixels) {
   if (width <= 0 || height <= 0 || width > kMaxDecodedSide || height > kMaxDecodedSide ||
-      width * height > kMaxDecodedPixels)
+      width * height > std::min(max_pixels, kMaxDecodedPixels))
     throw GenerativeError(ErrorKind::Image,
                           format_text(_("The returned image claims to be %lldx%lld pixels, which no Images API "
                                         "answer is; it was not decoded."),
                                       width, height));
 }
 
-Raster decode_png(const std::vector<std::uint8_t> &bytes) {
+Raster decode_png(const std::vector<std::uint8_t> &bytes, long long max_pixels) {
   png_image image;
   std::memset(&image, 0, sizeof image);
   image.version = PNG_IMAGE_VERSION;
@@ -42,7 +40,7 @@ Raster decode_png(const std::vector<std::uint8_t> &bytes) {
     throw GenerativeError(ErrorKind::Image, format_text(_("The returned PNG is damaged: %s"), image.message));
   image.format = PNG_FORMAT_RGBA;
   try {
-    check_decoded_size(image.width, image.height);
+    check_decoded_size(image.width, image.height, max_pixels);
   } catch (...) {
     png_image_free(&image);
     throw;
@@ -56,25 +54,26 @@ Raster decode_png(const std::vector<std::uint8_t> &bytes) {
   return out;
 }
 
-Raster decode_jpeg(const std::vector<std::uint8_t> &bytes) {
+Raster decode_jpeg(const std::vector<std::uint8_t> &bytes, long long max_pixels) {
   std::unique_ptr<void, int (*)(tjhandle)> handle(tjInitDecompress(), tjDestroy);
   int w = 0, h = 0, subsampling = 0, colorspace = 0;
   auto *data = const_cast<unsigned char *>(bytes.data());
   if (!handle || tjDecompressHeader3(handle.get(), data, bytes.size(), &w, &h, &subsampling, &colorspace) != 0)
     throw GenerativeError(ErrorKind::Image, _("The returned JPEG is damaged."));
-  check_decoded_size(w, h);
+  check_decoded_size(w, h, max_pixels);
   Raster out(w, h, 4);
-  if (tjDecompress2(handle.get(), data, bytes.size(), out.pixels.data(), w, 0, h, TJPF_RGBA, 0) != 0)
+  // A progressive JPEG of a few KB can hold thousands of scans that take minutes to decode.
+  if (tjDecompress2(handle.get(), data, bytes.size(), out.pixels.data(), w, 0, h, TJPF_RGBA, TJFLAG_LIMITSCANS) != 0)
     throw GenerativeError(ErrorKind::Image, 
                           format_text(_("The returned JPEG is damaged: %s"), tjGetErrorStr2(handle.get())));
   return out;
 }
 
-Raster decode_webp(const std::vector<std::uint8_t> &bytes) {
+Raster decode_webp(const std::vector<std::uint8_t> &bytes, long long max_pixels) {
   int w = 0, h = 0;
   if (!WebPGetInfo(bytes.data(), bytes.size(), &w, &h))
     throw GenerativeError(ErrorKind::Image, _("The returned WebP image is damaged."));
-  check_decoded_size(w, h);
+  check_decoded_size(w, h, max_pixels);
   Raster out(w, h, 4);
   if (!WebPDecodeRGBAInto(bytes.data(), bytes.size(), out.pixels.data(), out.pixels.size(),
                           static_cast<int>(out.stride())))
@@ -84,10 +83,10 @@ Raster decode_webp(const std::vector<std::uint8_t> &bytes) {
 
 }  // namespace
 
-Raster decode_image(const std::vector<std::uint8_t> &bytes) {
-  if (has_prefix(bytes, "\x89PNG\r\n\x1a\n")) return decode_png(bytes);
-  if (has_prefix(bytes, "\xff\xd8\xff")) return decode_jpeg(bytes);
-  if (has_prefix(bytes, "RIFF") && has_prefix(bytes, "WEBP", 8)) return decode_webp(bytes);
+Raster decode_image(const std::vector<std::uint8_t> &bytes, long long max_pixels) {
+  if (has_prefix(bytes, "\x89PNG\r\n\x1a\n")) return decode_png(bytes, max_pixels);
+  if (has_prefix(bytes, "\xff\xd8\xff")) return decode_jpeg(bytes, max_pixels);
+  if (has_prefix(bytes, "RIFF") && has_prefix(bytes, "WEBP", 8)) return decode_webp(bytes, max_pixels);
   throw GenerativeError(ErrorKind::Image, 
                         _("The server returned data that is not a PNG, JPEG or WebP image."));
 }

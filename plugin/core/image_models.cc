@@ -47,12 +47,28 @@ bool takes_input_fidelity(const ImageModel &model) {
   return model.name.rfind("gpt-image-1-mini", 0) != 0 && model.size_rule != SizeRule::SquareDallE2;
 }
 
+namespace {
+
+// Digits only (no sign, no space), at most kMaxSizeSide; nullopt otherwise.
+std::optional<int> parse_side(const std::string &digits) {
+  if (digits.empty() || digits.size() > 6) return std::nullopt;
+  int value = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (value <= 0 || value > kMaxSizeSide) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
 std::optional<PixelSize> parse_size(const std::string &text) {
-  int w = 0, h = 0;
-  char x = 0, extra = 0;
-  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3) return std::nullopt;
-  if ((x != 'x' && x != 'X') || w <= 0 || h <= 0) return std::nullopt;
-  return PixelSize{w, h};
+  const size_t x = text.find_first_of("xX");
+  if (x == std::string::npos || text.find_first_of("xX", x + 1) != std::string::npos) return std::nullopt;
+  const auto w = parse_side(text.substr(0, x)), h = parse_side(text.substr(x + 1));
+  if (!w || !h) return std::nullopt;
+  return PixelSize{*w, *h};
 }
 
 std::string format_size(PixelSize size) {

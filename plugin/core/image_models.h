@@ -34,7 +34,10 @@ constexpr int kFlexibleMaxLongEdge = 3840;
 constexpr int kFlexibleMaxShortEdge = 2160;
 constexpr double kFlexibleMaxAspect = 3.0;
 
-// Parses "WxH" (also "WXH"); "auto" and anything else give nullopt.
+// The largest side a size may name: GIMP's largest image side, far below int overflow.
+constexpr int kMaxSizeSide = 524288;
+// Parses "WIDTHxHEIGHT" (or "X"): digits only on both sides (no sign, no space), each 1 to
+// kMaxSizeSide. "auto" and anything else give nullopt.
 std::optional<PixelSize> parse_size(const std::string &text);
 std::string format_size(PixelSize size);
 

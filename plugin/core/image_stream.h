@@ -15,13 +15,22 @@
 
 namespace gpt_image {
 
+// One event is at most one image's base64 text plus its JSON around it.
+constexpr size_t kMaxStreamEventBytes = kMaxImageBase64Bytes + (size_t{64} << 10);
+
 class ImageStream {
  public:
-  // Called for each partial image as it arrives: its index (0-based) and encoded bytes.
+  // Called for each partial image as it arrives: its index (0-based, below `max_partials`) and
+  // encoded bytes.
   using PartialHandler = std::function<void(int index, const std::vector<std::uint8_t> &image)>;
-  explicit ImageStream(PartialHandler on_partial);
+  // Only the first `max_partials` previews are read and passed on; a relay that sends more has the
+  // rest ignored unread.
+  ImageStream(PartialHandler on_partial, int max_partials);
 
   void feed(const char *bytes, size_t size) { parser_.feed(bytes, size); }
+
+  // True once an event grew past kMaxStreamEventBytes: the transfer should stop.
+  bool oversized() const { return parser_.overflowed(); }
 
   // The error event the server sent, if any: the caller explains it (error_explanation.h).
   const std::optional<ApiErrorBody> &error() const { return error_; }
@@ -37,6 +46,7 @@ class ImageStream {
   void on_event(const ServerEvent &event);
 
   PartialHandler on_partial_;
+  int max_partials_;
   SseParser parser_;
   ImagesResult result_;
   int partials_ = 0;

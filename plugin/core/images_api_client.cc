@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -12,7 +13,11 @@
 #include <optional>
 #include <thread>
 
+#include "bounded_json.h"
 #include "error_explanation.h"
+#include "image_codec.h"
+#include "image_models.h"
+#include "server_text.h"
 #include "image_stream.h"
 #include "errors.h"
 #include "i18n.h"
@@ -43,26 +48,49 @@ struct Transfer {
   curl_off_t last_uploaded = 0, last_downloaded = 0;
   bool answer_started = false;
   bool stalled = false;
-  // The answer's size cap: a broken relay must not fill the memory.
-  size_t max_body_bytes = 0;
+  // The answer's size cap: a broken relay must not fill the memory. A plain answer holds the images
+  // asked for; an event stream may also hold the previews asked for.
+  AnswerLimits limits;
   size_t body_bytes = 0;
   bool too_large = false;
+  bool event_too_large = false;  // one event of a stream passed kMaxStreamEventBytes
   // Set when the answer is an event stream: its bytes go to the stream, not to `body`.
   std::unique_ptr<ImageStream> stream;
 };
+
+// What one streamed preview turns into: the decoded picture for a sink that shows it, decoded
+// here on the transfer's thread and refused unread when its header claims more than the request.
+void deliver_preview(ProgressSink &progress, int index, const std::vector<std::uint8_t> &encoded,
+                     long long max_pixels) {
+  if (!progress.wants_preview_pixels()) {
+    progress.preview(index, nullptr);
+    return;
+  }
+  try {
+    const Raster picture = decode_image(encoded, max_pixels);
+    progress.preview(index, &picture);
+  } catch (const GenerativeError &) {
+    progress.preview(index, nullptr);  // a preview that cannot be shown is no reason to stop
+  }
+}
 
 size_t on_body(char *data, size_t size, size_t count, void *user) {
   auto *t = static_cast<Transfer *>(user);
   t->answer_started = true;
   t->body_bytes += size * count;
-  if (t->body_bytes > t->max_body_bytes) {
+  if (t->body_bytes > (t->stream ? t->limits.stream_bytes : t->limits.plain_bytes)) {
     t->too_large = true;
     return 0;  // libcurl stops with CURLE_WRITE_ERROR
   }
-  if (t->stream)
+  if (t->stream) {
     t->stream->feed(data, size * count);
-  else
+    if (t->stream->oversized()) {
+      t->event_too_large = true;
+      return 0;
+    }
+  } else {
     t->body.append(data, size * count);
+  }
   return size * count;
 }
 
@@ -81,8 +109,12 @@ size_t on_header(char *data, size_t size, size_t count, void *user) {
   if (name == "x-request-id") t->request_id = value;
   if (name == "content-type" && value.rfind("text/event-stream", 0) == 0 && !t->stream) {
     ProgressSink *progress = t->progress;
+    const long long max_pixels = t->limits.preview_pixels;
     t->stream = std::make_unique<ImageStream>(
-        [progress](int index, const std::vector<std::uint8_t> &image) { progress->partial_image(index, image); });
+        [progress, max_pixels](int index, const std::vector<std::uint8_t> &image) {
+          deliver_preview(*progress, index, image, max_pixels);
+        },
+        t->limits.previews);
   }
   if (name == "x-should-retry" || name == "retry-after" || name == "retry-after-ms") t->headers[name] = value;
   return size * count;
@@ -250,13 +282,14 @@ MimePtr build_form(CURL *curl, const EditRequest &request) {
 
 ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const RequestBody &body,
                                              ProgressSink &progress, const std::string &waiting_for,
-                                             size_t max_body_bytes) const {
+                                             const AnswerLimits &limits) const {
   const int attempts = 1 + std::max(0, connection_.max_retries);
   for (int attempt = 1;; ++attempt) {
-    Attempt result = send_once(path, body, progress, waiting_for, max_body_bytes);
+    Attempt result = send_once(path, body, progress, waiting_for, limits);
     if (result.reply) return std::move(*result.reply);
     if (result.cancelled) throw cancelled_error();
-    if (attempt >= attempts || !should_retry(result.outcome)) throw failure_error(result, attempt, max_body_bytes);
+    if (attempt >= attempts || !should_retry(result.outcome))
+      throw failure_error(result, attempt, result.streamed_answer ? limits.stream_bytes : limits.plain_bytes);
     const double delay = retry_delay_seconds(result.outcome, attempt - 1, g_random_double(), std::time(nullptr));
     progress.set_text(format_text(_("Waiting to try again: %s; attempt %d of %d in %d s…"),
                                   retry_reason(result.outcome).c_str(), attempt + 1, attempts,
@@ -265,7 +298,22 @@ ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const Requ
   }
 }
 
-GenerativeError ImagesApiClient::failure_error(const Attempt &result, int attempts, size_t max_body_bytes) const {
+GenerativeError ImagesApiClient::failure_error(const Attempt &given, int attempts, size_t max_body_bytes) const {
+  // What the server wrote is shown only after the key is taken out of it (server_text.h).
+  Attempt result = given;
+  const std::string &key = connection_.api_key;
+  auto clean = [&key](ApiErrorBody &e) {
+    e.message = shown_server_text(e.message, key);
+    e.type = shown_server_text(e.type, key, 60);
+    e.param = shown_server_text(e.param, key, 60);
+    e.code = shown_server_text(e.code, key, 60);
+  };
+  if (result.failed_answer) {
+    if (result.failed_answer->error) clean(*result.failed_answer->error);
+    result.failed_answer->request_id = shown_server_text(result.failed_answer->request_id, key, 100);
+  }
+  if (result.stream_error) clean(*result.stream_error);
+  result.detail = shown_server_text(result.detail, key);
   ExchangeContext context;
   context.base_url = connection_.base_url;
   context.model = connection_.model;
@@ -284,13 +332,14 @@ GenerativeError ImagesApiClient::failure_error(const Attempt &result, int attemp
                            format_text(_("The certificate of %s could not be verified (%s). For a private relay, "
                                          "set its CA file in the settings."),
                                        connection_.base_url.c_str(), result.detail.c_str()));
+  if (result.event_too_large) context.max_response_bytes = static_cast<long long>(kMaxStreamEventBytes);
   const ErrorKind kind = result.transport == TransportFailure::TooLarge ? ErrorKind::BadResponse : ErrorKind::Network;
   return GenerativeError(kind, explain_transport_failure(result.transport, result.detail, context));
 }
 
 ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, const RequestBody &body,
                                                     ProgressSink &progress, const std::string &waiting_for,
-                                                    size_t max_body_bytes) const {
+                                                    const AnswerLimits &limits) const {
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) throw GenerativeError(ErrorKind::Network, _("Could not start a network transfer (libcurl)."));
   CURL *h = curl.get();
@@ -313,12 +362,16 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
   transfer.progress = &progress;
   transfer.waiting_for = waiting_for;
   transfer.stall_timeout_seconds = connection_.stall_timeout_seconds;
-  transfer.max_body_bytes = max_body_bytes;
+  transfer.limits = limits;
   char error_text[CURL_ERROR_SIZE] = "";
 
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+  // Plain http (allowed to loopback only) never goes through a proxy: the key would reach it in
+  // clear. https may, through a CONNECT tunnel, and our headers never go to the proxy itself.
+  if (url.rfind("http://", 0) == 0) curl_easy_setopt(h, CURLOPT_NOPROXY, "*");
+  curl_easy_setopt(h, CURLOPT_HEADEROPT, CURLHEADER_SEPARATE);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!connection_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, connection_.ca_file.c_str());
@@ -343,6 +396,7 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
 
   const CURLcode code = curl_easy_perform(h);
   Attempt result;
+  result.streamed_answer = static_cast<bool>(transfer.stream);
   result.outcome.should_retry_header = header(transfer.headers, "x-should-retry");
   result.outcome.retry_after_header = header(transfer.headers, "retry-after");
   result.outcome.retry_after_ms_header = header(transfer.headers, "retry-after-ms");
@@ -355,10 +409,11 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
     curl_off_t connected_after = 0;
     curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &connected_after);
     result.tls_failed = is_tls_failure(code);
-    result.transport = transport_failure(code, transfer.stalled, transfer.too_large, connected_after > 0);
+    const bool too_large = transfer.too_large || transfer.event_too_large;
+    result.event_too_large = transfer.event_too_large;
+    result.transport = transport_failure(code, transfer.stalled, too_large, connected_after > 0);
     // A stalled transfer is retried like a timeout; an oversized answer would only come again.
-    result.outcome.transport_failed =
-        transfer.stalled || (!transfer.too_large && is_retriable_transport_failure(code));
+    result.outcome.transport_failed = transfer.stalled || (!too_large && is_retriable_transport_failure(code));
     return result;
   }
   Reply reply;
@@ -390,48 +445,91 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
   return result;
 }
 
+namespace {
+
+// The final net under every error the client throws: whatever a sentence quotes, the key is not
+// in it (server_text.h).
+[[noreturn]] void rethrow_without_key(const GenerativeError &e, const std::string &key) {
+  throw GenerativeError(e.kind(), without_secret(e.what(), key), e.http_status());
+}
+
+// No preview is larger than the image asked for; "auto" may be any size a model makes.
+long long preview_pixel_limit(const std::string &size) {
+  if (const auto explicit_size = parse_size(size))
+    return static_cast<long long>(explicit_size->width) * explicit_size->height;
+  return kMaxAnswerPixels;
+}
+
+}  // namespace
+
+AnswerLimits answer_limits(int n, int partial_images, const std::string &size) {
+  const size_t images = static_cast<size_t>(std::clamp(n, 1, 10));
+  const int previews = std::clamp(partial_images, 0, 3);
+  AnswerLimits limits;
+  // A plain answer holds the images and their JSON; a stream one event per image and per preview.
+  limits.plain_bytes = (size_t{1} << 20) + kMaxImageBase64Bytes * images;
+  limits.stream_bytes = (size_t{1} << 20) + kMaxStreamEventBytes * images * (1 + static_cast<size_t>(previews));
+  limits.previews = previews;
+  limits.preview_pixels = preview_pixel_limit(size);
+  return limits;
+}
+
 ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &progress) const {
-  const size_t bytes = image_bytes(request);
-  progress.set_text(format_text(_("Sending %zu KB to %s…"), bytes / 1024, request.model.c_str()));
-  return post_for_images("/images/edits", RequestBody{&request, nullptr}, request.model, request.n,
-                         request.partial_images, progress);
+  try {
+    const size_t bytes = image_bytes(request);
+    progress.set_text(format_text(_("Sending %zu KB to %s…"), bytes / 1024, request.model.c_str()));
+    return post_for_images("/images/edits", RequestBody{&request, nullptr}, request.model,
+                           answer_limits(request.n, request.partial_images, request.size), progress);
+  } catch (const GenerativeError &e) {
+    rethrow_without_key(e, connection_.api_key);
+  }
 }
 
 ImagesResult ImagesApiClient::generate(const GenerateRequest &request, ProgressSink &progress) const {
-  const std::string json = generate_request_json(request);
-  return post_for_images("/images/generations", RequestBody{nullptr, &json}, request.model, request.n,
-                         request.partial_images, progress);
+  try {
+    const std::string json = generate_request_json(request);
+    return post_for_images("/images/generations", RequestBody{nullptr, &json}, request.model,
+                           answer_limits(request.n, request.partial_images, request.size), progress);
+  } catch (const GenerativeError &e) {
+    rethrow_without_key(e, connection_.api_key);
+  }
 }
 
 ImagesResult ImagesApiClient::post_for_images(const std::string &path, const RequestBody &body, const std::string &model,
-                                              int n, int partial_images, ProgressSink &progress) const {
-  // Partial images are whole images too: the cap allows for them.
-  const int images = n * (1 + std::max(0, partial_images));
-  Reply reply = send(path, body, progress, model, max_answer_bytes(images));
+                                              const AnswerLimits &limits, ProgressSink &progress) const {
+  Reply reply = send(path, body, progress, model, limits);
   progress.set_fraction(1.0);
   if (reply.streamed) return std::move(*reply.streamed);
-  return parse_images_response(reply.body);
+  return parse_images_response(std::move(reply.body));
 }
 
 std::vector<std::string> ImagesApiClient::list_models() const {
-  SilentProgress quiet;
-  const Reply reply = send("/models", RequestBody{}, quiet, _("the model list"), kMaxModelListBytes);
-  std::unique_ptr<JsonParser, decltype(&g_object_unref)> parser(json_parser_new(), g_object_unref);
-  if (!json_parser_load_from_data(parser.get(), reply.body.data(), static_cast<gssize>(reply.body.size()), nullptr))
-    throw GenerativeError(ErrorKind::BadResponse, _("The server's model list is not valid JSON."));
-  JsonNode *root = json_parser_get_root(parser.get());
-  JsonNode *data = root && JSON_NODE_HOLDS_OBJECT(root) ? json_object_get_member(json_node_get_object(root), "data") : nullptr;
-  if (!data || !JSON_NODE_HOLDS_ARRAY(data))
-    throw GenerativeError(ErrorKind::BadResponse, _("The server's model list has no \"data\" list."));
-  std::vector<std::string> ids;
-  JsonArray *items = json_node_get_array(data);
-  for (guint i = 0; i < json_array_get_length(items); ++i) {
-    JsonNode *item = json_array_get_element(items, i);
-    if (!JSON_NODE_HOLDS_OBJECT(item)) continue;
-    const gchar *id = json_object_get_string_member_with_default(json_node_get_object(item), "id", nullptr);
-    if (id) ids.emplace_back(id);
+  try {
+    SilentProgress quiet;
+    AnswerLimits limits;
+    limits.plain_bytes = limits.stream_bytes = kMaxModelListBytes;
+    const Reply reply = send("/models", RequestBody{}, quiet, _("the model list"), limits);
+    std::unique_ptr<JsonParser, decltype(&g_object_unref)> parser(json_parser_new(), g_object_unref);
+    if (!load_bounded_json(parser.get(), reply.body))
+      throw GenerativeError(ErrorKind::BadResponse, _("The server's model list is not valid JSON."));
+    JsonNode *root = json_parser_get_root(parser.get());
+    JsonNode *data =
+        root && JSON_NODE_HOLDS_OBJECT(root) ? json_object_get_member(json_node_get_object(root), "data") : nullptr;
+    if (!data || !JSON_NODE_HOLDS_ARRAY(data))
+      throw GenerativeError(ErrorKind::BadResponse, _("The server's model list has no \"data\" list."));
+    std::vector<std::string> ids;
+    JsonArray *items = json_node_get_array(data);
+    for (guint i = 0; i < json_array_get_length(items) && ids.size() < kMaxListedModels; ++i) {
+      JsonNode *item = json_array_get_element(items, i);
+      if (!JSON_NODE_HOLDS_OBJECT(item)) continue;
+      const std::string id = string_member(json_node_get_object(item), "id");
+      // A model id is shown and may be saved as a setting: only plain, short names that are no key.
+      if (!id.empty() && shown_server_text(id, connection_.api_key, kMaxModelIdChars) == id) ids.push_back(id);
+    }
+    return ids;
+  } catch (const GenerativeError &e) {
+    rethrow_without_key(e, connection_.api_key);
   }
-  return ids;
 }
 
 }  // namespace gpt_image

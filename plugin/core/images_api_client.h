@@ -18,11 +18,23 @@
 
 namespace gpt_image {
 
-// Caps on what an answer may weigh: the largest image (3840x2160 RGBA PNG, base64) is well under
-// 64 MiB, so a bigger answer is not an Images API answer.
-constexpr size_t kMaxAnswerBytesPerImage = size_t{64} << 20;
+// Caps on what an answer may weigh. The largest image is 3840x2160 (kMaxImageBase64Bytes,
+// api_response.h): a bigger answer is not an Images API answer.
 constexpr size_t kMaxModelListBytes = size_t{8} << 20;
-inline size_t max_answer_bytes(int images) { return (size_t{1} << 20) + kMaxAnswerBytesPerImage * (images > 0 ? images : 1); }
+constexpr size_t kMaxListedModels = 1000;
+constexpr size_t kMaxModelIdChars = 200;
+// The most pixels any model answers with (3840x2160): the bound for a preview of size "auto".
+constexpr long long kMaxAnswerPixels = 3840LL * 2160;
+
+struct AnswerLimits {
+  size_t plain_bytes = 0;   // a JSON answer: the images asked for
+  size_t stream_bytes = 0;  // an event stream: the images and the previews asked for
+  int previews = 0;         // previews read from a stream; more are ignored unread
+  long long preview_pixels = kMaxAnswerPixels;  // a preview claiming more is not decoded
+};
+
+// The limits for `n` images of `size` with `partial_images` previews each (README, "Limits").
+AnswerLimits answer_limits(int n, int partial_images, const std::string &size);
 
 class ImagesApiClient {
  public:
@@ -53,6 +65,8 @@ class ImagesApiClient {
   // One attempt: the reply when it succeeded, else what failed and what the retry policy needs.
   struct Attempt {
     std::optional<Reply> reply;
+    bool streamed_answer = false;  // the answer was an event stream
+    bool event_too_large = false;  // one of its events passed kMaxStreamEventBytes
     AttemptOutcome outcome;
     std::optional<FailedAnswer> failed_answer;  // an HTTP error status
     std::optional<ApiErrorBody> stream_error;   // an "error" event in a streamed answer
@@ -63,15 +77,15 @@ class ImagesApiClient {
   };
   // Sends GET (no form) or a multipart POST to {base}{path}, retrying as retry_policy.h says;
   // throws the explained error of the last attempt, returns the successful reply. Answers larger
-  // than `max_body_bytes` are cut off and refused.
+  // than `limits` allow are cut off and refused.
   Reply send(const std::string &path, const RequestBody &body, ProgressSink &progress,
-             const std::string &waiting_for, size_t max_body_bytes) const;
+             const std::string &waiting_for, const AnswerLimits &limits) const;
   Attempt send_once(const std::string &path, const RequestBody &body, ProgressSink &progress,
-                    const std::string &waiting_for, size_t max_body_bytes) const;
+                    const std::string &waiting_for, const AnswerLimits &limits) const;
   GenerativeError failure_error(const Attempt &result, int attempts, size_t max_body_bytes) const;
   // The shared end of edit() and generate(): send, then the streamed or the JSON answer's images.
-  ImagesResult post_for_images(const std::string &path, const RequestBody &body, const std::string &model, int n,
-                               int partial_images, ProgressSink &progress) const;
+  ImagesResult post_for_images(const std::string &path, const RequestBody &body, const std::string &model,
+                               const AnswerLimits &limits, ProgressSink &progress) const;
 
   ConnectionSettings connection_;
 };

@@ -1,9 +1,9 @@
 // How long-running core work reports progress to whatever shows it (GIMP's progress bar, a test).
 #pragma once
 
-#include <cstdint>
 #include <string>
-#include <vector>
+
+#include "raster.h"
 
 namespace gpt_image {
 
@@ -13,8 +13,11 @@ class ProgressSink {
   virtual void set_text(const std::string &text) = 0;
   virtual void set_fraction(double fraction) = 0;  // 0..1
   virtual void pulse() = 0;                        // work goes on, amount unknown
-  // A partial image of a streamed answer (encoded PNG, JPEG or WebP), for a preview; index 0-based.
-  virtual void partial_image(int /*index*/, const std::vector<std::uint8_t> & /*encoded*/) {}
+  // A streamed preview arrived: its index (0-based, below the number asked for) and, for a sink that
+  // wants_preview_pixels(), the decoded picture (nullptr otherwise). The client decodes it on the
+  // transfer's thread, never more than the request's size; background_job keeps only the latest.
+  virtual void preview(int /*index*/, const Raster * /*picture*/) {}
+  virtual bool wants_preview_pixels() const { return false; }
   // True once the user asked to stop: the transfer is aborted at once and the job ends with
   // GenerativeError(Cancelled), before anything touched the image. Called from the transfer.
   virtual bool cancelled() const { return false; }

@@ -5,6 +5,7 @@
 namespace gpt_image {
 
 void SseParser::feed(const char *bytes, size_t size) {
+  if (overflowed_) return;
   size_t start = 0;
   if (!bom_checked_ && pending_.size() + size >= 3) {
     bom_checked_ = true;
@@ -23,19 +24,26 @@ void SseParser::feed(const char *bytes, size_t size) {
     }
     after_cr_ = c == '\r';
     if (c == '\r' || c == '\n') {
-      line(pending_);
+      line();
       pending_.clear();
       continue;
     }
     // Copy runs of ordinary bytes at once: event lines can be megabytes long.
     size_t end = i;
     while (end < size && bytes[end] != '\r' && bytes[end] != '\n') ++end;
+    if (current_.data.size() + pending_.size() + (end - i) > max_event_bytes_) {
+      overflowed_ = true;
+      std::string().swap(pending_);
+      current_ = ServerEvent();
+      return;
+    }
     pending_.append(bytes + i, end - i);
     i = end - 1;
   }
 }
 
-void SseParser::line(const std::string &text) {
+void SseParser::line() {
+  std::string &text = pending_;
   if (text.empty()) {  // dispatch
     if (has_data_) {
       if (!current_.data.empty() && current_.data.back() == '\n') current_.data.pop_back();
@@ -49,26 +57,34 @@ void SseParser::line(const std::string &text) {
   }
   if (text[0] == ':') return;  // a comment (servers send them to keep a connection alive)
   const size_t colon = text.find(':');
-  const std::string field = text.substr(0, colon);
-  std::string value;
-  if (colon != std::string::npos) {
-    value = text.substr(colon + 1);
-    if (!value.empty() && value[0] == ' ') value.erase(0, 1);
-  }
-  if (field == "data") {
-    current_.data += value;
+  const size_t name_end = colon == std::string::npos ? text.size() : colon;
+  // Compared in place: a line without a colon may be megabytes long.
+  auto field_is = [&](const std::string &name) { return name_end == name.size() && text.compare(0, name_end, name) == 0; };
+  size_t value_at = colon == std::string::npos ? text.size() : colon + 1;
+  if (value_at < text.size() && text[value_at] == ' ') ++value_at;
+  if (field_is("data")) {
+    // A whole image travels in one data line: take its bytes rather than copy them.
+    if (!has_data_) {
+      current_.data.swap(text);
+      current_.data.erase(0, value_at);
+    } else {
+      current_.data.append(text, value_at, std::string::npos);
+    }
     current_.data += '\n';
     has_data_ = true;
-  } else if (field == "event") {
-    current_.event = value.empty() ? "message" : value;
-  } else if (field == "id") {
+    return;
+  }
+  if (field_is("event")) {
+    current_.event = value_at < text.size() ? text.substr(value_at) : "message";
+  } else if (field_is("id")) {
+    const std::string value = text.substr(value_at);
     if (value.find('\0') == std::string::npos) last_id_ = value;
   }  // "retry" and unknown fields are ignored
 }
 
 bool SseParser::finish() {
-  if (!pending_.empty()) {
-    line(pending_);
+  if (!pending_.empty() && !overflowed_) {
+    line();
     pending_.clear();
   }
   const bool dropped = has_data_;

@@ -1,10 +1,14 @@
 // Server-sent events (the WHATWG "event stream" format), parsed incrementally as bytes arrive:
 // lines end in LF, CR or CRLF (also when the CR and LF arrive in different reads); "field: value"
 // with at most one space dropped after the colon; several "data" lines join with "\n"; lines
-// starting with ":" are comments; a blank line dispatches the event. Lines may be as long as the
-// caller lets the body grow (a whole base64 image): the parser imposes no limit of its own.
+// starting with ":" are comments; a blank line dispatches the event. Lines may be as long as a
+// whole base64 image; an event (its data so far plus the line being read) longer than
+// `max_event_bytes` stops the parser for good (overflowed()), so a hostile stream cannot grow one
+// line without bound.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -19,7 +23,8 @@ struct ServerEvent {
 class SseParser {
  public:
   using Handler = std::function<void(const ServerEvent &)>;
-  explicit SseParser(Handler handler) : handler_(std::move(handler)) {}
+  explicit SseParser(Handler handler, size_t max_event_bytes = SIZE_MAX)
+      : handler_(std::move(handler)), max_event_bytes_(max_event_bytes) {}
 
   // Feeds the next bytes; calls the handler for every event they complete.
   void feed(const char *bytes, size_t size);
@@ -31,11 +36,15 @@ class SseParser {
   bool finish();
 
   size_t events_seen() const { return events_; }
+  bool overflowed() const { return overflowed_; }
 
  private:
-  void line(const std::string &text);
+  // Handles the line in `pending_` (and may take its bytes).
+  void line();
 
   Handler handler_;
+  size_t max_event_bytes_;
+  bool overflowed_ = false;
   std::string pending_;   // the current line so far
   bool after_cr_ = false;  // the last byte was CR: an LF right after it ends nothing
   bool bom_checked_ = false;

@@ -16,7 +16,7 @@ class GimpProgress : public ProgressSink {
   void set_text(const std::string &text) override { gimp_progress_set_text(text.c_str()); }
   void set_fraction(double fraction) override { gimp_progress_update(fraction); }
   void pulse() override { gimp_progress_pulse(); }
-  void partial_image(int index, const std::vector<std::uint8_t> &) override {
+  void preview(int index, const Raster *) override {
     gimp_progress_set_text(format_text(_("Preview %d arrived; waiting for the finished image…"), index + 1).c_str());
   }
 };

@@ -237,8 +237,8 @@ CASES = [
     case("wrong_shape", "standin-fault:wrong_shape", refused("its shape does not match", 1)),
     case("smaller_image_scaled", "standin-fault:half_size", placed()),
     case("fewer_images", "standin-fault:fewer", fewer_check, variations=3),
-    # The cap counts the two streamed previews as images too: 3 x 64 MiB + 1 MiB.
-    case("huge_body", "standin-fault:huge:300", refused("is larger than 193 MB", 1)),
+    # A plain JSON answer holds no previews: the cap is one image's 48 MiB of base64 + 1 MiB.
+    case("huge_body", "standin-fault:huge:300", refused("is larger than 49 MB", 1)),
     case("stall", "standin-fault:stall:60", refused("stalled: no data moved for 2 s (the stall timeout) (3 attempts)", 3)),
     case("slow_drip_under_stall_timeout", "standin-fault:drip:1.2", placed()),
     case("model_thinking_is_not_a_stall", "standin-fault:think:3", placed()),

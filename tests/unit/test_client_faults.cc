@@ -180,10 +180,11 @@ TEST_F(ClientFaults, FewerImagesThanAskedArePlacedAndSaidSo) {
 }
 
 TEST_F(ClientFaults, AHugeBodyIsCutOffAtTheCap) {
-  // The default two streamed previews count as images: the cap is 3 x 64 MiB + 1 MiB.
+  // A plain JSON answer holds no previews, whatever was asked: the cap is one image's 48 MiB of
+  // base64 plus 1 MiB for the JSON around it.
   const auto e = fill_error("standin-fault:huge:300", connection(2));
   EXPECT_EQ(e.kind(), ErrorKind::BadResponse);
-  EXPECT_TRUE(says(e, "larger than 193 MB")) << e.what();
+  EXPECT_TRUE(says(e, "larger than 49 MB")) << e.what();
   EXPECT_EQ(attempts_for("standin-fault:huge:300"), 1);  // it would only come again
 }
 

@@ -26,11 +26,12 @@ class PreviewRecorder : public ProgressSink {
   void set_text(const std::string &) override {}
   void set_fraction(double) override {}
   void pulse() override {}
-  void partial_image(int index, const std::vector<std::uint8_t> &encoded) override {
+  void preview(int index, const Raster *picture) override {
     indices.push_back(index);
-    sizes.push_back(decode_image(encoded).size());
+    sizes.push_back(picture ? picture->size() : PixelSize{0, 0});
     arrived.push_back(Clock::now());
   }
+  bool wants_preview_pixels() const override { return true; }
   std::vector<int> indices;
   std::vector<PixelSize> sizes;
   std::vector<Clock::time_point> arrived;

@@ -136,3 +136,76 @@ TEST_F(Environment, UnsafeBaseUrlIsRefusedWithoutShowingTheKey) {
     EXPECT_EQ(std::string(e.what()).find("sk-never-show-me"), std::string::npos);
   }
 }
+
+TEST(BaseUrl, PlainHttpOnlyToHostsThatAreLoopbackNotToHostsThatStartLikeIt) {
+  // Each of these once passed a "starts with 127." check, and the key went out in clear.
+  for (const char *url : {"http://127.0.0.1.example.com/v1", "http://127.attacker.example/v1",
+                          "http://127.0.0.1.nip.io:8080/v1", "http://127%2e0%2e0%2e1%2eexample.com/v1",
+                          "http://127\xEF\xBC\x8E" "0\xEF\xBC\x8E" "0\xEF\xBC\x8E" "1/v1",  // full-width dots
+                          "http://localhost.example.com/v1", "http://localhost./v1", "http://[::2]/v1",
+                          "http://[::ffff:10.0.0.1]/v1", "http://10.127.0.1/v1", "http://128.0.0.1/v1"})
+    EXPECT_NE(error_of(url), "") << url << " was accepted for plain http";
+  // 127.0.0.0/8 is loopback as a whole; so are [::1] spelled out and localhost.
+  for (const char *url : {"http://127.1.2.3:5/v1", "http://127.255.255.254/v1", "http://[0:0:0:0:0:0:0:1]:9/v1",
+                          "http://localhost/v1"})
+    EXPECT_EQ(error_of(url), "") << url << " was refused";
+  // libcurl decodes a percent-encoded host; what is checked and used is the host it connects to.
+  EXPECT_EQ(validate_base_url("http://127%2e0%2e0%2e1:9/v1"), "http://127.0.0.1:9/v1");
+}
+
+TEST(BaseUrl, IsLoopbackHostTakesOnlyLiteralsAndLocalhost) {
+  EXPECT_TRUE(is_loopback_host("127.0.0.1"));
+  EXPECT_TRUE(is_loopback_host("127.9.9.9"));
+  EXPECT_TRUE(is_loopback_host("[::1]"));
+  EXPECT_TRUE(is_loopback_host("localhost"));
+  EXPECT_FALSE(is_loopback_host("127.0.0.1.example.com"));
+  EXPECT_FALSE(is_loopback_host("127.x"));
+  EXPECT_FALSE(is_loopback_host("::1"));  // libcurl gives IPv6 hosts in brackets
+  EXPECT_FALSE(is_loopback_host("[::1%25lo]"));
+  EXPECT_FALSE(is_loopback_host(""));
+}
+
+TEST(BaseUrl, QueriesAndFragmentsAreRefused) {
+  EXPECT_NE(error_of("https://relay.example.com/v1?key=1").find("query"), std::string::npos);
+  EXPECT_NE(error_of("https://relay.example.com/v1#top").find("fragment"), std::string::npos);
+  EXPECT_NE(error_of("https://relay.example.com/v1?"), "");
+  EXPECT_NE(error_of("http://127.0.0.1:9/v1?x=y"), "");
+}
+
+TEST(BaseUrl, TheNormalisedUrlIsWhatRequestsAreBuiltFrom) {
+  EXPECT_EQ(validate_base_url("HTTPS://relay.example.com/v1/"), "https://relay.example.com/v1");
+  EXPECT_EQ(validate_base_url("https://relay.example.com:443/a/../v1"), "https://relay.example.com:443/v1");
+  EXPECT_EQ(validate_base_url("https://relay.example.com"), "https://relay.example.com");
+}
+
+TEST(ApiKey, SurroundingWhiteSpaceIsTrimmed) {
+  EXPECT_EQ(checked_api_key("sk-abc\r"), "sk-abc");  // a CRLF env file
+  EXPECT_EQ(checked_api_key("  sk-abc \n"), "sk-abc");
+  EXPECT_EQ(checked_api_key(" \r\n"), "");
+}
+
+TEST(ApiKey, AControlCharacterInsideIsRefusedWithoutShowingTheKey) {
+  for (const char *key : {"sk-secret-part\r\nX-Injected: 1", "sk-secret\tpart", "sk-secret\x01part"}) {
+    try {
+      checked_api_key(key);
+      FAIL() << "accepted a key with a control character";
+    } catch (const GenerativeError &e) {
+      EXPECT_EQ(e.kind(), ErrorKind::Configuration);
+      EXPECT_EQ(std::string(e.what()).find("secret"), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("control character"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST_F(Environment, AKeyFromACrlfEnvFileIsTrimmedAndOneWithABreakInsideIsRefused) {
+  setenv("OPENAI_API_KEY", "sk-from-crlf-file\r", 1);
+  EXPECT_EQ(resolve_connection("").api_key, "sk-from-crlf-file");
+  setenv("OPENAI_API_KEY", "sk-from\r\nfile", 1);
+  try {
+    resolve_connection("");
+    FAIL() << "a key with a line break inside was accepted";
+  } catch (const GenerativeError &e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Configuration);
+    EXPECT_EQ(std::string(e.what()).find("sk-from"), std::string::npos) << e.what();
+  }
+}

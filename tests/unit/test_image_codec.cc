@@ -56,6 +56,18 @@ TEST(ImageCodec, DecodesJpeg) {
   EXPECT_NEAR(back.at(5, 5)[1], 100, 4);
 }
 
+TEST(ImageCodec, AnImageLargerThanTheCallerAllowsIsRefusedBeforeDecoding) {
+  const std::vector<std::uint8_t> png = encode_png(Raster(64, 64, 4, 90));
+  EXPECT_EQ(decode_image(png, 64 * 64).size(), (PixelSize{64, 64}));
+  try {
+    decode_image(png, 64 * 64 - 1);
+    FAIL() << "a 64x64 image was decoded under a limit of 4095 pixels";
+  } catch (const GenerativeError &e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Image);
+    EXPECT_NE(std::string(e.what()).find("64x64"), std::string::npos) << e.what();
+  }
+}
+
 TEST(ImageCodec, DecodesWebp) {
   const Raster src = gradient(20, 10);
   uint8_t *webp = nullptr;

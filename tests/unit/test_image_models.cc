@@ -28,6 +28,17 @@ TEST(ImageModels, ParsesAndFormatsSizes) {
   EXPECT_EQ(format_size({1024, 1536}), "1024x1536");
 }
 
+TEST(ImageModels, SizesAreParsedStrictly) {
+  // sscanf("%d") read the first as 1024x1024 (the width wrapped around 2^32) and the second is
+  // undefined behaviour; signs and spaces were let through.
+  for (const char *bad : {"4294968320x1024", "99999999999x1", " 1024x1024", "1024x1024 ", "+1024x+1024",
+                          "-1024x1024", "1024 x 1024", "1024x1024x1", "0x0", "x", "", "1e3x1000", "524289x1",
+                          "0001024x1024\n"})
+    EXPECT_FALSE(parse_size(bad)) << "accepted \"" << bad << "\"";
+  EXPECT_EQ(*parse_size("524288x1"), (PixelSize{524288, 1}));  // GIMP's largest side
+  EXPECT_EQ(*parse_size("01024x0768"), (PixelSize{1024, 768}));
+}
+
 TEST(ImageModels, StandardModelsAcceptOnlyTheirSizes) {
   const auto model = describe_model("gpt-image-1.5");
   EXPECT_NO_THROW(validate_size_for_model(model, "auto"));

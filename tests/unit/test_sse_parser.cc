@@ -95,3 +95,17 @@ TEST(SseParser, AnEventWithoutItsBlankLineIsDroppedAndReported) {
 TEST(SseParser, EventWithoutDataIsNotDispatched) {
   EXPECT_TRUE(parse("event: ping\n\n").empty());
 }
+
+TEST(SseParser, AnEventLongerThanTheLimitStopsTheParserForGood) {
+  std::vector<ServerEvent> events;
+  SseParser parser([&](const ServerEvent &e) { events.push_back(e); }, 1000);
+  parser.feed("data: small\n\n");
+  EXPECT_FALSE(parser.overflowed());
+  // 600 + 600 bytes of data lines in one event: together past the limit, though each line is not.
+  parser.feed("data: " + std::string(600, 'a') + "\ndata: " + std::string(600, 'b') + "\n\n");
+  EXPECT_TRUE(parser.overflowed());
+  parser.feed("data: after\n\n");
+  parser.finish();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].data, "small");
+}

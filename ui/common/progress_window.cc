@@ -9,7 +9,6 @@
 #include "common/gtk_compat.h"
 #include "errors.h"
 #include "i18n.h"
-#include "image_codec.h"
 #include "procedure_spec.h"
 
 namespace gpt_image {
@@ -91,23 +90,21 @@ void ProgressWindow::pulse() {
   gtk_progress_bar_pulse(GTK_PROGRESS_BAR(w_->bar));
 }
 
-void ProgressWindow::partial_image(int index, const std::vector<std::uint8_t> &encoded) {
-  also_.partial_image(index, encoded);
-  try {
-    const Raster image = decode_image(encoded);
-    GdkPixbuf *full = gdk_pixbuf_new_from_data(image.pixels.data(), GDK_COLORSPACE_RGB, TRUE, 8, image.width,
-                                               image.height, static_cast<int>(image.stride()), nullptr, nullptr);
-    const double scale = std::min(static_cast<double>(kPreviewSide) / image.width,
-                                  static_cast<double>(kPreviewSide) / image.height);
-    GdkPixbuf *fitted = gdk_pixbuf_scale_simple(full, std::max(1, static_cast<int>(image.width * scale)),
-                                                std::max(1, static_cast<int>(image.height * scale)),
-                                                GDK_INTERP_BILINEAR);
-    gtk_image_set_from_pixbuf(GTK_IMAGE(w_->preview), fitted);
-    g_object_unref(fitted);
-    g_object_unref(full);
-  } catch (const GenerativeError &) {
-    // A preview that cannot be shown is no reason to stop; the finished image is checked anyway.
-  }
+// The picture comes decoded (on the transfer's thread) and no larger than the request: here it is
+// only shrunk to the preview's square.
+void ProgressWindow::preview(int index, const Raster *picture) {
+  also_.preview(index, nullptr);
+  if (!picture || picture->width <= 0 || picture->height <= 0 || picture->channels != 4) return;
+  GdkPixbuf *full = gdk_pixbuf_new_from_data(picture->pixels.data(), GDK_COLORSPACE_RGB, TRUE, 8, picture->width,
+                                             picture->height, static_cast<int>(picture->stride()), nullptr, nullptr);
+  const double scale = std::min(static_cast<double>(kPreviewSide) / picture->width,
+                                static_cast<double>(kPreviewSide) / picture->height);
+  GdkPixbuf *fitted = gdk_pixbuf_scale_simple(full, std::max(1, static_cast<int>(picture->width * scale)),
+                                              std::max(1, static_cast<int>(picture->height * scale)),
+                                              GDK_INTERP_BILINEAR);
+  gtk_image_set_from_pixbuf(GTK_IMAGE(w_->preview), fitted);
+  g_object_unref(fitted);
+  g_object_unref(full);
 }
 
 bool ProgressWindow::cancelled() const { return w_->cancelled; }

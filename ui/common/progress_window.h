@@ -21,7 +21,8 @@ class ProgressWindow : public ProgressSink {
   void set_text(const std::string &text) override;
   void set_fraction(double fraction) override;
   void pulse() override;
-  void partial_image(int index, const std::vector<std::uint8_t> &encoded) override;
+  void preview(int index, const Raster *picture) override;
+  bool wants_preview_pixels() const override { return true; }
   bool cancelled() const override;
 
   struct Widgets;  // GTK's widgets and the window's state (progress_window.cc)
