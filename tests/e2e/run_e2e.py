@@ -90,7 +90,7 @@ def run_session(runner, work, standin, label, cases, environment, change=None):
             os.makedirs(case_dir)
             p = {"dir": case_dir, "prompt": prompt, "input": runner.inside(texture), "gimp": runner.version,
                  "home": os.path.join(folder, "home"), "base_url": standin.base_url, "texture_host": texture,
-                 "first_request": first_request, "proxy": proxy, "environment": environment}
+                 "first_request": first_request, "proxy": proxy, "environment": environment, "key": TEST_KEY}
             for key in ("before", "after"):
                 p[key] = runner.inside(os.path.join(case_dir, key + ".png"))
             p["report"] = runner.inside(os.path.join(case_dir, "report.txt"))
