@@ -113,6 +113,7 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   input.pixel_budget = pixel_budget;
   input.margin = options.context_margin;
   edit.plan = plan_context(input);
+  edit.canvas = input.canvas;
   edit.has_selection = input.selection.has_value();
 
   const ContextPlan &plan = edit.plan;
@@ -182,6 +183,8 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
   FillPlacement placement;
   placement.at = plan.captured;
   placement.has_selection = edit.has_selection;
+  placement.selection = edit.selection;
+  placement.canvas = edit.canvas;
   placement.mask_grow = edit.mask_grow;
   placement.feather_radius = edit.feather_radius;
   placement.layer_name = layer_name_for_prompt(prompt);

@@ -64,9 +64,15 @@ struct FillPlacement {
   PixelRect at;
   std::vector<Raster> layers;
   std::string layer_name;
-  bool has_selection = false;  // true: the layers get a mask made from the selection
+  bool has_selection = false;  // true: the layers get a mask made from `selection`
+  // The selection over `at` as it was when the pixels were read (1 channel): the layer mask is made
+  // from it, not from whatever is selected when the answer arrives.
+  Raster selection;
   int mask_grow = 0;           // grow that mask by this many pixels (resolved, never -1)
   int feather_radius = 0;      // then soften it by this many pixels (resolved, never -1)
+  // The canvas size when the pixels were read; placement is refused when it has changed since
+  // (a crop or canvas resize while waiting would put the answer at stale offsets).
+  std::optional<PixelSize> canvas;
   std::vector<ColorFit> color_fits;  // per layer, when colours were matched
   std::optional<ImageUsage> usage;
   std::vector<std::string> notes;  // things the user should know although the fill worked
@@ -76,6 +82,7 @@ struct FillPlacement {
 // A prepared request and the plan it came from; exposed so tests can check each stage.
 struct PreparedEdit {
   ContextPlan plan;
+  PixelSize canvas;  // the canvas size the plan was made for
   EditRequest request;
   bool has_selection = false;
   int mask_grow = 0;       // resolved from FillOptions (auto = from the selection's size)

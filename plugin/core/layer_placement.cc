@@ -1,9 +1,41 @@
 #include "layer_placement.h"
 
+#include "errors.h"
+#include "i18n.h"
+#include "mask_shape.h"
+
 namespace gpt_image {
 
+void check_target_unchanged(LayerTarget &target, const FillPlacement &placement) {
+  const LayerTarget::State now = target.state();
+  if (!now.image_open)
+    throw GenerativeError(ErrorKind::Host,
+                          _("The image was closed while the answer was on its way, so there is nowhere to place it."));
+  if (placement.canvas && now.canvas != *placement.canvas)
+    // TRANSLATORS: the sizes are WIDTHxHEIGHT in pixels, e.g. "from 800x600 to 640x480"
+    throw GenerativeError(ErrorKind::Host,
+                          format_text(_("The canvas changed from %dx%d to %dx%d pixels while the answer was on its "
+                                        "way, so it would land in the wrong place. The image was left as it was; run "
+                                        "the command again."),
+                                      placement.canvas->width, placement.canvas->height, now.canvas.width,
+                                      now.canvas.height));
+  if (!now.anchor_present)
+    throw GenerativeError(ErrorKind::Host,
+                          _("The layer the result was to go above was deleted while the answer was on its way. The "
+                            "image was left as it was; run the command again."));
+}
+
 LayerTarget::ItemId place_fill_layers(LayerTarget &target, const FillPlacement &placement) {
+  check_target_unchanged(target, placement);  // before the undo group: a refusal leaves no trace
   const bool grouped = placement.layers.size() > 1;
+  // Every variation gets the same mask: the selection captured with the request, shaped once.
+  Raster mask;
+  if (placement.has_selection) {
+    if (placement.selection.width != placement.at.width || placement.selection.height != placement.at.height ||
+        placement.selection.channels != 1)
+      throw GenerativeError(ErrorKind::Host, _("The selection captured with the request does not fit the result."));
+    mask = shape_mask(placement.selection, placement.mask_grow, placement.feather_radius);
+  }
   LayerTarget::ItemId top = 0;  // the item that holds everything inserted
   target.begin_undo_group();
   try {
@@ -13,7 +45,7 @@ LayerTarget::ItemId place_fill_layers(LayerTarget &target, const FillPlacement &
       const auto layer = target.insert_layer(name, grouped ? top : 0, static_cast<int>(i), placement.layers[i],
                                              placement.at);
       if (!grouped) top = layer;
-      if (placement.has_selection) target.add_selection_mask(layer, placement.mask_grow, placement.feather_radius);
+      if (placement.has_selection) target.add_mask(layer, mask);
       target.set_visible(layer, i == 0);  // variations to compare: only the first shows
     }
   } catch (...) {

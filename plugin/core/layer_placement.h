@@ -1,6 +1,8 @@
 // How finished layers go into an image, written once for both GIMP versions: one undo group; one
-// layer, or a group holding every variation with only the first visible; a selection mask on each
-// when there was a selection; and on any failure everything inserted is removed again.
+// layer, or a group holding every variation with only the first visible; a layer mask on each made
+// from the selection captured with the request when there was one; and on any failure everything
+// inserted is removed again. GIMP stays usable while the answer is on its way, so placement first
+// checks that the image still fits what was sent and refuses, untouched, when it does not.
 #pragma once
 
 #include <string>
@@ -13,7 +15,14 @@ namespace gpt_image {
 class LayerTarget {
  public:
   using ItemId = int;
+  // The image as it is now, for the checks before anything is inserted.
+  struct State {
+    bool image_open = true;     // false: the image was closed (deleted)
+    PixelSize canvas;           // its canvas size now
+    bool anchor_present = true; // false: the layer the result goes above was deleted
+  };
   virtual ~LayerTarget() = default;
+  virtual State state() = 0;
   virtual void begin_undo_group() = 0;
   virtual void end_undo_group() = 0;
   // Inserts an empty layer group directly above the active layer (at the top without one).
@@ -22,15 +31,19 @@ class LayerTarget {
   // or directly above the active layer when `group` is 0.
   virtual ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
                               const PixelRect &at) = 0;
-  // Adds a layer mask made from the selection, grown by `grow` and softened by `feather` pixels
-  // (shape_mask()).
-  virtual void add_selection_mask(ItemId layer, int grow, int feather) = 0;
+  // Adds a layer mask holding `mask` (1 channel, the layer's size, 255 = shown).
+  virtual void add_mask(ItemId layer, const Raster &mask) = 0;
   virtual void set_visible(ItemId item, bool visible) = 0;
   virtual void remove(ItemId item) = 0;
 };
 
-// Places the layers; returns the single layer or the group. Errors from the target propagate
-// (after the inserted items are removed and the undo group is closed).
+// Throws GenerativeError(Host), saying what changed, when the image no longer fits `placement`:
+// closed, its canvas resized or cropped, or the anchor layer deleted since the request was made.
+void check_target_unchanged(LayerTarget &target, const FillPlacement &placement);
+
+// Places the layers; returns the single layer or the group. Refuses first (check_target_unchanged)
+// without touching the image. Errors from the target propagate (after the inserted items are
+// removed and the undo group is closed).
 LayerTarget::ItemId place_fill_layers(LayerTarget &target, const FillPlacement &placement);
 
 }  // namespace gpt_image

@@ -7,6 +7,14 @@
 #include <algorithm>
 #include <memory>
 
+#ifdef G_OS_UNIX
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#endif
+
 #include "errors.h"
 #include "i18n.h"
 #include "generative_fill.h"
@@ -35,8 +43,52 @@ std::vector<std::string> load_prompt_history(const std::string &path) {
   return prompts;
 }
 
+namespace {
+
+// An exclusive lock on "<history>.lock" for one read-modify-write of the history: two GIMPs (or two
+// plug-in runs) adding a prompt at once would otherwise both read the old list and the second
+// write would drop the first one's prompt. flock() locks belong to the open file, so threads of
+// one process exclude each other too. Without the lock (a file system that refuses it) the write
+// goes ahead as before: the history is a convenience.
+class HistoryLock {
+ public:
+  explicit HistoryLock(const std::string &history_path) {
+#ifdef G_OS_UNIX
+    const std::string lock_path = history_path + ".lock";
+    fd_ = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd_ < 0) return;
+    while (flock(fd_, LOCK_EX) != 0) {
+      if (errno == EINTR) continue;
+      close(fd_);
+      fd_ = -1;
+      return;
+    }
+#else
+    (void)history_path;
+#endif
+  }
+  ~HistoryLock() {
+#ifdef G_OS_UNIX
+    if (fd_ >= 0) close(fd_);  // releases the lock
+#endif
+  }
+  HistoryLock(const HistoryLock &) = delete;
+  HistoryLock &operator=(const HistoryLock &) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace
+
 void remember_prompt(const std::string &path, const std::string &prompt) {
   if (prompt_is_blank(prompt)) return;
+  gchar *folder = g_path_get_dirname(path.c_str());
+  g_mkdir_with_parents(folder, 0700);
+  g_free(folder);
+  // Read, merge and write under the lock; the write itself is atomic (a temporary file renamed
+  // over the history), so readers never see half a file.
+  const HistoryLock lock(path);
   std::vector<std::string> prompts = load_prompt_history(path);
   prompts.erase(std::remove(prompts.begin(), prompts.end(), prompt), prompts.end());
   prompts.insert(prompts.begin(), prompt);
@@ -48,9 +100,6 @@ void remember_prompt(const std::string &path, const std::string &prompt) {
   json_node_take_array(root, array);
   gchar *text = json_to_string(root, TRUE);
   json_node_unref(root);
-  gchar *folder = g_path_get_dirname(path.c_str());
-  g_mkdir_with_parents(folder, 0700);
-  g_free(folder);
   GError *error = nullptr;
   const bool saved = g_file_set_contents(path.c_str(), text, -1, &error);
   g_free(text);

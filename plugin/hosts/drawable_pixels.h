@@ -6,7 +6,6 @@
 #include <libgimp/gimp.h>
 
 #include "raster.h"
-#include "mask_shape.h"
 
 namespace gpt_image {
 
@@ -54,14 +53,6 @@ void write_drawable_pixels(Drawable drawable, const Raster &pixels, const char *
   gegl_buffer_set(buffer, &area, 0, babl_format(format), pixels.pixels.data(), static_cast<gint>(pixels.stride()));
   g_object_unref(buffer);  // flushes the tiles to GIMP
   gimp_drawable_update(drawable, 0, 0, pixels.width, pixels.height);
-}
-
-// Grows and softens a layer mask of `width` x `height` in place (shape_mask()).
-template <class Drawable>
-void shape_drawable(Drawable mask, int width, int height, int grow, int feather) {
-  if (grow <= 0 && feather <= 0) return;  // the selection's own edge, exactly
-  write_drawable_pixels(mask, shape_mask(read_drawable_pixels(mask, {0, 0, width, height}, "Y u8", 1), grow, feather),
-                        "Y u8");
 }
 
 }  // namespace gpt_image

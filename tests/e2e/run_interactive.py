@@ -157,7 +157,7 @@ def main():
                "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/gimp-gpt-image-test-bus"}
         if args.gimp == "2.10":
             server_call = f'(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" {port} "")'
-            command = ["gimp-2.10", "-d", "-f", "-s", "-b", server_call]
+            command = ["gimp-2.10", "-d", "-f", "-s", "-c", "-b", server_call]
             fill = ("(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n} "
                     "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0 2 0 (vector))")
             open_settings = '(plug-in-gpt-image-settings RUN-INTERACTIVE "" "" "" "" 600 "" 2 10 60)'
@@ -168,7 +168,8 @@ def main():
         else:
             server_call = (f'(plug-in-script-fu-server #:run-mode RUN-NONINTERACTIVE #:ip "127.0.0.1" '
                            f'#:port {port} #:logfile "")')
-            command = ["gimp-3.0", "-d", "-f", "-s", "--batch-interpreter=plug-in-script-fu-eval", "-b", server_call]
+            command = ["gimp-3.0", "-d", "-f", "-s", "-c", "--batch-interpreter=plug-in-script-fu-eval", "-b",
+                       server_call]
             fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "
                     "#:prompt \"{prompt}\" #:variations {n})")
             open_settings = "(plug-in-gpt-image-settings #:run-mode RUN-INTERACTIVE)"
@@ -177,7 +178,8 @@ def main():
         if args.root:
             runner._mount_proc()
             command = ["chroot", args.root] + command
-        log = open(os.path.join(work, "gimp-output.txt"), "w")
+        log_path = os.path.join(work, "gimp-output.txt")
+        log = open(log_path, "w")
         # A session of its own, so GIMP and every plug-in process it started can be ended together.
         gimp = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
@@ -217,6 +219,47 @@ def main():
             path = os.path.join(work, tag + ".png")
             server.eval(f'(t-export img "{runner.inside(path)}")')
             return np.array_equal(load(path), before)
+
+        def window_area(window):
+            fields = dict(line.split("=", 1) for line in desktop.xdotool("getwindowgeometry", "--shell", window))
+            return int(fields["WIDTH"]) * int(fields["HEIGHT"])
+
+        def start_fill_from_menu(prompt):
+            """Starts an interactive fill the way a user does, through GIMP's action search (so the
+            Script-Fu server stays free while it runs) and sends `prompt`; returns an error or None."""
+            desktop.press(image_window, "slash")  # Help ▸ Search and Run a Command
+            search = desktop.wait_window("^Search Actions$", timeout=15)
+            if not search:
+                return "GIMP's action search did not open"
+            desktop.type(search, "Generative Fill")  # no window manager: the popup is focused by hand
+            time.sleep(1.5)
+            desktop.press(search, "Return")
+            dialog = desktop.wait_window(f"^{DIALOG_TITLE}$", timeout=30)
+            if not dialog:
+                return "the Generative Fill dialog did not open from the action search"
+            desktop.press(dialog, "ctrl+a")  # replaces the remembered prompt
+            desktop.type(dialog, prompt)
+            desktop.press(dialog, "alt+o")
+            return None
+
+        def wait_for_request(prompt, timeout=60):
+            deadline = time.time() + timeout
+            while time.time() < deadline:
+                if any(r.get("fields", {}).get("prompt") == prompt for r in standin.requests()):
+                    return True
+                time.sleep(0.3)
+            return False
+
+        def fill_running():
+            found = subprocess.run(["pgrep", "-f", "plug-ins/gimp-gpt-image/gimp-gpt-image"], stdout=subprocess.PIPE)
+            return bool(found.stdout.strip())
+
+        def wait_fill_ended(timeout=60):
+            deadline = time.time() + timeout
+            while time.time() < deadline and fill_running():
+                time.sleep(0.3)
+            time.sleep(1)
+            return not fill_running()
 
         # 1. The dialog appears; Cancel leaves everything as it was and sends nothing.
         failures = []
@@ -365,6 +408,51 @@ def main():
                 failures.append("the key was written to the settings file")
         case("settings_dialog", failures)
 
+        # 6b. A settings file whose base URL is refused now (plain http to another host) must not
+        #     keep the settings dialog from opening: it opens, shows the problem (it is larger than
+        #     the same dialog without one; the screenshot is kept), OK keeps it open
+        #     until the URL is fixed, then saves the fixed URL.
+        failures = []
+        os.makedirs(os.path.dirname(settings_file), exist_ok=True)
+        with open(settings_file, "w") as f:
+            f.write("[connection]\nbase_url=http://example.com/v1\nmodel=gpt-image-1.5\n")
+        call = Call(server, open_settings)
+        dialog = desktop.wait_window("^Generative Fill Settings$", timeout=30)
+        if not dialog:
+            call.join(10)
+            failures.append(f"the settings dialog did not open with a refused base URL saved: {call.result}")
+        else:
+            desktop.screenshot(dialog, os.path.join(args.screenshots, f"settings-refused-url-gimp{args.gimp}.png"))
+            refused_area = window_area(dialog)
+            desktop.press(dialog, "alt+o")  # still refused: the dialog must stay open
+            time.sleep(1.5)
+            if not call.is_alive():
+                failures.append(f"OK with the refused base URL closed the dialog: {call.result}")
+            else:
+                desktop.press(dialog, "alt+b")
+                desktop.press(dialog, "ctrl+a")
+                desktop.type(dialog, "http://127.0.0.1:9/v1")
+                desktop.press(dialog, "alt+o")
+                call.join(60)
+                if call.is_alive() or not call.result or not call.result[0]:
+                    failures.append(f"OK did not save the fixed base URL: {call.result}")
+                elif "base_url=http://127.0.0.1:9/v1" not in open(settings_file).read():
+                    failures.append("the fixed base URL was not saved: " + open(settings_file).read())
+                # The problem was shown: the same dialog without it (the URL now accepted) is shorter.
+                call = Call(server, open_settings)
+                dialog = desktop.wait_window("^Generative Fill Settings$", timeout=30)
+                if not dialog:
+                    failures.append("the settings dialog did not open again")
+                else:
+                    plain_area = window_area(dialog)
+                    # GTK 2 wraps the problem onto more lines, GTK 3 widens the dialog for it.
+                    if refused_area <= plain_area:
+                        failures.append(f"the dialog showed no problem with the refused URL ({refused_area} px², "
+                                        f"{plain_area} px² without a problem)")
+                    desktop.press(dialog, "Escape")
+                    call.join(30)
+        case("settings_dialog_refused_base_url", failures)
+
         # 7. Generate Layer: the dialog appears; a typed prompt with a reference ticked by keyboard
         #    (Alt+N opens the list and puts the focus on its first layer, Space ticks it) becomes one
         #    layer over the selection's box, made through /images/edits with that one reference;
@@ -404,6 +492,128 @@ def main():
             if layer_count() != layers_before or not np.array_equal(load(after_undo), load(snapshot)):
                 failures.append("one undo did not remove the generated layer")
         case("generate_layer_dialog", failures)
+
+        # 7b. The selection changes while the stand-in holds the answer back: the layer mask is still
+        #     the selection the fill was asked for (an ellipse), not the inverted one of now.
+        failures = []
+        layers_before = layer_count()
+        server.eval("(gimp-image-select-ellipse img CHANNEL-OP-REPLACE 300 200 200 150)")
+        prompt = "a paper lantern standin-fault:think:6"
+        problem = start_fill_from_menu(prompt)
+        if problem:
+            failures.append(problem)
+        elif not wait_for_request(prompt):
+            failures.append("the fill's request did not reach the stand-in")
+        else:
+            server.eval("(gimp-selection-invert img)")  # while the answer is on its way
+            if not wait_fill_ended(60):
+                failures.append("the fill did not end")
+            if layer_count() != layers_before + 1:
+                failures.append(f"the fill placed no layer ({layer_count()} layers)")
+            else:
+                mask_png = os.path.join(work, "mask-after-selection-change.png")
+                ok, text = server.eval(f"""(let* ((layer (vector-ref (t-layers img) 0))
+                                                  (mask (car (gimp-layer-get-mask layer)))
+                                                  (out (car (gimp-image-new (t-width mask) (t-height mask) GRAY)))
+                                                  (copy (car (gimp-layer-new-from-drawable mask out))))
+                                             (gimp-image-insert-layer out copy 0 0)
+                                             (gimp-layer-set-offsets copy 0 0)
+                                             (t-export out "{runner.inside(mask_png)}")
+                                             (gimp-image-delete out)
+                                             (let ((at (t-offsets layer))) (list (car at) (cadr at))))""")
+                if not ok:
+                    failures.append(f"could not read the layer mask: {text}")
+                else:
+                    x0, y0 = (int(v) for v in re.findall(r"-?\d+", text)[:2])
+                    mask = load(mask_png)
+                    mask = mask[..., 0] if mask.ndim == 3 else mask
+                    v, u = np.mgrid[0:mask.shape[0], 0:mask.shape[1]]
+                    # Normalised distance from the ellipse's centre: < 1 inside the selection asked for.
+                    r = np.hypot((u + x0 + 0.5 - 400) / 100.0, (v + y0 + 0.5 - 275) / 75.0)
+                    inside, outside = mask[r < 0.88], mask[r > 1.2]  # clear of the grown, feathered edge
+                    if inside.size == 0 or inside.min() < 250:
+                        failures.append(f"the mask is not the original selection inside the ellipse "
+                                        f"(min {inside.min() if inside.size else '-'})")
+                    if outside.size == 0 or outside.max() > 5:
+                        failures.append(f"the mask covers the selection made while waiting ({int((outside > 5).sum())} "
+                                        f"of {outside.size} pixels outside the ellipse; layer at {x0},{y0}, "
+                                        f"mask {mask.shape})")
+            server.eval("(gimp-image-remove-layer img (vector-ref (t-layers img) 0))")
+        server.eval("(gimp-image-select-ellipse img CHANNEL-OP-REPLACE 300 200 200 150)")
+        case("selection_changed_while_waiting", failures)
+
+        # 7c. The canvas is cropped while the stand-in holds the answer back: the fill is refused with
+        #     a message that says so, and the image gets no layer (it stays as the crop left it).
+        failures = []
+        layers_before = layer_count()
+        snapshot = os.path.join(work, "before-crop.png")
+        server.eval(f'(t-export img "{runner.inside(snapshot)}")')
+        prompt = "a paper boat standin-fault:think:6"
+        problem = start_fill_from_menu(prompt)
+        if problem:
+            failures.append(problem)
+        elif not wait_for_request(prompt):
+            failures.append("the fill's request did not reach the stand-in")
+        else:
+            server.eval("(gimp-image-crop img 700 500 50 40)")  # while the answer is on its way
+            if not wait_fill_ended(60):
+                failures.append("the fill did not end")
+            if layer_count() != layers_before:
+                failures.append(f"the refused fill added a layer ({layer_count()} layers)")
+            cropped = os.path.join(work, "after-refused-fill.png")
+            server.eval(f'(t-export img "{runner.inside(cropped)}")')
+            if not np.array_equal(load(cropped), load(snapshot)[40:540, 50:750]):
+                failures.append("the refused fill changed the image")
+            output = open(log_path, encoding="utf-8", errors="replace").read()
+            if "The canvas changed from 800x600 to 700x500 pixels" not in output:
+                failures.append("GIMP did not show why the fill was refused (no 'The canvas changed from 800x600 "
+                                "to 700x500 pixels' in its output)")
+            desktop.press(image_window, "ctrl+z")  # the crop
+            time.sleep(1.5)
+            if int(server.eval("(t-image-width img)")[1]) != 800:
+                failures.append("one undo did not take back the crop (the refused fill left an undo step)")
+        case("canvas_cropped_while_waiting", failures)
+
+        # 7d. GIMP 2.10 keeps the last values in a fixed-size block: a non-ASCII prompt longer than
+        #     it (pasted, 33000 bytes) must be cut between two characters, so that repeating the
+        #     fill with the last values sends valid text (the prompt's first 10923 characters).
+        if args.gimp == "2.10":
+            failures = []
+            layers_before = layer_count()
+            long_prompt = "灯" * 11000  # 3 bytes each; the saved field holds 32771 bytes
+            text_file = os.path.join(work, "long-prompt.txt")
+            with open(text_file, "w", encoding="utf-8") as f:
+                f.write(long_prompt)
+            clipboard = subprocess.Popen(["gimp-test-clipboard-2.0", "-s", "clipboard", "-t", "UTF8_STRING",
+                                          "-c", text_file], env={"DISPLAY": desktop.display, "HOME": home},
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1)
+            call, dialog = open_fill_dialog()
+            if not dialog:
+                failures.append("the dialog did not appear")
+            else:
+                desktop.press(dialog, "ctrl+a")
+                desktop.press(dialog, "ctrl+v")
+                time.sleep(2)
+                desktop.press(dialog, "alt+o")
+                call.join(120)
+                sent = [r.get("fields", {}).get("prompt") for r in standin.requests()]
+                if call.is_alive() or not call.result or not call.result[0] or long_prompt not in sent:
+                    failures.append(f"the fill with the pasted long prompt did not succeed: {str(call.result)[:300]}")
+                else:
+                    count = len(standin.requests())
+                    ok, text = server.eval(fill.format(mode="RUN-WITH-LAST-VALS", prompt="", n=1))
+                    new = [r.get("fields", {}).get("prompt") for r in standin.requests()[count:]]
+                    if not ok:
+                        failures.append(f"repeating with the last values failed: {text[:300]}")
+                    elif new != [long_prompt[:10923]]:
+                        failures.append(f"repeating sent {[len(p or '') for p in new]} characters, not the first "
+                                        f"10923 of the prompt")
+            clipboard.kill()
+            clipboard.wait()
+            while layer_count() > layers_before:
+                server.eval("(gimp-image-remove-layer img (vector-ref (t-layers img) 0))")
+            case("long_prompt_repeat_last_values", failures)
 
         # 8. Generate Image: the dialog appears (canvas and presets); OK makes and shows a new image.
         failures = []

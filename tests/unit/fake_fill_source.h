@@ -25,6 +25,9 @@ class FakeFillSource : public FillSource {
   Raster read_selection(const PixelRect &rect) override { return crop(selection_, rect); }
   Raster read_active_layer(const PixelRect &rect) override { return crop(layer_, rect); }
 
+  // The user selects something else (or nothing) while the answer is on its way.
+  void set_selection(Raster selection) { selection_ = std::move(selection); }
+
  private:
   Raster crop(const Raster &source, const PixelRect &rect) {
     Raster out(rect.width, rect.height, source.channels);

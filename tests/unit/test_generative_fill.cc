@@ -115,6 +115,29 @@ TEST(GenerativeFill, IdentityAnswerPlacesBackOntoTheOriginal) {
   EXPECT_GT(psnr(original, placed.layers[0]), 35.0);
 }
 
+// The layer mask must come from the selection as it was when the request was made: GIMP stays
+// usable while waiting, and a selection changed meanwhile must not become the mask.
+TEST(GenerativeFill, PlacementCarriesTheSelectionCapturedWithTheRequest) {
+  const PixelRect selected{300, 200, 200, 150};
+  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, selected));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  source.set_selection(rect_selection(800, 600, {0, 0, 120, 90}));  // selected elsewhere meanwhile
+  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit), "a red apple");
+  ASSERT_TRUE(placed.has_selection);
+  ASSERT_TRUE(placed.canvas.has_value());
+  EXPECT_EQ(*placed.canvas, (PixelSize{800, 600}));
+  ASSERT_EQ(placed.selection.size(), placed.at.size());
+  ASSERT_EQ(placed.selection.channels, 1);
+  int wrong = 0;
+  for (int y = 0; y < placed.at.height; ++y)
+    for (int x = 0; x < placed.at.width; ++x) {
+      const int cx = placed.at.x + x, cy = placed.at.y + y;
+      const bool inside = cx >= 300 && cx < 500 && cy >= 200 && cy < 350;
+      if (*placed.selection.at(x, y) != (inside ? 255 : 0)) ++wrong;
+    }
+  EXPECT_EQ(wrong, 0);
+}
+
 TEST(GenerativeFill, OneToOneRequestsComeBackExactly) {
   const Raster canvas = textured_canvas(800, 600);
   FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 100, 80}));

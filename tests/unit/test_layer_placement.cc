@@ -18,25 +18,24 @@ class RecordingTarget : public LayerTarget {
     ItemId group = 0;
     int index = 0;
     bool is_group = false, masked = false, visible = true;
-    int grow = 0;
-    int feather = 0;
+    Raster mask;
     PixelRect at;
   };
+  State state() override { return now; }
   void begin_undo_group() override { ++undo_depth, ++undo_groups; }
   void end_undo_group() override { --undo_depth; }
   ItemId insert_group(const std::string &name) override {
-    items[next] = Item{name, 0, 0, true, false, true, 0, 0, {}};
+    items[next] = Item{name, 0, 0, true, false, true, {}, {}};
     return next++;
   }
   ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &, const PixelRect &at) override {
     if (fail_on_layer == ++layers_inserted) throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
-    items[next] = Item{name, group, index, false, false, true, 0, 0, at};
+    items[next] = Item{name, group, index, false, false, true, {}, at};
     return next++;
   }
-  void add_selection_mask(ItemId layer, int grow, int feather) override {
-    items.at(layer).grow = grow;
+  void add_mask(ItemId layer, const Raster &mask) override {
     items.at(layer).masked = true;
-    items.at(layer).feather = feather;
+    items.at(layer).mask = mask;
   }
   void set_visible(ItemId item, bool visible) override { items.at(item).visible = visible; }
   void remove(ItemId item) override {
@@ -44,6 +43,7 @@ class RecordingTarget : public LayerTarget {
       it = (it->first == item || it->second.group == item) ? items.erase(it) : std::next(it);
   }
 
+  State now{true, {40, 30}, true};  // what state() reports: the canvas of placement() below
   std::map<ItemId, Item> items;
   int undo_depth = 0, undo_groups = 0, layers_inserted = 0, fail_on_layer = 0;
   ItemId next = 10;
@@ -54,8 +54,23 @@ FillPlacement placement(int layers, bool selection) {
   p.at = {5, 6, 7, 8};
   p.layer_name = "Generative Fill: a lamp";
   p.has_selection = selection;
+  p.canvas = PixelSize{40, 30};
+  if (selection) {  // a 3x2 block selected at (2, 3) of the 7x8 area
+    p.selection = Raster(7, 8, 1, 0);
+    for (int y = 3; y < 5; ++y)
+      for (int x = 2; x < 5; ++x) *p.selection.at(x, y) = 255;
+  }
   for (int i = 0; i < layers; ++i) p.layers.emplace_back(7, 8, 4);
   return p;
+}
+
+// The selected pixels of a 1-channel mask, as "x,y" strings.
+std::vector<std::string> selected_pixels(const Raster &mask) {
+  std::vector<std::string> out;
+  for (int y = 0; y < mask.height; ++y)
+    for (int x = 0; x < mask.width; ++x)
+      if (*mask.at(x, y)) out.push_back(std::to_string(x) + "," + std::to_string(y) + "=" + std::to_string(*mask.at(x, y)));
+  return out;
 }
 
 }  // namespace
@@ -93,18 +108,70 @@ TEST(LayerPlacement, VariationsGoIntoAGroupFirstVisible) {
   EXPECT_EQ(target.undo_groups, 1);
 }
 
-TEST(LayerPlacement, MasksCarryTheFeatherRadius) {
+TEST(LayerPlacement, TheMaskIsTheCapturedSelection) {
+  RecordingTarget target;
+  const auto id = place_fill_layers(target, placement(1, true));
+  const Raster &mask = target.items.at(id).mask;
+  ASSERT_EQ(mask.width, 7);
+  ASSERT_EQ(mask.height, 8);
+  ASSERT_EQ(mask.channels, 1);
+  EXPECT_EQ(selected_pixels(mask), (std::vector<std::string>{"2,3=255", "3,3=255", "4,3=255", "2,4=255", "3,4=255",
+                                                             "4,4=255"}));
+}
+
+TEST(LayerPlacement, MasksAreGrownAsAsked) {
   RecordingTarget target;
   FillPlacement p = placement(2, true);
-  p.feather_radius = 12;
-  p.mask_grow = 3;
+  p.mask_grow = 1;  // a disc of radius 1: the 3x2 block gains its four edge neighbours' rows and columns
   const auto group = place_fill_layers(target, p);
   for (const auto &[id, item] : target.items) {
-    if (id != group) {
-      EXPECT_EQ(item.feather, 12);
-      EXPECT_EQ(item.grow, 3);
-    }
+    if (id == group) continue;
+    ASSERT_TRUE(item.masked);
+    EXPECT_EQ(*item.mask.at(1, 3), 255);   // left of the block
+    EXPECT_EQ(*item.mask.at(5, 4), 255);   // right of it
+    EXPECT_EQ(*item.mask.at(3, 2), 255);   // above
+    EXPECT_EQ(*item.mask.at(3, 5), 255);   // below
+    EXPECT_EQ(*item.mask.at(0, 0), 0);     // far away
+    EXPECT_EQ(*item.mask.at(3, 7), 0);
+    EXPECT_EQ(*item.mask.at(1, 2), 0);     // the diagonal is more than 1 px away
   }
+}
+
+TEST(LayerPlacement, RefusedUntouchedWhenTheCanvasChanged) {
+  RecordingTarget target;
+  target.now.canvas = {40, 20};  // cropped while the answer was on its way
+  try {
+    place_fill_layers(target, placement(3, true));
+    FAIL() << "placement was not refused";
+  } catch (const GenerativeError &e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Host);
+    EXPECT_NE(std::string(e.what()).find("40x30"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("40x20"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(target.items.empty());
+  EXPECT_EQ(target.undo_groups, 0);  // nothing was even begun
+}
+
+TEST(LayerPlacement, RefusedUntouchedWhenTheAnchorOrImageIsGone) {
+  RecordingTarget deleted;
+  deleted.now.anchor_present = false;
+  EXPECT_THROW(place_fill_layers(deleted, placement(1, true)), GenerativeError);
+  EXPECT_TRUE(deleted.items.empty());
+  EXPECT_EQ(deleted.undo_groups, 0);
+  RecordingTarget closed;
+  closed.now = {false, {}, false};
+  EXPECT_THROW(place_fill_layers(closed, placement(1, false)), GenerativeError);
+  EXPECT_TRUE(closed.items.empty());
+  EXPECT_EQ(closed.undo_groups, 0);
+}
+
+TEST(LayerPlacement, NoCanvasRecordedMeansNoCanvasCheck) {
+  RecordingTarget target;
+  target.now.canvas = {1, 1};
+  FillPlacement p = placement(1, false);
+  p.canvas.reset();
+  EXPECT_NO_THROW(place_fill_layers(target, p));
+  EXPECT_EQ(target.items.size(), 1u);
 }
 
 TEST(LayerPlacement, NoSelectionMeansNoMask) {

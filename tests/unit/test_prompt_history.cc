@@ -2,6 +2,11 @@
 #include <glib/gstdio.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "prompt_history.h"
 #include "temp_directory.h"
 
@@ -42,4 +47,29 @@ TEST_F(PromptHistory, DamagedFileIsAnEmptyHistoryNotAnError) {
   EXPECT_TRUE(load_prompt_history(path_).empty());
   remember_prompt(path_, "fresh start");
   EXPECT_EQ(load_prompt_history(path_), (std::vector<std::string>{"fresh start"}));
+}
+
+// Two GIMPs adding prompts at the same moment: each add reads the file, puts its prompt first and
+// writes it back, so without a lock around that the second write drops the first one's prompt.
+// Threads stand in for the processes (the lock is per open file, so it separates threads too).
+TEST_F(PromptHistory, ConcurrentAddsLoseNothing) {
+  constexpr int kPerWriter = kPromptHistoryLength / 2;  // together exactly a full history
+  for (int round = 0; round < 10; ++round) {
+    g_remove(path_.c_str());
+    auto writer = [this, round](const char *who) {
+      for (int i = 0; i < kPerWriter; ++i)
+        remember_prompt(path_, std::string(who) + " " + std::to_string(round) + "." + std::to_string(i));
+    };
+    std::thread first(writer, "first"), second(writer, "second");
+    first.join();
+    second.join();
+    std::vector<std::string> history = load_prompt_history(path_);
+    std::sort(history.begin(), history.end());
+    std::vector<std::string> expected;
+    for (const char *who : {"first", "second"})
+      for (int i = 0; i < kPerWriter; ++i)
+        expected.push_back(std::string(who) + " " + std::to_string(round) + "." + std::to_string(i));
+    std::sort(expected.begin(), expected.end());
+    ASSERT_EQ(history, expected) << "round " << round;
+  }
 }

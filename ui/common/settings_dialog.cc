@@ -169,7 +169,16 @@ bool run_settings_dialog(const std::string &settings_path) {
   add_row(form, 1, _("_Model:"), w.model);
   w.key = add_row(form, 2, _("API _key:"), text_entry(""));
   gtk_entry_set_visibility(GTK_ENTRY(w.key), FALSE);
-  w.key_status = gtk_label_new(key_status(validate_base_url(settings.base_url)).c_str());
+  // A saved base URL that is refused now (a stricter rule, an edited file) must not keep the only
+  // place that can fix it from opening: the problem is shown below and OK saves only a fixed URL.
+  std::string status;
+  try {
+    status = key_status(validate_base_url(settings.base_url));
+  } catch (const GenerativeError &e) {
+    if (!load_problem.empty()) load_problem += "\n";
+    load_problem += e.what();
+  }
+  w.key_status = gtk_label_new(status.c_str());
   align_start(w.key_status);
   gtk_label_set_line_wrap(GTK_LABEL(w.key_status), TRUE);
   form_attach(form, w.key_status, 1, 3, 1);
@@ -215,8 +224,8 @@ bool run_settings_dialog(const std::string &settings_path) {
   while (!saved && gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK) {
     try {
       const PluginSettings chosen = settings_from(w, settings);
+      const std::string key = checked_api_key(entry_text(w.key));  // before anything is saved
       save_settings(chosen, settings_path);
-      const std::string key = entry_text(w.key);
       if (!key.empty()) store_api_key_in_keyring(validate_base_url(chosen.base_url), key);
       saved = true;
     } catch (const GenerativeError &e) {

@@ -184,7 +184,8 @@ void run_generate_layer_procedure(gint nparams, const GimpParam *param, gint *nr
   const gint32 anchor = fill_anchor_gimp2(param[2].data.d_drawable);
   check_image_takes_generated_layers_gimp2(image);
   Gimp2FillSource canvas(image, anchor);
-  const PixelRect target = generation_target(canvas.canvas_size(), canvas.selection_bounds());
+  const PixelSize canvas_size = canvas.canvas_size();
+  const PixelRect target = generation_target(canvas_size, canvas.selection_bounds());
   DialogState state = load_last_values(spec::kGenerateProcedure);
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
     if (nparams != 3 + kGenerateArgumentCount)
@@ -198,6 +199,7 @@ void run_generate_layer_procedure(gint nparams, const GimpParam *param, gint *nr
   }
   FillPlacement placement =
       generate(state, target, run_mode == GIMP_RUN_INTERACTIVE, _("Generate Layer…"), _("Generate Layer in progress"));
+  placement.canvas = canvas_size;  // a crop while waiting would misplace the layer: refused
   const gint32 result = place_and_report(placement, [&] {
     Gimp2LayerTarget layers(image, anchor);
     return place_fill_layers(layers, placement);

@@ -165,8 +165,16 @@ gint32 fill_anchor_gimp2(gint32 drawable) {
   return drawable;
 }
 
-Gimp2LayerTarget::Gimp2LayerTarget(gint32 image, gint32 anchor) : image_(image) {
-  if (anchor > 0 && gimp_item_is_layer(anchor)) {
+namespace {
+// Whether `item` still exists and belongs to `image` (a deleted id must not reach other calls: each
+// would print an error of its own).
+bool item_in_image(gint32 item, gint32 image) {
+  return item > 0 && gimp_item_is_valid(item) && gimp_item_get_image(item) == image;
+}
+}  // namespace
+
+Gimp2LayerTarget::Gimp2LayerTarget(gint32 image, gint32 anchor) : image_(image), anchor_(anchor) {
+  if (gimp_image_is_valid(image) && item_in_image(anchor, image) && gimp_item_is_layer(anchor)) {
     anchor_parent_ = std::max(0, gimp_item_get_parent(anchor));
     anchor_position_ = gimp_image_get_item_position(image, anchor);
   }
@@ -193,10 +201,20 @@ LayerTarget::ItemId Gimp2LayerTarget::insert_layer(const std::string &name, Item
   return layer;
 }
 
-void Gimp2LayerTarget::add_selection_mask(ItemId layer, int grow, int feather) {
-  const gint32 mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
+LayerTarget::State Gimp2LayerTarget::state() {
+  State now;
+  now.image_open = gimp_image_is_valid(image_);
+  if (!now.image_open) return now;
+  now.canvas = {gimp_image_width(image_), gimp_image_height(image_)};
+  now.anchor_present = anchor_ <= 0 || item_in_image(anchor_, image_);
+  return now;
+}
+
+void Gimp2LayerTarget::add_mask(ItemId layer, const Raster &pixels) {
+  // Written from the selection captured with the request, never from the selection as it is now.
+  const gint32 mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_BLACK);
   if (mask <= 0 || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer mask."));
-  shape_drawable(mask, gimp_drawable_width(mask), gimp_drawable_height(mask), grow, feather);
+  write_drawable_pixels(mask, pixels, "Y u8");
 }
 
 }  // namespace gpt_image

@@ -45,20 +45,24 @@ std::vector<ReferenceCandidate> reference_candidates_gimp2();
 gint32 fill_anchor_gimp2(gint32 drawable);
 
 // Where placed layers go: above `anchor` when it is a layer, at the top of the stack otherwise.
+// `anchor` is the drawable the job started from (-1: none); state() reports it missing when it has
+// been deleted since.
 class Gimp2LayerTarget : public LayerTarget {
  public:
   Gimp2LayerTarget(gint32 image, gint32 anchor);
+  State state() override;
   void begin_undo_group() override { gimp_image_undo_group_start(image_); }
   void end_undo_group() override { gimp_image_undo_group_end(image_); }
   ItemId insert_group(const std::string &name) override;
   ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
                       const PixelRect &at) override;
-  void add_selection_mask(ItemId layer, int grow, int feather) override;
+  void add_mask(ItemId layer, const Raster &mask) override;
   void set_visible(ItemId item, bool visible) override { gimp_item_set_visible(item, visible); }
   void remove(ItemId item) override { gimp_image_remove_layer(image_, item); }
 
  private:
   gint32 image_;
+  gint32 anchor_;
   gint32 anchor_parent_ = 0;
   gint anchor_position_ = 0;
 };

@@ -25,6 +25,7 @@
 #include "reference_images.h"
 #include "run_and_place.h"
 #include "settings_arguments.h"
+#include "text_prefix.h"
 
 namespace {
 
@@ -53,8 +54,10 @@ struct SavedFillValues {
   gint32 references[kMaxImagesPerRequest - 1];
 };
 
+// Cut at a character boundary: half a UTF-8 sequence at the end of a long non-ASCII prompt would
+// make the saved prompt invalid text, and "repeat last" would then refuse it.
 void copy_text(char *destination, size_t capacity, const std::string &text) {
-  g_strlcpy(destination, text.c_str(), capacity);
+  g_strlcpy(destination, utf8_prefix(text, capacity - 1).c_str(), capacity);
 }
 
 template <size_t N>

@@ -97,7 +97,8 @@ GimpValueArray *run_generate(GimpProcedure *procedure, GimpRunMode run_mode, Gim
   try {
     check_image_takes_generated_layers_gimp3(image);
     Gimp3FillSource canvas(image, anchor);
-    const PixelRect target = generation_target(canvas.canvas_size(), canvas.selection_bounds());
+    const PixelSize canvas_size = canvas.canvas_size();
+    const PixelRect target = generation_target(canvas_size, canvas.selection_bounds());
     if (run_mode == GIMP_RUN_INTERACTIVE &&
         !run_dialog_with_references_gimp3(procedure, config, generate_dialog_layout(),
                                           [&] { return generate_cost_line(config, target.size(), settings_path); },
@@ -112,6 +113,7 @@ GimpValueArray *run_generate(GimpProcedure *procedure, GimpRunMode run_mode, Gim
         _("Generate Layer…"), _("Generate Layer in progress"), run_mode == GIMP_RUN_INTERACTIVE,
         [&] { return generate_cost_line(config, target.size(), settings_path); },
         [&](ProgressSink &progress) { return run_generate_layer(options, target, references, connection, progress); });
+    placement.canvas = canvas_size;  // a crop while waiting would misplace the layer: refused
     GimpLayer *result = place_and_report(placement, [&] {
       Gimp3LayerTarget layers(image, anchor);
       return GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(layers, placement)));

@@ -163,8 +163,15 @@ GimpDrawable *fill_anchor_gimp3(GimpDrawable *drawable) {
   return drawable;
 }
 
-Gimp3LayerTarget::Gimp3LayerTarget(GimpImage *image, GimpDrawable *anchor) : image_(image) {
-  if (anchor && GIMP_IS_LAYER(anchor)) {
+namespace {
+// Whether `item` still exists and belongs to `image`.
+bool item_in_image(GimpDrawable *item, GimpImage *image) {
+  return item && gimp_item_is_valid(GIMP_ITEM(item)) && gimp_item_get_image(GIMP_ITEM(item)) == image;
+}
+}  // namespace
+
+Gimp3LayerTarget::Gimp3LayerTarget(GimpImage *image, GimpDrawable *anchor) : image_(image), anchor_(anchor) {
+  if (gimp_image_is_valid(image) && item_in_image(anchor, image) && GIMP_IS_LAYER(anchor)) {
     GimpItem *parent = gimp_item_get_parent(GIMP_ITEM(anchor));
     anchor_parent_ = parent ? GIMP_LAYER(parent) : nullptr;
     anchor_position_ = gimp_image_get_item_position(image, GIMP_ITEM(anchor));
@@ -191,12 +198,21 @@ LayerTarget::ItemId Gimp3LayerTarget::insert_layer(const std::string &name, Item
   return gimp_item_get_id(GIMP_ITEM(layer));
 }
 
-void Gimp3LayerTarget::add_selection_mask(ItemId id, int grow, int feather) {
+LayerTarget::State Gimp3LayerTarget::state() {
+  State now;
+  now.image_open = gimp_image_is_valid(image_);
+  if (!now.image_open) return now;
+  now.canvas = {gimp_image_get_width(image_), gimp_image_get_height(image_)};
+  now.anchor_present = !anchor_ || item_in_image(anchor_, image_);
+  return now;
+}
+
+void Gimp3LayerTarget::add_mask(ItemId id, const Raster &pixels) {
+  // Written from the selection captured with the request, never from the selection as it is now.
   GimpLayer *layer = GIMP_LAYER(gimp_item_get_by_id(id));
-  GimpLayerMask *mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_SELECTION);
+  GimpLayerMask *mask = gimp_layer_create_mask(layer, GIMP_ADD_MASK_BLACK);
   if (!mask || !gimp_layer_add_mask(layer, mask)) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer mask."));
-  GimpDrawable *drawable = GIMP_DRAWABLE(mask);
-  shape_drawable(drawable, gimp_drawable_get_width(drawable), gimp_drawable_get_height(drawable), grow, feather);
+  write_drawable_pixels(GIMP_DRAWABLE(mask), pixels, "Y u8");
 }
 
 void Gimp3LayerTarget::set_visible(ItemId id, bool visible) { gimp_item_set_visible(gimp_item_get_by_id(id), visible); }

@@ -44,20 +44,24 @@ std::vector<ReferenceCandidate> reference_candidates_gimp3();
 GimpDrawable *fill_anchor_gimp3(GimpDrawable *drawable);
 
 // Where placed layers go: above `anchor` when it is a layer, at the top of the stack otherwise.
+// `anchor` is the drawable the job started from (may be null); state() reports it missing when it
+// has been deleted since.
 class Gimp3LayerTarget : public LayerTarget {
  public:
   Gimp3LayerTarget(GimpImage *image, GimpDrawable *anchor);
+  State state() override;
   void begin_undo_group() override { gimp_image_undo_group_start(image_); }
   void end_undo_group() override { gimp_image_undo_group_end(image_); }
   ItemId insert_group(const std::string &name) override;
   ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
                       const PixelRect &at) override;
-  void add_selection_mask(ItemId layer, int grow, int feather) override;
+  void add_mask(ItemId layer, const Raster &mask) override;
   void set_visible(ItemId item, bool visible) override;
   void remove(ItemId item) override;
 
  private:
   GimpImage *image_;
+  GimpDrawable *anchor_;
   GimpLayer *anchor_parent_ = nullptr;
   gint anchor_position_ = 0;
 };
