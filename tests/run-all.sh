@@ -74,6 +74,10 @@ step "translations: catalogues complete and in step with the sources"
 /usr/bin/python3 tests/i18n/check_catalogues.py 2>&1 | tee "$log_dir/catalogues.txt"
 count_summary "$log_dir/catalogues.txt"
 
+step "the stand-in API's hostile relays (no GIMP)"
+/usr/bin/python3 tests/standin/test_standin.py 2>&1 | tee "$log_dir/standin.txt"
+count_summary "$log_dir/standin.txt"
+
 step "end to end in GIMP 2.10"
 /usr/bin/python3 tests/e2e/run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image 2>&1 | tee "$log_dir/e2e-gimp2.txt"
 count_summary "$log_dir/e2e-gimp2.txt"

@@ -2,6 +2,10 @@
 copes (retries, scales, places what came) or fails the call with a sentence that says what
 happened, and the image is left exactly as it was. Runs with short timeouts so a hang shows in
 seconds; the default two retries stay on."""
+import re
+
+import numpy as np
+
 from fill_cases import (ELLIPSE, SELECT_ELLIPSE, attempts_with, check_layer, check_outside_exact,
                         check_refused, ellipse_inside, texture_case)
 
@@ -38,8 +42,187 @@ def fewer_check(c, p, report, before, after, requests, output):
     c.expect("2 of the 3 variations" in output, "the user is not told that one variation is missing")
 
 
-def case(name, marker, check, variations=1):
-    return (f"fault_{name}", f"a pear {marker}", texture_case(SELECT_ELLIPSE, "medium", variations), check)
+def case(name, marker, check, variations=1, session=None):
+    return (f"fault_{name}", f"a pear {marker}", texture_case(SELECT_ELLIPSE, "medium", variations), check) + \
+        ((session,) if session else ())
+
+
+# --- hostile relays (issue 14) -----------------------------------------------------------------
+# Besides what each check says, run_e2e checks for every case that the key is in none of GIMP's
+# output, the procedure's error text and the profile.
+
+ERROR_CAP = 1000  # the plug-in's sentences plus the server's text, capped at a few hundred characters
+CRASH_WORDS = ("crashed", "wire", "returned no return values", "did not return")
+
+
+def error_text(c, p):
+    """The procedure's error text (written by t-run-call), or "" with a failure when there is none."""
+    c.expect(bool(p.get("error")), "no error text was captured from the failed call")
+    return p.get("error") or ""
+
+
+def failed_cleanly(c, p, report, before, after, output):
+    """Refused without a crash: error result, no layer, image unchanged, a short error text."""
+    c.equal(report.get("result"), -1, "the call failed")
+    c.equal(report.get("count_after"), report.get("count_before"), "layer count after a refused call")
+    if before is not None and after is not None:
+        c.expect(np.array_equal(before, after), "the image changed although the call failed")
+    text = error_text(c, p)
+    c.expect(not any(word in text for word in CRASH_WORDS), f"the plug-in crashed: {text[:200]!r}")
+    c.expect(len(text) <= ERROR_CAP, f"the error text is {len(text)} characters long (the server's text is "
+                                     "not capped)")
+    return text
+
+
+def session_requests(p, requests):
+    return requests[p["first_request"]:]
+
+
+def echoed_key(expected):
+    """A 401 whose body (or request id) echoes the key: refused, the server's words shown, the key not."""
+    def check(c, p, report, before, after, requests, output):
+        text = failed_cleanly(c, p, report, before, after, output)
+        c.expect("(HTTP 401)" in text, f"the error does not name the refused key (HTTP 401): {text[:300]!r}")
+        c.expect(expected in text, f"the server's own words {expected!r} are missing: {text[:300]!r}")
+        c.expect(not re.search(r"Bearer\s+\S*sk-", text), f"a bearer token is shown: {text[:300]!r}")
+        c.equal(len(attempts_with(requests, p["prompt"])), 1, "requests made")
+    return check
+
+
+def echoed_key_event_check(c, p, report, before, after, requests, output):
+    text = failed_cleanly(c, p, report, before, after, output)
+    c.expect("could not be generated" in text, f"the server's own words are missing: {text[:300]!r}")
+    c.expect(not re.search(r"Bearer\s+\S*sk-", text), f"a bearer token is shown: {text[:300]!r}")
+    c.equal(len(attempts_with(requests, p["prompt"])), 1, "requests made")
+
+
+def control_characters_check(c, p, report, before, after, requests, output):
+    text = failed_cleanly(c, p, report, before, after, output)
+    c.expect("Your prompt was refused" in text, f"the server's own words are missing: {text[:300]!r}")
+    found = sorted({f"0x{ord(ch):02x}" for ch in text if ch in "\x1b\r\x07\x08\x00\x7f"})
+    c.expect(not found, f"control characters from the server reach the error text: {found}")
+
+
+def deep_json(answer_words):
+    """JSON nested 100000 deep: the call fails cleanly with a sentence about the server's answer
+    (`answer_words`, a regular expression)."""
+    def check(c, p, report, before, after, requests, output):
+        text = failed_cleanly(c, p, report, before, after, output)
+        c.expect(re.search(answer_words, text, re.I), f"the error does not name the server's answer: {text[:300]!r}")
+        c.equal(len(attempts_with(requests, p["prompt"])), 1, "requests made")
+    return check
+
+
+def flood_check(c, p, report, before, after, requests, output):
+    """40 previews that decode to 8192x8192 each, then the image: the fill must still place the
+    image within the 5 s request timeout (only the previews asked for may be decoded)."""
+    placed()(c, p, report, before, after, requests, output)
+    record = (attempts_with(requests, p["prompt"]) or [{}])[-1]
+    c.equal((record.get("stream"), record.get("partial_images")), (True, 2), "streamed, two previews asked for")
+
+
+PROXY_VARIABLES = ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "ALL_PROXY", "all_proxy")
+
+
+def proxy_environment(standin, proxy):
+    """Every proxy variable curl knows pointing at a listener that records what reaches it."""
+    return {name: proxy.url for name in PROXY_VARIABLES}
+
+
+def check_proxy_unused(c, p):
+    received = p["proxy"].connections()
+    key = p["key"]
+    c.expect(not any(key.encode() in data for data in received), "the API key reached the proxy")
+    c.expect(not received, f"the proxy in the environment was used: {len(received)} connection(s), first bytes "
+                           f"{[data[:60].replace(key.encode(), b'<THE KEY>') for data in received[:2]]}")
+
+
+def proxy_check(c, p, report, before, after, requests, output):
+    """Plain http to loopback with a proxy in the environment: straight to the stand-in."""
+    placed()(c, p, report, before, after, requests, output)
+    check_proxy_unused(c, p)
+
+
+def host_127_prefix_environment(standin, proxy):
+    # No DNS needed: the plug-in must refuse the host by its name. The proxy variables are set too,
+    # so that a plug-in that accepted the URL would hand the request (and the key) to the listener.
+    return dict(proxy_environment(standin, proxy), OPENAI_BASE_URL=f"http://127.0.0.1.example.com:{standin.port}/v1")
+
+
+def nothing_sent(c, p, requests):
+    c.equal(len(session_requests(p, requests)), 0, "requests that reached the stand-in in this GIMP session")
+    check_proxy_unused(c, p)
+
+
+def host_127_prefix_check(c, p, report, before, after, requests, output):
+    text = failed_cleanly(c, p, report, before, after, output)
+    c.expect("Refusing plain http://" in text, f"the error does not refuse plain http: {text[:300]!r}")
+    nothing_sent(c, p, requests)
+
+
+def settings_scheme(base_url):
+    def scheme(p):
+        return f"""(t-report "{p['report']}"
+  (list (list "result" (t-catch-error (lambda () (t-settings "{base_url}" "gpt-image-1" "" "" 60 "") 1)))))
+(if (pair? t-last-error) (t-write-error "{p['report']}.error"))"""
+    return scheme
+
+
+def settings_refused_check(c, p, report, before, after, requests, output):
+    c.equal(report.get("result"), -1, "saving the base URL failed")
+    text = error_text(c, p)
+    c.expect("Refusing plain http://" in text, f"the error does not refuse plain http: {text[:300]!r}")
+
+
+def cr_key_environment(standin, proxy):
+    # As a CRLF env file gives it: OPENAI_API_KEY="sk-...\r".
+    return {"OPENAI_API_KEY": standin.key + "\r"}
+
+
+def cr_key_check(c, p, report, before, after, requests, output):
+    """White space around the key is no part of it (README): the request goes with exactly the
+    clean key (the stand-in accepts nothing else) and the fill succeeds; no malformed header."""
+    placed()(c, p, report, before, after, requests, output)
+    c.equal([(r.get("auth"), r.get("status")) for r in session_requests(p, requests)], [("bearer", 200)],
+            "the stand-in's view of the key (Authorization header) and its answer")
+
+
+def injected_key_environment(standin, proxy):
+    # A control character inside the key: a CR LF that would start a header of its own.
+    return {"OPENAI_API_KEY": standin.key + "\r\nX-Injected: 1"}
+
+
+def injected_key_check(c, p, report, before, after, requests, output):
+    """Refused with a sentence about the key before anything is sent."""
+    text = failed_cleanly(c, p, report, before, after, output)
+    c.expect(re.search(r"\bkey\b", text, re.I), f"the error does not say the key is at fault: {text[:300]!r}")
+    nothing_sent(c, p, requests)
+
+
+PROXY_SESSION = ("proxy", proxy_environment)
+HOST_127_SESSION = ("host127", host_127_prefix_environment)
+CR_KEY_SESSION = ("crkey", cr_key_environment)
+INJECTED_KEY_SESSION = ("injectedkey", injected_key_environment)
+
+HOSTILE = [
+    case("hostile_echoed_key", "standin-fault:echo_key", echoed_key("Incorrect API key provided")),
+    case("hostile_echoed_bearer_header", "standin-fault:echo_bearer", echoed_key("Incorrect API key provided")),
+    case("hostile_key_as_request_id", "standin-fault:echo_request_id", echoed_key("Incorrect API key provided")),
+    case("hostile_key_in_stream_error_event", "standin-fault:echo_key_event", echoed_key_event_check),
+    case("hostile_control_characters", "standin-fault:control_chars", control_characters_check),
+    # An error body nobody can read: its status is what the server said.
+    case("hostile_deep_json_error_body", "standin-fault:deep_error", deep_json(r"\(HTTP 400\)")),
+    case("hostile_deep_json_stream_event", "standin-fault:deep_event", deep_json(r"answer|server|response")),
+    case("hostile_preview_flood", "standin-fault:preview_flood:40", flood_check),
+    case("hostile_proxy_in_environment", "on a loopback base URL", proxy_check, session=PROXY_SESSION),
+    case("hostile_base_url_host_starts_with_127", "for a host that only starts with 127", host_127_prefix_check,
+         session=HOST_127_SESSION),
+    ("fault_hostile_settings_refuse_127_prefix_host", "", settings_scheme("http://127.attacker.example/v1"),
+     settings_refused_check, HOST_127_SESSION),
+    case("hostile_key_with_trailing_cr", "with a CRLF key", cr_key_check, session=CR_KEY_SESSION),
+    case("hostile_key_with_line_break_inside", "with a header in the key", injected_key_check,
+         session=INJECTED_KEY_SESSION),
+]
 
 
 CASES = [
@@ -66,4 +249,4 @@ CASES = [
     case("stream_error_event", "standin-stream-error",
          refused("reported an error while it was generating the image", 1)),
     case("stream_ends_without_image", "standin-stream-cut", refused("ended without a finished image", 1)),
-]
+] + HOSTILE

@@ -21,6 +21,7 @@ from fault_cases import CASES as FAULT_CASES, ENVIRONMENT as FAULT_ENVIRONMENT  
 from fill_cases import CASES as FILL_CASES, GAIN, OFFSET, Check, load, make_texture  # noqa: E402
 from generate_cases import CASES as GENERATE_CASES  # noqa: E402
 from gimp_runner import GimpRunner  # noqa: E402
+from loopback_listener import LoopbackListener  # noqa: E402
 from readme_examples import run_readme_examples  # noqa: E402
 from seam_cases import CASES as SEAM_CASES  # noqa: E402
 from standin_process import StandIn  # noqa: E402
@@ -50,38 +51,77 @@ def files_below(folder):
                 yield path
 
 
+def key_places(text):
+    """Where in `text` the test key appears: the lines holding it, the key itself masked."""
+    return [line.replace(TEST_KEY, "<THE KEY>")[:200] for line in text.splitlines() if TEST_KEY in line]
+
+
 def run_suite(runner, work, standin, suite, cases, environment):
-    """Runs one suite's cases in one GIMP session; yields (name, failures)."""
-    folder = os.path.join(work, "suite-" + suite)
+    """Runs one suite's cases; yields (name, failures). Cases are (name, prompt, scheme, check) and
+    run in one GIMP session (GIMP's start-up dominates); a case with a fifth element
+    (session name, function(standin, proxy) -> environment changes) runs with the others of that
+    session in a GIMP of its own, started with those changes."""
+    sessions = {}
+    for case in cases:
+        session = case[4] if len(case) > 4 else ("", None)
+        sessions.setdefault(session[0], (session[1], []))[1].append(case)
+    for session_name, (change, chosen) in sessions.items():
+        label = suite + ("_" + session_name if session_name else "")
+        yield from run_session(runner, work, standin, label, chosen, environment, change)
+
+
+def run_session(runner, work, standin, label, cases, environment, change=None):
+    """One GIMP session: its own profile, and a loopback listener standing for a proxy (`change`
+    may point GIMP's proxy variables at it). Besides each case's check, every session checks that
+    the API key appears nowhere in GIMP's output or profile and that no plug-in crashed, and every
+    case that the key is not in the procedure's error text or its report."""
+    folder = os.path.join(work, "suite-" + label)
     os.makedirs(folder, exist_ok=True)
     texture = os.path.join(work, "texture.png")
-    script, params = [], {}
-    for name, prompt, scheme, _ in cases:
-        case_dir = os.path.join(work, name)
-        os.makedirs(case_dir)
-        p = {"dir": case_dir, "prompt": prompt, "input": runner.inside(texture), "gimp": runner.version,
-             "home": os.path.join(folder, "home"), "base_url": standin.base_url, "texture_host": texture}
-        for key in ("before", "after"):
-            p[key] = runner.inside(os.path.join(case_dir, key + ".png"))
-        p["report"] = runner.inside(os.path.join(case_dir, "report.txt"))
-        params[name] = p
-        # Each case in its own catch, so one broken case cannot stop the others.
-        script.append(f'(catch (t-report "{p["report"]}" (list (list "scheme_error" 1))) {scheme(p)})')
-    if not script:
-        return
-    code, output = runner.run(folder, "\n".join(script), environment)
-    requests = standin.requests()
+    proxy = LoopbackListener()
+    try:
+        if change:
+            environment = dict(environment, **change(standin, proxy))
+        first_request = len(standin.requests())
+        script, params = [], {}
+        for case in cases:
+            name, prompt, scheme = case[:3]
+            case_dir = os.path.join(work, name)
+            os.makedirs(case_dir)
+            p = {"dir": case_dir, "prompt": prompt, "input": runner.inside(texture), "gimp": runner.version,
+                 "home": os.path.join(folder, "home"), "base_url": standin.base_url, "texture_host": texture,
+                 "first_request": first_request, "proxy": proxy, "environment": environment, "key": TEST_KEY}
+            for key in ("before", "after"):
+                p[key] = runner.inside(os.path.join(case_dir, key + ".png"))
+            p["report"] = runner.inside(os.path.join(case_dir, "report.txt"))
+            params[name] = p
+            # Each case in its own catch, so one broken case cannot stop the others.
+            script.append(f'(catch (t-report "{p["report"]}" (list (list "scheme_error" 1))) {scheme(p)})')
+        if not script:
+            return
+        code, output = runner.run(folder, "\n".join(script), environment)
+        requests = standin.requests()
+    finally:
+        proxy.stop()
     home = os.path.join(folder, "home")
     leaks = [path for path in files_below(home) if TEST_KEY.encode() in open(path, "rb").read()]
-    yield f"{suite}_key_kept_secret", ([f"the API key appears in GIMP's output or in {leaks}"]
-                                       if TEST_KEY in output or leaks else [])
+    failures = [f"the API key appears in GIMP's output: {line}" for line in key_places(output)[:3]]
+    failures += [f"the API key appears in the profile's file {path}" for path in leaks]
+    yield f"{label}_key_kept_secret", failures
     crashed = [line for line in output.splitlines()
                if "crashed" in line or ("gimp-gpt-image" in line and "wire" in line)]
-    yield f"{suite}_no_plugin_crash", [f"GIMP reported: {line}" for line in crashed[:3]]
-    for name, _, _, check in cases:
+    yield f"{label}_no_plugin_crash", [f"GIMP reported: {line}" for line in crashed[:3]]
+    for case in cases:
+        name, check = case[0], case[3]
         p = params[name]
         c = Check()
         report = read_report(os.path.join(p["dir"], "report.txt"))
+        error_file = os.path.join(p["dir"], "report.txt.error")
+        p["error"] = open(error_file, encoding="utf-8", errors="replace").read() if os.path.exists(error_file) else None
+        for what, text in (("the procedure's error text", p["error"] or ""),
+                           ("the case's report", open(os.path.join(p["dir"], "report.txt"), errors="replace").read()
+                            if report is not None else "")):
+            c.expect(TEST_KEY not in text, f"the API key appears in {what}: {key_places(text)[:1]}")
         try:
             if c.expect(report is not None, f"GIMP wrote no report (exit code {code}); see "
                                             f"{os.path.join(folder, 'gimp-output.txt')}"):

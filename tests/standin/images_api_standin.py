@@ -34,6 +34,16 @@ the prompt (every time) or "standin-fault-once:NAME[:ARG]" (first request with t
   half_size       the image at half the size asked (same aspect ratio)
   fewer           one image fewer than asked
   huge[:MB]       a "200 OK" body of MB mebibytes (default 100) of JSON whitespace
+Hostile relays (same markers), for the plug-in's handling of what a server may send back:
+  echo_key        401 "Incorrect API key provided: <the bearer token received>" (the key echoed)
+  echo_bearer     401 whose message quotes the whole Authorization header ("Bearer <key>")
+  echo_request_id 401 with the whole Authorization header as its x-request-id
+  echo_key_event  a stream whose error event quotes the key and the whole Authorization header
+  control_chars   400 whose message holds terminal escapes, CR, BEL and backspaces
+  deep_error[:N]  400 whose JSON body nests N arrays (default 100000) under "error"
+  deep_event[:N]  a stream whose completed event's JSON nests N arrays (default 100000)
+  preview_flood[:N]  a stream of N partial_image events (default 40), each a small PNG that
+                  decodes to 8192x8192, then the completed image
 
 Control endpoints for tests (not part of the real API):
   POST /_control  {"fail_next": [{"status": 429, "message": "...", "code": null, "param": null,
@@ -362,6 +372,19 @@ def image_b64(width, height, colour=(90, 140, 200, 255)):
     return base64.b64encode(buffer.getvalue()).decode()
 
 
+_HUGE_PREVIEW = []
+
+
+def huge_preview_b64():
+    """A PNG of a few kilobytes that decodes to 8192x8192 (one colour, 1 bit per pixel): cheap to
+    send, costly to decode at full size. Made once."""
+    if not _HUGE_PREVIEW:
+        buffer = io.BytesIO()
+        Image.new("1", (8192, 8192), 1).save(buffer, format="PNG", optimize=True)
+        _HUGE_PREVIEW.append(base64.b64encode(buffer.getvalue()).decode())
+    return _HUGE_PREVIEW[0]
+
+
 def faulty_answer(name, answer):
     """The JSON answer changed by an answer fault, or None when `name` is a transport fault."""
     width, height = (int(v) for v in answer["size"].split("x"))
@@ -390,17 +413,20 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
-        self.send_header("x-request-id", f"req_standin_{int(time.time() * 1000) % 10**9}")
+        if "x-request-id" not in (headers or {}):
+            self.send_header("x-request-id", f"req_standin_{int(time.time() * 1000) % 10**9}")
         for k, v in (headers or {}).items():
             self.send_header(k, str(v))
         self.end_headers()
         self.wfile.write(payload)
 
-    def send_stream(self, answer, partials, prompt, kind="image_edit"):
+    def send_stream(self, answer, partials, prompt, kind="image_edit", deep=0, flood=False, error=None):
         """The answer as server-sent events: `partials` blurred previews, a pause before each
         (standin-stream-delay:S, default 0.05 s), then one completed event per image. Markers:
         standin-stream-error (an error event instead of the image), standin-stream-cut (the stream
-        ends without the completed event)."""
+        ends without the completed event). `deep`: the completed event is JSON nested that deep
+        (on one data line); `flood`: each preview is a PNG that decodes to 8192x8192, sent without
+        a pause; `error`: an error event with this message instead of the image."""
         delay = re.search(r"standin-stream-delay:([0-9.]+)", prompt)
         delay = float(delay.group(1)) if delay else 0.05
         self.send_response(200)
@@ -429,13 +455,26 @@ class Handler(BaseHTTPRequestHandler):
             small.resize(image.size, Image.NEAREST).save(buffer, format="PNG")
             return base64.b64encode(buffer.getvalue()).decode()
 
-        for index in range(partials):
-            time.sleep(delay)
-            event(f"{kind}.partial_image", {"b64_json": preview_of(answer["data"][0]["b64_json"]),
-                                               "partial_image_index": index, "output_format": "png"})
+        try:
+            for index in range(partials):
+                time.sleep(0 if flood else delay)
+                event(f"{kind}.partial_image", {"b64_json": huge_preview_b64() if flood else
+                                                   preview_of(answer["data"][0]["b64_json"]),
+                                                   "partial_image_index": index, "output_format": "png"})
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the client stopped reading
         time.sleep(delay)
-        if "standin-stream-error" in prompt:
-            event("error", {"error": {"message": "The image could not be generated.", "type": "server_error",
+        if deep:
+            text = (f'event: {kind}.completed\r\ndata: {{"type": "{kind}.completed", "b64_json": '
+                    + "[" * deep + "]" * deep + "}\r\n\r\n")
+            try:
+                self.wfile.write(text.encode())
+                self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
+        if error or "standin-stream-error" in prompt:
+            event("error", {"error": {"message": error or "The image could not be generated.", "type": "server_error",
                                       "param": None, "code": "generation_failed"}})
             return
         if "standin-stream-cut" in prompt:
@@ -443,6 +482,51 @@ class Handler(BaseHTTPRequestHandler):
         for item in answer["data"]:
             event(f"{kind}.completed", {"b64_json": item["b64_json"], "size": answer["size"],
                                            "output_format": answer["output_format"], "usage": answer["usage"]})
+
+    def send_hostile(self, name, arg, answer, record, prompt):
+        """The hostile relays' answers (see the docstring); returns False for other names."""
+        auth = self.headers.get("Authorization", "")
+        token = auth[len("Bearer "):] if auth.startswith("Bearer ") else auth
+        if name in ("echo_key", "echo_bearer", "echo_request_id"):
+            message = {"echo_key": f"Incorrect API key provided: {token}. You can find your API key at "
+                                   "https://platform.openai.com/account/api-keys.",
+                       "echo_bearer": f"Incorrect API key provided. The header was 'Authorization: {auth}'.",
+                       "echo_request_id": "Incorrect API key provided."}[name]
+            headers = {"x-request-id": auth} if name == "echo_request_id" else None
+            record["status"] = 401
+            self.send_json(401, ApiError(401, message, None, "invalid_api_key").body(), headers)
+            return True
+        if name == "control_chars":
+            message = ("Your prompt was refused.\x1b[2J\x1b[1;31m\r\nAll is well, type your password:\x07\x08\x08"
+                       "\x00\x7f")
+            record["status"] = 400
+            self.send_json(400, ApiError(400, message, None, "invalid_prompt").body())
+            return True
+        if name == "deep_error":
+            depth = int(float(arg or 100000))
+            payload = b'{"error": ' + b"[" * depth + b"]" * depth + b"}"
+            record["status"] = 400
+            self.send_response(400)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.send_header("x-request-id", "req_standin_deep")
+            self.end_headers()
+            self.wfile.write(payload)
+            return True
+        if name in ("deep_event", "preview_flood", "echo_key_event"):
+            if not record.get("stream"):
+                return False
+            record["status"] = 200
+            kind = "image_generation" if self.path.endswith("/generations") else "image_edit"
+            if name == "echo_key_event":
+                self.send_stream(answer, record["partial_images"], prompt, kind,
+                                 error=f"The image could not be generated for key {token} ({auth}).")
+            elif name == "deep_event":
+                self.send_stream(answer, record["partial_images"], prompt, kind, deep=int(float(arg or 100000)))
+            else:
+                self.send_stream(answer, int(float(arg or 40)), prompt, kind, flood=True)
+            return True
+        return False
 
     def send_faulty(self, name, arg, answer):
         """Sends `answer` the way the transport fault `name` says; returns False for other names."""
@@ -602,6 +686,8 @@ class Handler(BaseHTTPRequestHandler):
                 changed = faulty_answer(fault.group(2), answer)
                 if changed is not None:
                     answer = changed
+                elif self.send_hostile(fault.group(2), fault.group(3), answer, record, prompt):
+                    return
                 elif self.send_faulty(fault.group(2), fault.group(3), answer):
                     record["status"] = 200
                     return

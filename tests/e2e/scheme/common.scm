@@ -29,12 +29,31 @@
         (loop (cdr children) (+ index 1)
               (append out (t-describe (string-append "child" (number->string index) "_") (car children)))))))
 
+; The message and irritants of the error t-catch-error caught last ('() when the call succeeded).
+(define t-last-error '())
+
+; (catch -1 (call)) for `call`, a procedure of no arguments, keeping the error in t-last-error
+; (Script-Fu's error hook sees it before `catch` forgets it).
+(define (t-catch-error call)
+  (let ((saved *error-hook*))
+    (set! t-last-error '())
+    (set! *error-hook* (lambda args (set! *error-hook* saved) (set! t-last-error args) (apply throw args)))
+    (let ((result (catch -1 (call))))
+      (set! *error-hook* saved)
+      result)))
+
+; Writes t-last-error to `path`: the message, then each irritant on a line of its own.
+(define (t-write-error path)
+  (call-with-output-file path
+    (lambda (port) (for-each (lambda (part) (display part port) (newline port)) t-last-error))))
+
 ; Runs `call` (a procedure of no arguments that returns the fill's result) on `img`, then reports
 ; what happened: the result, layer counts, where the result sits next to `anchor` (a layer, or 0),
-; and exports the flattened image to `flat` unless `flat` is #f.
+; and exports the flattened image to `flat` unless `flat` is #f. The error of a failed call goes
+; to `report`.error.
 (define (t-run-call report flat img anchor call)
   (let* ((before (vector-length (t-layers img)))
-         (result (catch -1 (call)))
+         (result (t-catch-error call))
          (layers (t-layers img))
          (placed (> result 0))
          (anchored (and placed (> anchor 0) (t-is-layer anchor))))
@@ -52,6 +71,7 @@
                   '())
               (if placed (t-describe "" result) '())
               (if (and placed (= (t-bool (car (gimp-item-is-group result))) 1)) (t-describe-children result) '())))
+    (if (pair? t-last-error) (t-write-error (string-append report ".error")))
     (if flat (t-export img flat))))
 
 ; Runs the fill on `img` above `anchor`, then reports what happened and exports the flattened image.
