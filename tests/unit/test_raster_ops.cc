@@ -126,3 +126,42 @@ TEST(RasterOps, FitIntoLetterboxesWithoutDistortion) {
   EXPECT_EQ(same.at(0, 0)[3], 255);
   EXPECT_EQ(same.at(599, 199)[3], 255);
 }
+
+// Where each output pixel samples the input, checked against arithmetic rather than against the
+// resampler itself: Lanczos-3 reproduces a linear ramp (to about 0.1 of a level away from the
+// edges), so output pixel i must hold the ramp's value at input position (i + 0.5) * in / out - 0.5.
+// Half a pixel off in either coordinate system misses it by a level or more.
+namespace {
+void expect_ramp_lands_where_it_should(int in_width, int in_height, PixelSize out, double slope_x, double slope_y) {
+  Raster ramp(in_width, in_height, 4);
+  for (int y = 0; y < in_height; ++y)
+    for (int x = 0; x < in_width; ++x) {
+      std::uint8_t *p = ramp.at(x, y);
+      p[0] = static_cast<std::uint8_t>(std::lround(10 + slope_x * x));
+      p[1] = static_cast<std::uint8_t>(std::lround(10 + slope_y * y));
+      p[2] = 128, p[3] = 255;
+    }
+  const Raster scaled = scale_raster(ramp, out);
+  const double sx = static_cast<double>(in_width) / out.width, sy = static_cast<double>(in_height) / out.height;
+  // Far enough from the edges that clamping (edge pixels repeated) plays no part.
+  const double margin = 4 * std::max(1.0, std::max(sx, sy));
+  int checked = 0;
+  for (int j = 0; j < out.height; ++j)
+    for (int i = 0; i < out.width; ++i) {
+      const double at_x = (i + 0.5) * sx - 0.5, at_y = (j + 0.5) * sy - 0.5;
+      if (at_x < margin || at_x > in_width - 1 - margin || at_y < margin || at_y > in_height - 1 - margin) continue;
+      ASSERT_NEAR(scaled.at(i, j)[0], 10 + slope_x * at_x, 0.75) << "x ramp at output " << i << "," << j;
+      ASSERT_NEAR(scaled.at(i, j)[1], 10 + slope_y * at_y, 0.75) << "y ramp at output " << i << "," << j;
+      ++checked;
+    }
+  EXPECT_GT(checked, 100);
+}
+}  // namespace
+
+TEST(RasterOps, AnUpscaledRampSamplesTheRightPositions) {
+  expect_ramp_lands_where_it_should(64, 48, {160, 120}, 3.0, 4.0);
+}
+
+TEST(RasterOps, ADownscaledRampSamplesTheRightPositions) {
+  expect_ramp_lands_where_it_should(200, 180, {80, 72}, 1.0, 1.1);
+}
