@@ -82,6 +82,10 @@ step "end to end in GIMP 2.10"
 /usr/bin/python3 tests/e2e/run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image 2>&1 | tee "$log_dir/e2e-gimp2.txt"
 count_summary "$log_dir/e2e-gimp2.txt"
 
+step "mutation check: small breakages on a copy of the tree, each must be caught by a test"
+tests/mutation/run-mutations.sh 2>&1 | tee "$log_dir/mutation.txt"
+count_summary "$log_dir/mutation.txt"
+
 step "interactive runs in GIMP 2.10 (dialog, undo) under Xvfb"
 /usr/bin/python3 tests/e2e/run_interactive.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image \
   --screenshots "$log_dir/screenshots" 2>&1 | tee "$log_dir/interactive-gimp2.txt"

@@ -5,8 +5,8 @@ import os
 import numpy as np
 from PIL import Image
 
-from fill_cases import (ELLIPSE, SELECT_ELLIPSE, check_layer, check_outside_exact, check_refused, ellipse_inside,
-                        rect_inside, request_for)
+from fill_cases import (ELLIPSE, SELECT_ELLIPSE, check_layer, check_outside_exact, check_refused, check_request_image,
+                        ellipse_inside, rect_inside, request_for)
 
 FRAME = (250, 125, 300, 300)  # the ellipse's layer (see fill_cases.ellipse_check)
 
@@ -44,9 +44,16 @@ def refused(message):
     return check
 
 
-def ellipse_placed(above_anchor=True, top=True):
-    """The fill worked: a masked layer over the ellipse's frame, nothing outside the selection changed."""
+def ellipse_placed(above_anchor=True, top=True, upload_shows_frame=False):
+    """The fill worked: a masked layer over the ellipse's frame, nothing outside the selection changed.
+    With `upload_shows_frame`, the picture uploaded is also compared with the frame as GIMP showed it
+    (for precisions other than 8-bit gamma: read as linear light it would be far too bright)."""
     def check(c, p, report, before, after, requests, output):
+        if upload_shows_frame:
+            record = request_for(requests, p["prompt"])
+            c.expect(record is not None, "no request was recorded for the fill")
+            if record is not None and before is not None:
+                check_request_image(c, p["dir"], record, FRAME, before)
         c.equal(report.get("result", -1) > 0, True, "the fill succeeded")
         c.equal(report.get("count_after"), report.get("count_before", 0) + 1, "top-level layers after the fill")
         c.equal((report.get("x"), report.get("y"), report.get("width"), report.get("height")), FRAME,
@@ -121,9 +128,9 @@ def bad_input_cases(version):
         ("bad_indexed_image", "an indexed apple", scheme_on_texture(prepare="(unused (t-convert-indexed img))"),
          refused("convert this indexed image")),
         ("input_16_bit_precision", "a 16-bit apple",
-         scheme_on_texture(prepare="(unused (t-convert-precision img 'u16))"), ellipse_placed()),
+         scheme_on_texture(prepare="(unused (t-convert-precision img 'u16))"), ellipse_placed(upload_shows_frame=True)),
         ("input_32_bit_float_precision", "a float apple",
-         scheme_on_texture(prepare="(unused (t-convert-precision img 'float))"), ellipse_placed()),
+         scheme_on_texture(prepare="(unused (t-convert-precision img 'float))"), ellipse_placed(upload_shows_frame=True)),
         ("input_half_opacity_layer", "an apple through a veil",
          scheme_on_texture(prepare="(unused (gimp-layer-set-opacity base 50))"), half_opacity_check),
         ("input_layer_partly_off_canvas", "a plum beside the edge",
