@@ -130,7 +130,10 @@ def run_session(runner, work, standin, label, cases, environment, change=None):
                 before = load(host("before")) if os.path.exists(host("before")) else None
                 after = load(host("after")) if os.path.exists(host("after")) else None
                 if c.expect("scheme_error" not in report, "the case's Scheme raised an error"):
-                    check(c, p, report, before, after, requests, output)
+                    # What the case's checks read as "GIMP's output": the call's own error text as
+                    # Script-Fu saw it (GIMP 3.2 prints a failed call's error on the console only for
+                    # interactive calls), then the session's console output.
+                    check(c, p, report, before, after, requests, (p["error"] or "") + "\n" + output)
         except Exception:
             c.failures.append("check raised:\n" + traceback.format_exc())
         yield name, c.failures
