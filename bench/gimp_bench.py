@@ -14,7 +14,8 @@ The overhead is the plug-in's own work (capture + encode + decode + place); the 
 wait. Results go to a JSON file; --markdown prints the table for bench/README.md.
 
   /usr/bin/python3 bench/gimp_bench.py                      # GIMP 2.10 on the host, all sizes
-  /usr/bin/python3 bench/gimp_bench.py --gimp 3.0           # GIMP 3 (after tests/run-all.sh built it)
+  /usr/bin/python3 bench/gimp_bench.py --gimp 3.0           # GIMP 3.0 (after tests/run-all.sh built it)
+  /usr/bin/python3 bench/gimp_bench.py --gimp 3.2           # GIMP 3.2 (its forky chroot)
   /usr/bin/python3 bench/gimp_bench.py --sizes 1,24 --markdown
 """
 import argparse
@@ -36,7 +37,8 @@ from gimp_runner import GimpRunner  # noqa: E402
 from standin_process import StandIn  # noqa: E402
 
 KEY = "sk-bench-0123456789"
-CHROOT = "/var/cache/gimp-gpt-image/trixie"
+CHROOT = "/var/cache/gimp-gpt-image/trixie"     # GIMP 3.0
+CHROOT_32 = "/var/cache/gimp-gpt-image/forky"   # GIMP 3.2
 WAIT_MS = 20000  # a typical wait for the API's answer, the yardstick for the overhead
 TIMINGS = re.compile(r"gimp-gpt-image timings: (.*)")
 
@@ -47,6 +49,7 @@ FILL = {
     "3.0": '(plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector layer) '
            '#:prompt "bench" #:partial-images 0)',
 }
+FILL["3.2"] = FILL["3.0"]
 
 
 def canvas_of(megapixels):
@@ -212,26 +215,33 @@ def markdown(rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gimp", default="2.10", help="2.10, 3.0 or both")
+    parser.add_argument("--gimp", default="2.10", help="2.10, 3.0, 3.2, both (2.10 and 3.0) or all")
     parser.add_argument("--sizes", default="1,12,24,50,100", help="megapixels, comma-separated")
     parser.add_argument("--plugin2", default=os.path.join(HERE, "..", "build/gimp2/plugin/hosts/gimp-gpt-image"))
     parser.add_argument("--plugin3", default=None, help="the GIMP 3 plug-in (default: what tools/build-gimp3.sh builds)")
-    parser.add_argument("--root3", default=CHROOT, help="chroot holding GIMP 3 ('' for the host)")
+    parser.add_argument("--root3", default=CHROOT, help="chroot holding GIMP 3.0 ('' for the host)")
+    parser.add_argument("--plugin32", default=None, help="the GIMP 3.2 plug-in (default: tools/build-gimp3.sh 3.2)")
+    parser.add_argument("--root32", default=CHROOT_32, help="chroot holding GIMP 3.2 ('' for the host)")
     parser.add_argument("--out", default=os.path.join(HERE, "results", "gimp_bench.json"))
     parser.add_argument("--markdown", action="store_true", help="also print the README table")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    if args.plugin3 is None and args.gimp != "2.10":
-        args.plugin3 = subprocess.run([os.path.join(HERE, "..", "tools", "build-gimp3.sh")], check=True,
-                                      capture_output=True, text=True).stdout.strip()
-    versions = ["2.10", "3.0"] if args.gimp == "both" else [args.gimp]
+    versions = {"both": ["2.10", "3.0"], "all": ["2.10", "3.0", "3.2"]}.get(args.gimp, [args.gimp])
+    plugins = {"2.10": args.plugin2, "3.0": args.plugin3, "3.2": args.plugin32}
+    roots = {"2.10": "", "3.0": args.root3, "3.2": args.root32}
     rows = []
     for version in versions:
-        plugin = os.path.abspath(args.plugin2 if version == "2.10" else args.plugin3)
+        if version not in plugins:
+            print(f"unknown GIMP version {version}", file=sys.stderr)
+            return 2
+        if plugins[version] is None:
+            plugins[version] = subprocess.run([os.path.join(HERE, "..", "tools", "build-gimp3.sh"), version], check=True,
+                                              capture_output=True, text=True).stdout.strip()
+        plugin = os.path.abspath(plugins[version])
         if not os.path.exists(plugin):
             print(f"no GIMP {version} plug-in at {plugin}: build it first (tests/run-all.sh)", file=sys.stderr)
             return 1
-        rows += run_version(version, plugin, args.root3 if version == "3.0" else "", sizes)
+        rows += run_version(version, plugin, roots[version], sizes)
     result = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "wait_ms": WAIT_MS,
               "headline": headline(rows), "rows": rows}
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

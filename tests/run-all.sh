@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: the core's unit tests (plain and under ASan/UBSan), then the end-to-end tests in
-# a real, headless GIMP 2.10 and GIMP 3 against the stand-in API. Installs what is missing first
-# (apt; the Debian 13 chroot for GIMP 3 unless this machine has GIMP 3 itself).
+# Runs every test: the core's unit tests (plain and under ASan/UBSan), then the end-to-end and
+# interactive tests in a real GIMP 2.10, GIMP 3.0 and GIMP 3.2 against the stand-in API. Installs
+# what is missing first (apt; the Debian 13 chroot for GIMP 3.0 and the Debian forky chroot for
+# GIMP 3.2, unless this machine has that GIMP itself).
 # The last line is "N passed, N failed"; the exit code is non-zero when anything failed.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -91,25 +92,46 @@ step "interactive runs in GIMP 2.10 (dialog, undo) under Xvfb"
   --screenshots "$log_dir/screenshots" 2>&1 | tee "$log_dir/interactive-gimp2.txt"
 count_summary "$log_dir/interactive-gimp2.txt"
 
-step "end to end in GIMP 3"
-if pkg-config --exists gimp-3.0 && command -v gimp-console-3.0 >/dev/null; then
-  # This machine has GIMP 3 itself.
-  configure build/gimp3 -Dgimp=3 -Dtests=false -Dwerror=true > "$log_dir/meson-gimp3.txt" || die "meson setup failed"
-  ninja -C build/gimp3 > "$log_dir/build-gimp3.txt" 2>&1 || { cat "$log_dir/build-gimp3.txt"; die "GIMP 3 build failed"; }
-  gimp3_plugin=build/gimp3/plugin/hosts/gimp-gpt-image
-  gimp3_root=""
-else
-  gimp3_root=$(tools/gimp3-chroot.sh 2> "$log_dir/chroot.txt") || { tail -20 "$log_dir/chroot.txt"; die "could not build the GIMP 3 chroot"; }
-  trap 'umount "$gimp3_root/proc" 2>/dev/null || true' EXIT
-  gimp3_plugin=$(tools/build-gimp3.sh 2> "$log_dir/build-gimp3.txt") || { cat "$log_dir/build-gimp3.txt"; die "GIMP 3 build failed"; }
-fi
-/usr/bin/python3 tests/e2e/run_e2e.py --gimp 3.0 --plugin "$gimp3_plugin" --root "$gimp3_root" 2>&1 | tee "$log_dir/e2e-gimp3.txt"
-count_summary "$log_dir/e2e-gimp3.txt"
+# GIMP 3.0 and GIMP 3.2: a machine that has that GIMP itself (libgimp-3.0 of that version and its
+# console binary) uses it; otherwise it runs in its Debian chroot (trixie for 3.0, forky for 3.2),
+# built on first use. The chroots' /proc mounts are undone at exit.
+chroot_roots=()
+unmount_chroots() { local r; for r in "${chroot_roots[@]}"; do umount "$r/proc" 2>/dev/null || true; done; }
+trap unmount_chroots EXIT
 
-step "interactive runs in GIMP 3 (dialog, undo) under Xvfb"
-/usr/bin/python3 tests/e2e/run_interactive.py --gimp 3.0 --plugin "$gimp3_plugin" --root "$gimp3_root" \
-  --screenshots "$log_dir/screenshots" 2>&1 | tee "$log_dir/interactive-gimp3.txt"
-count_summary "$log_dir/interactive-gimp3.txt"
+host_has_gimp() {  # host_has_gimp 3.0|3.2
+  pkg-config --exists gimp-3.0 && command -v "gimp-console-$1" >/dev/null &&
+    case "$(pkg-config --modversion gimp-3.0)" in "$1".*) true ;; *) false ;; esac
+}
+
+gimp3_suites() {  # gimp3_suites 3.0|3.2
+  local version=$1 plugin root=""
+  step "build for GIMP $version (warnings are errors)"
+  if host_has_gimp "$version"; then
+    # This machine has GIMP $version itself.
+    configure build/gimp3 -Dgimp=3 -Dtests=false -Dwerror=true > "$log_dir/meson-gimp$version.txt" || die "meson setup failed"
+    ninja -C build/gimp3 > "$log_dir/build-gimp$version.txt" 2>&1 || { cat "$log_dir/build-gimp$version.txt"; die "GIMP $version build failed"; }
+    plugin=build/gimp3/plugin/hosts/gimp-gpt-image
+  else
+    root=$(tools/gimp3-chroot.sh "$version" 2> "$log_dir/chroot-$version.txt") ||
+      { tail -20 "$log_dir/chroot-$version.txt"; die "could not build the GIMP $version chroot"; }
+    chroot_roots+=("$root")
+    plugin=$(tools/build-gimp3.sh "$version" 2> "$log_dir/build-gimp$version.txt") ||
+      { cat "$log_dir/build-gimp$version.txt"; die "GIMP $version build failed"; }
+  fi
+
+  step "end to end in GIMP $version"
+  /usr/bin/python3 tests/e2e/run_e2e.py --gimp "$version" --plugin "$plugin" --root "$root" 2>&1 | tee "$log_dir/e2e-gimp$version.txt"
+  count_summary "$log_dir/e2e-gimp$version.txt"
+
+  step "interactive runs in GIMP $version (dialog, undo) under Xvfb"
+  /usr/bin/python3 tests/e2e/run_interactive.py --gimp "$version" --plugin "$plugin" --root "$root" \
+    --screenshots "$log_dir/screenshots" 2>&1 | tee "$log_dir/interactive-gimp$version.txt"
+  count_summary "$log_dir/interactive-gimp$version.txt"
+}
+
+gimp3_suites 3.0
+gimp3_suites 3.2
 
 echo
 echo "$passed passed, $failed failed"

@@ -4,6 +4,7 @@ project's stand-in API on loopback (which paints the selection with a flat colou
 prompt); with a key it calls the real Images API (OPENAI_BASE_URL, OPENAI_IMAGE_MODEL apply).
 
   tools/demo.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image [--prompt TEXT] [--output FILE]
+  tools/demo.py --gimp 3.2 --plugin "$(tools/build-gimp3.sh 3.2)" --root "$(tools/gimp3-chroot.sh 3.2)"
 """
 import argparse
 import os
@@ -15,7 +16,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import numpy as np  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
-from gimp_runner import GimpRunner  # noqa: E402
+from gimp_runner import VERSIONS, GimpRunner  # noqa: E402
 from standin_process import StandIn  # noqa: E402
 
 SELECTION = (360, 120, 220, 200)  # an ellipse in the sky
@@ -36,7 +37,7 @@ def make_scene(path):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--gimp", choices=["2.10", "3.0"], default="2.10")
+    parser.add_argument("--gimp", choices=VERSIONS, default="2.10")
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--root", default="", help="chroot holding this GIMP")
     parser.add_argument("--prompt", default="a red hot air balloon")
@@ -66,6 +67,9 @@ def main():
         lines = dict(line.rstrip("\n").partition(" ")[::2] for line in open(report)) if os.path.exists(report) else {}
         if int(lines.get("result", "-1")) <= 0:
             print(output[-3000:])
+            # The call's own error (GIMP 3.2 does not print it for a batch call).
+            if os.path.exists(report + ".error"):
+                print("The call failed: " + open(report + ".error", encoding="utf-8", errors="replace").read())
             print("The fill did not succeed: see the GIMP output above.")
             return 1
         shutil.copyfile(result, args.output)

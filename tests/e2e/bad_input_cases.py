@@ -5,6 +5,7 @@ import os
 import numpy as np
 from PIL import Image
 
+from gimp_runner import is_gimp3
 from fill_cases import (ELLIPSE, SELECT_ELLIPSE, check_layer, check_outside_exact, check_refused, check_request_image,
                         ellipse_inside, rect_inside, request_for)
 
@@ -99,7 +100,7 @@ def huge_image_check(c, p, report, before, after, requests, output):
 def no_layers_check(c, p, report, before, after, requests, output):
     c.equal(report.get("result"), -1, "the call failed")
     c.expect(request_for(requests, p["prompt"]) is None, "a request was sent for an image without layers")
-    if p["gimp"] == "3.0":  # GIMP 2.10 itself refuses a call without a drawable before the plug-in runs
+    if is_gimp3(p["gimp"]):  # GIMP 2.10 itself refuses a call without a drawable before the plug-in runs
         c.expect("The image has no layers" in output, "the plug-in does not say the image has no layers")
 
 
@@ -171,7 +172,7 @@ def bad_input_cases(version):
   (gimp-image-select-rectangle img CHANNEL-OP-REPLACE 10 10 50 50)
   (t-run-call "{p['report']}" #f img 0 (lambda () {no_layers_call(version, p)})))""", no_layers_check),
     ]
-    if version == "3.0":
+    if is_gimp3(version):
         cases.append(("input_several_drawables", "an apple for two layers",
                       scheme_on_texture(prepare="""(second (t-new-transparent-layer img 800 600 "second"))
                 (unused (gimp-image-insert-layer img second 0 1))""",
@@ -181,6 +182,6 @@ def bad_input_cases(version):
 
 
 def no_layers_call(version, p):
-    if version == "3.0":
+    if is_gimp3(version):
         return f'(t-fill-drawables img (vector) "{p["prompt"]}")'
     return f'(t-fill img -1 "{p["prompt"]}" "medium" "auto" 1)'

@@ -1,6 +1,7 @@
-"""Runs Script-Fu in a real, headless GIMP 2.10 (on the host) or GIMP 3 (in the Debian 13 chroot
-from tools/gimp3-chroot.sh, or on the host when it has GIMP 3), each run in a fresh profile with
-the freshly built plug-in installed."""
+"""Runs Script-Fu in a real, headless GIMP 2.10 (on the host), GIMP 3.0 (in the Debian 13 chroot
+from tools/gimp3-chroot.sh) or GIMP 3.2 (in the Debian forky chroot from `tools/gimp3-chroot.sh
+3.2`), or on the host when it has that GIMP, each run in a fresh profile with the freshly built
+plug-in installed."""
 import atexit
 import os
 import shutil
@@ -9,10 +10,40 @@ import tempfile
 
 SCHEME_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scheme")
 
+VERSIONS = ("2.10", "3.0", "3.2")
+
+
+def is_gimp3(version):
+    """GIMP 3.x: libgimp-3.0, GTK 3, Script-Fu 3, Python-Fu, drawables arrays."""
+    return version != "2.10"
+
+
+def console_binary(version):
+    """The headless GIMP of a version (3.2 has gimp-console-3.2, no gimp-console-3.0)."""
+    return f"gimp-console-{version}"
+
+
+def gui_binary(version):
+    """The GIMP with its user interface."""
+    return f"gimp-{version}"
+
+
+def profile_dir(version):
+    """The per-user folder below HOME; every version has its own (3.2 reads .config/GIMP/3.2)."""
+    return f".config/GIMP/{version}"
+
+
+def prelude(version):
+    """The Script-Fu helper file of a version: GIMP 3.2's Script-Fu is 3.0's."""
+    return "prelude-2.10.scm" if version == "2.10" else "prelude-3.0.scm"
+
 
 class GimpRunner:
     def __init__(self, version, plugin_binary, root=""):
-        self.version = version          # "2.10" or "3.0"
+        if version not in VERSIONS:
+            raise ValueError(f"GIMP version must be one of {', '.join(VERSIONS)}, not {version}")
+        self.version = version          # "2.10", "3.0" or "3.2"
+        self.gimp3 = is_gimp3(version)
         self.plugin_binary = plugin_binary
         self.root = root.rstrip("/")    # chroot directory, "" for the host
 
@@ -35,14 +66,18 @@ class GimpRunner:
 
     def plugin_folder(self, home):
         """Where the plug-in lives in a profile: its own folder, as both GIMP versions allow."""
-        return os.path.join(home, f".config/GIMP/{self.version}/plug-ins/gimp-gpt-image")
+        return os.path.join(self.profile(home), "plug-ins/gimp-gpt-image")
+
+    def profile(self, home):
+        """The GIMP profile folder (gimprc, pluginrc, the plug-in's settings) in a HOME."""
+        return os.path.join(home, profile_dir(self.version))
 
     def install_plugin(self, home):
         folder = self.plugin_folder(home)
         os.makedirs(folder, exist_ok=True)
         # GIMP 2.10 writes data folders it expects to exist; create them so it keeps quiet.
         for sub in ("brushes", "gradients", "patterns", "palettes"):
-            os.makedirs(os.path.join(home, f".config/GIMP/{self.version}", sub), exist_ok=True)
+            os.makedirs(os.path.join(self.profile(home), sub), exist_ok=True)
         shutil.copy2(self.plugin_binary, os.path.join(folder, "gimp-gpt-image"))
         # The translations, laid out as the build leaves them (<build>/po/<lang>/LC_MESSAGES/*.mo),
         # go to locale/ beside the binary, where the plug-in looks for them.
@@ -61,14 +96,14 @@ class GimpRunner:
         script = body
         if language == "scheme-with-helpers":
             script = "".join(open(os.path.join(SCHEME_DIR, f)).read()
-                             for f in (f"prelude-{self.version}.scm", "common.scm")) + "\n" + body
+                             for f in (prelude(self.version), "common.scm")) + "\n" + body
         env = {"HOME": self.inside(home), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"}
         env.update(environment)
         if self.version == "2.10":
             command = ["gimp-console-2.10", "-i", "-d", "-f", "-b", script, "-b", "(gimp-quit 0)"]
         else:
             interpreter = "python-fu-eval" if language == "python" else "plug-in-script-fu-eval"
-            command = ["gimp-console-3.0", "-i", "-d", "-f", "--quit", f"--batch-interpreter={interpreter}",
+            command = [console_binary(self.version), "-i", "-d", "-f", "--quit", f"--batch-interpreter={interpreter}",
                        "-b", script]
         if self.root:
             self._mount_proc()

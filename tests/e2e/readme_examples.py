@@ -10,7 +10,9 @@ import numpy as np
 from fill_cases import GAIN, OFFSET, Check, ellipse_inside, load, prompt_colour
 
 README = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "README.md")
+# GIMP 3.2 runs GIMP 3.0's examples as written: the README gives one set for GIMP 3.
 EXAMPLES = {"2.10": [("script-fu-2.10", "scheme")], "3.0": [("script-fu-3.0", "scheme"), ("python-3.0", "python")]}
+EXAMPLES["3.2"] = EXAMPLES["3.0"]
 ELLIPSE = (300, 200, 200, 150)  # the selection the examples make
 PROMPT = "a red apple"          # the prompt the examples send
 
@@ -24,7 +26,7 @@ def readme_example(name):
 
 
 # The generate examples: a new "story" image (1080x1920), cropped, flattened and saved.
-GENERATE_EXAMPLES = {"2.10": "generate-2.10", "3.0": "generate-3.0"}
+GENERATE_EXAMPLES = {"2.10": "generate-2.10", "3.0": "generate-3.0", "3.2": "generate-3.0"}
 
 
 def run_generate_example(runner, work, environment):

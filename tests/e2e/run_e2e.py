@@ -2,7 +2,8 @@
 """End-to-end tests of Generative Fill in real, headless GIMPs against the stand-in API.
 
   run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image
-  run_e2e.py --gimp 3.0 --plugin "$(tools/build-gimp3.sh)" --root <chroot>
+  run_e2e.py --gimp 3.0 --plugin "$(tools/build-gimp3.sh)" --root "$(tools/gimp3-chroot.sh)"
+  run_e2e.py --gimp 3.2 --plugin "$(tools/build-gimp3.sh 3.2)" --root "$(tools/gimp3-chroot.sh 3.2)"
 
 Five suites, each in one GIMP session (GIMP's start-up dominates): the fill cases, seamless
 results (colour matching, edges), the faults the stand-in injects (with short timeouts), bad input,
@@ -20,7 +21,7 @@ from bad_input_cases import bad_input_cases  # noqa: E402
 from fault_cases import CASES as FAULT_CASES, ENVIRONMENT as FAULT_ENVIRONMENT  # noqa: E402
 from fill_cases import CASES as FILL_CASES, GAIN, OFFSET, Check, load, make_texture  # noqa: E402
 from generate_cases import CASES as GENERATE_CASES  # noqa: E402
-from gimp_runner import GimpRunner  # noqa: E402
+from gimp_runner import VERSIONS, GimpRunner  # noqa: E402
 from loopback_listener import LoopbackListener  # noqa: E402
 from readme_examples import run_readme_examples  # noqa: E402
 from seam_cases import CASES as SEAM_CASES  # noqa: E402
@@ -129,7 +130,10 @@ def run_session(runner, work, standin, label, cases, environment, change=None):
                 before = load(host("before")) if os.path.exists(host("before")) else None
                 after = load(host("after")) if os.path.exists(host("after")) else None
                 if c.expect("scheme_error" not in report, "the case's Scheme raised an error"):
-                    check(c, p, report, before, after, requests, output)
+                    # What the case's checks read as "GIMP's output": the call's own error text as
+                    # Script-Fu saw it (GIMP 3.2 prints a failed call's error on the console only for
+                    # interactive calls), then the session's console output.
+                    check(c, p, report, before, after, requests, (p["error"] or "") + "\n" + output)
         except Exception:
             c.failures.append("check raised:\n" + traceback.format_exc())
         yield name, c.failures
@@ -137,7 +141,7 @@ def run_session(runner, work, standin, label, cases, environment, change=None):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--gimp", choices=["2.10", "3.0"], required=True)
+    parser.add_argument("--gimp", choices=VERSIONS, required=True)
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--root", default="", help="chroot holding this GIMP")
     parser.add_argument("--only", default="", help="run only cases (and suites) whose name contains this")

@@ -8,7 +8,9 @@ reference and its layer is one undo step; the Generate Image dialog opens a new 
 GIMP is driven through its Script-Fu server; keys go in with xdotool.
 
   run_interactive.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image --screenshots DIR
-  run_interactive.py --gimp 3.0 --plugin "$(tools/build-gimp3.sh)" --root <chroot> --screenshots DIR
+  run_interactive.py --gimp 3.0 --plugin "$(tools/build-gimp3.sh)" --root "$(tools/gimp3-chroot.sh)" --screenshots DIR
+  run_interactive.py --gimp 3.2 --plugin "$(tools/build-gimp3.sh 3.2)" --root "$(tools/gimp3-chroot.sh 3.2)" \
+      --screenshots DIR
 Prints one line per case and, last, "N passed, N failed"."""
 import argparse
 import os
@@ -25,7 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import numpy as np  # noqa: E402
 
 from fill_cases import load, make_texture  # noqa: E402
-from gimp_runner import SCHEME_DIR, GimpRunner  # noqa: E402
+from gimp_runner import SCHEME_DIR, VERSIONS, GimpRunner, gui_binary, prelude  # noqa: E402
 from scriptfu_server import ScriptFuServer  # noqa: E402
 from standin_process import StandIn  # noqa: E402
 
@@ -124,7 +126,7 @@ class Call(threading.Thread):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--gimp", choices=["2.10", "3.0"], required=True)
+    parser.add_argument("--gimp", choices=VERSIONS, required=True)
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--root", default="")
     parser.add_argument("--screenshots", required=True)
@@ -135,8 +137,9 @@ def main():
     work = runner.work_dir("interactive-gimp" + args.gimp)
     home = os.path.join(work, "home")
     runner.install_plugin(home)
-    if args.gimp == "3.0":  # no welcome dialog on a fresh profile
-        with open(os.path.join(home, ".config/GIMP/3.0/gimprc"), "w") as f:
+    profile = runner.profile(home)
+    if runner.gimp3:  # no welcome dialog on a fresh profile
+        with open(os.path.join(profile, "gimprc"), "w") as f:
             f.write("(show-welcome-dialog no)\n")
     desktop = Desktop(args.root)
     standin = StandIn(work, TEST_KEY)
@@ -168,7 +171,7 @@ def main():
         else:
             server_call = (f'(plug-in-script-fu-server #:run-mode RUN-NONINTERACTIVE #:ip "127.0.0.1" '
                            f'#:port {port} #:logfile "")')
-            command = ["gimp-3.0", "-d", "-f", "-s", "-c", "--batch-interpreter=plug-in-script-fu-eval", "-b",
+            command = [gui_binary(args.gimp), "-d", "-f", "-s", "-c", "--batch-interpreter=plug-in-script-fu-eval", "-b",
                        server_call]
             fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "
                     "#:prompt \"{prompt}\" #:variations {n})")
@@ -186,7 +189,7 @@ def main():
         server = ScriptFuServer(port)
         server.wait_until_listening(120, lambda: gimp.poll() is None)
 
-        for name in (f"prelude-{args.gimp}.scm", "common.scm"):
+        for name in (prelude(args.gimp), "common.scm"):
             ok, text = server.eval("(begin " + open(os.path.join(SCHEME_DIR, name)).read() + ")")
             assert ok, f"loading {name}: {text}"
         texture = os.path.join(work, "texture.png")
@@ -332,7 +335,7 @@ def main():
             new = [r.get("fields", {}).get("prompt") for r in standin.requests()[sent:]]
             if new != ["a blue door"]:
                 failures.append(f"the remembered prompt was not sent again (sent: {new})")
-            history = os.path.join(home, f".config/GIMP/{args.gimp}/gimp-gpt-image/prompt-history.json")
+            history = os.path.join(profile, "gimp-gpt-image/prompt-history.json")
             if not os.path.exists(history) or "a blue door" not in open(history, encoding="utf-8").read():
                 failures.append("the prompt history in GIMP's profile does not hold the sent prompt")
         case("last_values_remembered", failures)
@@ -381,7 +384,7 @@ def main():
 
         # 6. The settings dialog: Cancel saves nothing; Test connection answers; OK saves, without the key.
         failures = []
-        settings_file = os.path.join(home, f".config/GIMP/{args.gimp}/gimp-gpt-image/settings.ini")
+        settings_file = os.path.join(profile, "gimp-gpt-image/settings.ini")
         call = Call(server, open_settings)
         dialog = desktop.wait_window("^Generative Fill Settings$")
         if not dialog:

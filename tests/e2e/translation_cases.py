@@ -49,6 +49,11 @@ config.set_core_object_array("drawables", [layer])
 config.set_property("prompt", "   ")
 result = edit.run(config)
 print("STATUS", result.index(0))
+# The call's own error: GIMP 3.2 prints "Execution error for procedure ..." only for interactive
+# calls, so the message is read from the result and the PDB's last error, not from GIMP's console.
+if result.index(0) != Gimp.PDBStatusType.SUCCESS and result.length() > 1:
+    print("ERROR", result.index(1))
+print("LAST ERROR", pdb.get_last_error())
 """
 
 

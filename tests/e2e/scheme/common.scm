@@ -80,10 +80,11 @@
 
 ; Runs `call` (a procedure of no arguments that returns a new image) and reports the result, the
 ; number of open images before and after, the new image's size, dirtiness and layers (the first
-; described), then exports its single layer with alpha to `raw`.
+; described), then exports its single layer with alpha to `raw`. The error of a failed call goes to
+; `report`.error.
 (define (t-run-new report raw call)
   (let* ((before (t-image-count))
-         (image (catch -1 (call)))
+         (image (t-catch-error call))
          (made (> image 0)))
     (t-report report
       (append (list (list "result" image) (list "images_before" before) (list "images_after" (t-image-count)))
@@ -94,4 +95,5 @@
                                 (list "count_after" (vector-length (t-layers image))))
                           (t-describe "" (vector-ref (t-layers image) 0)))
                   '())))
+    (if (pair? t-last-error) (t-write-error (string-append report ".error")))
     (if made (t-export-layer image raw))))
