@@ -3,6 +3,24 @@
 
 It validates each request the way the real API documents it (images-api.md), rejects a malformed
 one with an OpenAI-style error body, answers deterministically, and records what it received.
+It is a strict contract: what the real API refuses, it refuses with HTTP 400 and
+{"error": {"message", "type": "invalid_request_error", "param": <field or null>, "code"}}:
+  - multipart: a Content-Type without boundary, a body without its closing boundary, an image part
+    whose declared content type is not image/png, image/jpeg or image/webp (or is missing, or does
+    not match the bytes), a mask part that is not image/png, a field sent twice (only image[]
+    repeats, up to 16; image and image[] are not mixed), an unknown field, an empty field, a file
+    where a text field belongs, an integer field that is not digits;
+  - per model: dall-e-2 takes no output_format, output_compression, background, input_fidelity,
+    stream, partial_images or moderation; input_fidelity only for gpt-image-1 and gpt-image-1.5
+    (not gpt-image-1-mini, not gpt-image-2 and later); output_compression only 0-100 and only
+    with an explicit jpeg or webp output_format; background transparent with jpeg (edits and
+    generations);
+  - JSON bodies: each field of its type (n, output_compression, partial_images integers and not
+    booleans, stream a boolean, the rest strings), no empty strings.
+size=auto answers at the size the model would choose: for gpt-image models the standard size
+(1024x1024, 1536x1024, 1024x1536) nearest the first image's aspect ratio (1024x1024 for a
+generation), never the upload's own size; dall-e-2's default size is 1024x1024.
+tests/standin/test_standin.py has one check per rule.
 
 POST /v1/images/generations (JSON) is validated the same way and answered with a gradient in the
 prompt's colour, or a coloured disc on transparent pixels for background "transparent".
