@@ -3,6 +3,24 @@
 
 It validates each request the way the real API documents it (images-api.md), rejects a malformed
 one with an OpenAI-style error body, answers deterministically, and records what it received.
+It is a strict contract: what the real API refuses, it refuses with HTTP 400 and
+{"error": {"message", "type": "invalid_request_error", "param": <field or null>, "code"}}:
+  - multipart: a Content-Type without boundary, a body without its closing boundary, an image part
+    whose declared content type is not image/png, image/jpeg or image/webp (or is missing, or does
+    not match the bytes), a mask part that is not image/png, a field sent twice (only image[]
+    repeats, up to 16; image and image[] are not mixed), an unknown field, an empty field, a file
+    where a text field belongs, an integer field that is not digits;
+  - per model: dall-e-2 takes no output_format, output_compression, background, input_fidelity,
+    stream, partial_images or moderation; input_fidelity only for gpt-image-1 and gpt-image-1.5
+    (not gpt-image-1-mini, not gpt-image-2 and later); output_compression only 0-100 and only
+    with an explicit jpeg or webp output_format; background transparent with jpeg (edits and
+    generations);
+  - JSON bodies: each field of its type (n, output_compression, partial_images integers and not
+    booleans, stream a boolean, the rest strings), no empty strings.
+size=auto answers at the size the model would choose: for gpt-image models the standard size
+(1024x1024, 1536x1024, 1024x1536) nearest the first image's aspect ratio (1024x1024 for a
+generation), never the upload's own size; dall-e-2's default size is 1024x1024.
+tests/standin/test_standin.py has one check per rule.
 
 POST /v1/images/generations (JSON) is validated the same way and answered with a gradient in the
 prompt's colour, or a coloured disc on transparent pixels for background "transparent".
@@ -139,7 +157,24 @@ def prompt_colour(prompt, index):
     return (digest[0], digest[1], digest[2])
 
 
+MIME_OF_FORMAT = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
+
+
+def invalid(message, param, code="invalid_value"):
+    return ApiError(400, message, param, code)
+
+
 def parse_multipart(content_type, body):
+    """The parts of a multipart/form-data body as (name, filename, declared content type or None,
+    data), refusing a body without a boundary or without its closing delimiter."""
+    boundary = re.search(r';\s*boundary=("?)([^";]+)\1', content_type)
+    if not boundary:
+        raise ApiError(400, "Invalid multipart/form-data: the Content-Type has no boundary.", None,
+                       "invalid_multipart")
+    closing = b"--" + boundary.group(2).encode("latin-1") + b"--"
+    if not re.search(rb"(^|\r\n)" + re.escape(closing) + rb"[ \t]*(\r\n|$)", body):
+        raise ApiError(400, "Invalid multipart/form-data: the body ends without its closing boundary "
+                            "(the upload was cut short or is malformed).", None, "invalid_multipart")
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
         b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
     if not message.is_multipart():
@@ -149,7 +184,8 @@ def parse_multipart(content_type, body):
         name = part.get_param("name", header="content-disposition")
         if name is None:
             raise ApiError(400, "A multipart part has no name.")
-        fields.append((name, part.get_filename(), part.get_content_type(), part.get_payload(decode=True) or b""))
+        declared = part.get_content_type() if part.get("Content-Type") else None
+        fields.append((name, part.get_filename(), declared, part.get_payload(decode=True) or b""))
     return fields
 
 
@@ -166,16 +202,96 @@ def open_image(data, field):
     return image
 
 
+def check_file_type(field, declared, image, allowed):
+    """The part's declared content type must be one the API takes for `field` and match the bytes."""
+    shown = declared or "application/octet-stream"
+    if declared not in allowed:
+        supported = ", ".join(f"'{t}'" for t in allowed)
+        raise invalid(f"Invalid file '{field}': unsupported mimetype ('{shown}'). Supported file formats are "
+                      f"{supported}.", field, "unsupported_file")
+    if MIME_OF_FORMAT.get(image.format) != declared:
+        raise invalid(f"Invalid file '{field}': the content type '{declared}' does not match the file's "
+                      f"contents ({image.format}).", field, "invalid_image_format")
+
+
+# The models that take input_fidelity; gpt-image-1-mini, dall-e-2 and gpt-image-2 and later refuse it.
+INPUT_FIDELITY_MODELS = {"gpt-image-1", "gpt-image-1.5"}
+# Fields dall-e-2 does not take (edits and generations).
+NOT_DALL_E_2 = ("output_format", "output_compression", "background", "input_fidelity", "stream",
+                "partial_images", "moderation")
+
+
+def check_model_fields(model, present):
+    """The per-model rules on which fields a model takes."""
+    if model == "dall-e-2":
+        for name in NOT_DALL_E_2:
+            if name in present:
+                raise invalid(f"Unsupported parameter: '{name}' is not supported with the dall-e-2 model.",
+                              name, "unsupported_parameter")
+    if "input_fidelity" in present and model not in INPUT_FIDELITY_MODELS:
+        raise invalid(f"Unsupported parameter: 'input_fidelity' is not supported with the {model} model.",
+                      "input_fidelity", "unsupported_parameter")
+
+
+def check_format_fields(output_format, background, compression, explicit_format):
+    """output_compression 0-100 and only with jpeg/webp; a transparent background needs png/webp."""
+    if output_format not in ("png", "jpeg", "webp"):
+        raise invalid(f"Invalid value: '{output_format}'. Supported values are: 'png', 'jpeg', and 'webp'.",
+                      "output_format")
+    if background not in ("transparent", "opaque", "auto"):
+        raise invalid(f"Invalid value: '{background}'. Supported values are: 'transparent', 'opaque', and "
+                      "'auto'.", "background")
+    if background == "transparent" and output_format == "jpeg":
+        raise invalid("Transparent background is not supported with output_format 'jpeg': use 'png' or 'webp'.",
+                      "background")
+    if compression is not None:
+        if not 0 <= compression <= 100:
+            raise invalid(f"Invalid 'output_compression': {compression} is not between 0 and 100.",
+                          "output_compression", "integer_out_of_range")
+        if not explicit_format or output_format == "png":
+            raise invalid("output_compression is only supported for the jpeg and webp output formats.",
+                          "output_compression")
+
+
+def auto_size(model, width, height):
+    """The size a model answers `size=auto` at: for the gpt-image models the standard size whose
+    aspect ratio is nearest the (first) image's, never the upload's own size."""
+    if model == "dall-e-2":
+        return 1024, 1024
+    ratio = width / height
+    if ratio > 1.5 ** 0.5:
+        return 1536, 1024
+    if ratio < 1.5 ** -0.5:
+        return 1024, 1536
+    return 1024, 1024
+
+
+def form_integer(text, name):
+    value = text.get(name)
+    if value is None:
+        return None
+    if not re.fullmatch(r"-?[0-9]{1,9}", value):
+        raise invalid(f"Invalid type for '{name}': expected an integer, but got a string ('{value}').", name,
+                      "invalid_type")
+    return int(value)
+
+
 def edit_answer(state, fields, record):
     text = {}
     images, mask = [], None
+    seen = set()
     for name, filename, ctype, data in fields:
         if name not in EDIT_FIELDS:
             raise ApiError(400, f"Unknown parameter: '{name}'.", name, "unknown_parameter")
+        if name in seen and name != "image[]" or {"image", "image[]"} <= seen | {name}:
+            raise invalid(f"Duplicate parameter: '{name}'. Each field may be sent once (several images go as "
+                          "repeated 'image[]' parts).", name, "duplicate_parameter")
+        seen.add(name)
         if name in ("image", "image[]"):
             if len(data) >= 50 * 1024 * 1024:
                 raise ApiError(400, "Image file too large: each image must be smaller than 50 MB.", "image")
             images.append(open_image(data, "image"))
+            check_file_type(name, ctype, images[-1], ("image/png", "image/jpeg", "image/webp"))
             record["files"].setdefault("image", []).append(len(data))
             record["image_size"] = record.get("image_size") or f"{images[-1].width}x{images[-1].height}"
             record.setdefault("image_sizes", []).append(f"{images[-1].width}x{images[-1].height}")
@@ -185,12 +301,13 @@ def edit_answer(state, fields, record):
             if len(data) >= 4 * 1024 * 1024:
                 raise ApiError(400, "Mask file too large: it must be smaller than 4 MB.", "mask")
             mask = open_image(data, "mask")
-            if mask.format != "PNG":
-                raise ApiError(400, "Invalid mask image format: the mask must be a PNG.", "mask")
+            check_file_type("mask", ctype, mask, ("image/png",))
             record["files"]["mask"] = len(data)
             record["mask_size"] = f"{mask.width}x{mask.height}"
             save(state, record, "mask", data)
         else:
+            if filename is not None:
+                raise invalid(f"Invalid type for '{name}': expected a string, but got a file.", name, "invalid_type")
             value = data.decode("utf-8")
             if value == "":
                 raise ApiError(400, f"Invalid value for '{name}': empty string.", name, "invalid_value")
@@ -208,41 +325,35 @@ def edit_answer(state, fields, record):
     if model not in MODELS:
         raise ApiError(404, f"The model '{model}' does not exist or you do not have access to it.", None,
                        "model_not_found")
+    check_model_fields(model, text)
     limit = 1000 if model == "dall-e-2" else 32000
     if len(text["prompt"]) > limit:
         raise ApiError(400, f"Invalid 'prompt': string too long. Expected a string with maximum length {limit}.",
                        "prompt", "string_above_max_length")
-    try:
-        n = int(text.get("n", "1"))
-    except ValueError:
-        raise ApiError(400, "Invalid 'n': expected an integer.", "n")
+    n = form_integer(text, "n")
+    n = 1 if n is None else n
     if not 1 <= n <= 10:
         raise ApiError(400, f"Invalid 'n': {n} is not between 1 and 10.", "n", "integer_out_of_range")
-    quality = text.get("quality", "auto")
+    quality = text.get("quality", "standard" if model == "dall-e-2" else "auto")
     allowed_quality = {"standard"} if model == "dall-e-2" else {"auto", "low", "medium", "high"}
     if quality not in allowed_quality:
         raise ApiError(400, f"Invalid value: '{quality}'. Supported values are: {sorted(allowed_quality)}.",
                        "quality", "invalid_value")
-    size = text.get("size", "auto")
+    size = text.get("size", "1024x1024" if model == "dall-e-2" else "auto")
     check_size(model, size)
     output_format = text.get("output_format", "png")
-    if output_format not in ("png", "jpeg", "webp"):
-        raise ApiError(400, f"Invalid value: '{output_format}'. Supported: png, jpeg, webp.", "output_format")
-    if "output_compression" in text and output_format == "png":
-        raise ApiError(400, "output_compression is only supported for jpeg and webp.", "output_compression")
-    if "input_fidelity" in text and (model == "gpt-image-1-mini" or text["input_fidelity"] not in ("high", "low")):
-        raise ApiError(400, "Invalid 'input_fidelity'.", "input_fidelity")
-    if text.get("background", "auto") not in ("transparent", "opaque", "auto"):
-        raise ApiError(400, "Invalid 'background'.", "background")
+    check_format_fields(output_format, text.get("background", "auto"), form_integer(text, "output_compression"),
+                        "output_format" in text)
+    if "input_fidelity" in text and text["input_fidelity"] not in ("high", "low"):
+        raise invalid(f"Invalid value: '{text['input_fidelity']}'. Supported values are: 'high' and 'low'.",
+                      "input_fidelity")
     if text.get("stream", "false") not in ("true", "false"):
-        raise ApiError(400, "Invalid 'stream': expected a boolean.", "stream")
-    if "partial_images" in text and (text.get("stream") != "true" or text["partial_images"] not in "0123"
-                                     or len(text["partial_images"]) != 1):
+        raise ApiError(400, "Invalid 'stream': expected a boolean.", "stream", "invalid_type")
+    partials = form_integer(text, "partial_images")
+    if partials is not None and (text.get("stream") != "true" or not 0 <= partials <= 3):
         raise ApiError(400, "Invalid 'partial_images': 0-3, and only with stream=true.", "partial_images")
-    if text.get("stream") == "true" and model == "dall-e-2":
-        raise ApiError(400, "Streaming is not supported for dall-e-2.", "stream")
     record["stream"] = text.get("stream") == "true"
-    record["partial_images"] = int(text.get("partial_images", "0"))
+    record["partial_images"] = partials or 0
     first = images[0]
     if mask is not None:
         if mask.size != first.size:
@@ -251,7 +362,7 @@ def edit_answer(state, fields, record):
         if "A" not in mask.getbands():
             raise ApiError(400, "Invalid mask image: the mask must have an alpha channel.", "mask")
 
-    out_w, out_h = (first.width, first.height) if size == "auto" else (int(v) for v in size.split("x"))
+    out_w, out_h = auto_size(model, first.width, first.height) if size == "auto" else (int(v) for v in size.split("x"))
     base = first.convert("RGBA").resize((out_w, out_h), Image.BICUBIC)
     with state.lock:
         gain, offset = state.gain, state.offset
@@ -286,6 +397,13 @@ GENERATION_FIELDS = {"model", "prompt", "n", "size", "quality", "background", "o
                      "output_compression", "moderation", "stream", "partial_images", "user", "response_format"}
 
 
+JSON_TYPES = {"model": (str, "a string"), "prompt": (str, "a string"), "n": (int, "an integer"),
+              "size": (str, "a string"), "quality": (str, "a string"), "background": (str, "a string"),
+              "output_format": (str, "a string"), "output_compression": (int, "an integer"),
+              "moderation": (str, "a string"), "stream": (bool, "a boolean"), "partial_images": (int, "an integer"),
+              "user": (str, "a string"), "response_format": (str, "a string")}
+
+
 def generation_answer(body, record):
     """Validates a JSON generation request like the API and answers with a picture derived from
     the prompt: a colour gradient, or with background "transparent" a coloured disc on fully
@@ -301,36 +419,39 @@ def generation_answer(body, record):
     for name in request:
         if name not in GENERATION_FIELDS:
             raise ApiError(400, f"Unknown parameter: '{name}'.", name, "unknown_parameter")
+    for name, value in request.items():  # JSON types: numbers are numbers, stream a boolean
+        wanted = JSON_TYPES[name]
+        if not isinstance(value, wanted[0]) or (wanted[0] is int and isinstance(value, bool)):
+            raise invalid(f"Invalid type for '{name}': expected {wanted[1]}, but got "
+                          f"{type(value).__name__} ({json.dumps(value)[:40]}).", name, "invalid_type")
+        if value == "":
+            raise invalid(f"Invalid value for '{name}': empty string.", name)
     model, prompt = request.get("model"), request.get("prompt")
-    if not isinstance(prompt, str) or not prompt:
+    if prompt is None:
         raise ApiError(400, "Missing required parameter: 'prompt'.", "prompt", "missing_required_parameter")
     if model not in MODELS:
         raise ApiError(404, f"The model '{model}' does not exist or you do not have access to it.", None,
                        "model_not_found")
+    check_model_fields(model, request)
     if len(prompt) > (1000 if model == "dall-e-2" else 32000):
         raise ApiError(400, "Invalid 'prompt': string too long.", "prompt", "string_above_max_length")
     n = request.get("n", 1)
-    if not isinstance(n, int) or not 1 <= n <= 10:
+    if not 1 <= n <= 10:
         raise ApiError(400, "Invalid 'n'.", "n", "integer_out_of_range")
-    size = request.get("size", "auto")
+    size = request.get("size", "1024x1024" if model == "dall-e-2" else "auto")
     check_size(model, size)
-    quality = request.get("quality", "auto")
+    quality = request.get("quality", "standard" if model == "dall-e-2" else "auto")
     if quality not in ({"standard"} if model == "dall-e-2" else {"auto", "low", "medium", "high"}):
         raise ApiError(400, f"Invalid value: '{quality}'.", "quality", "invalid_value")
     output_format = request.get("output_format", "png")
     background = request.get("background", "auto")
-    if output_format not in ("png", "jpeg", "webp") or background not in ("auto", "opaque", "transparent"):
-        raise ApiError(400, "Invalid output_format or background.", "output_format")
-    if background == "transparent" and output_format == "jpeg":
-        raise ApiError(400, "Transparent background requires png or webp output.", "background")
-    if "output_compression" in request and output_format == "png":
-        raise ApiError(400, "output_compression is only supported for jpeg and webp.", "output_compression")
+    check_format_fields(output_format, background, request.get("output_compression"), "output_format" in request)
     if request.get("moderation", "auto") not in ("auto", "low"):
-        raise ApiError(400, "Invalid 'moderation'.", "moderation")
+        raise invalid("Invalid 'moderation'.", "moderation")
     stream = request.get("stream", False)
     partials = request.get("partial_images", 0)
-    if not isinstance(stream, bool) or not isinstance(partials, int) or not 0 <= partials <= 3 or (partials and not stream):
-        raise ApiError(400, "Invalid 'stream' or 'partial_images'.", "partial_images")
+    if not 0 <= partials <= 3 or (partials and not stream):
+        raise ApiError(400, "Invalid 'partial_images': 0-3, and only with stream=true.", "partial_images")
     record["stream"], record["partial_images"] = stream, partials
     width, height = (1024, 1024) if size == "auto" else (int(v) for v in size.split("x"))
     data = []

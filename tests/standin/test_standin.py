@@ -1,6 +1,9 @@
 #!/usr/bin/python3
-"""Checks the stand-in's hostile relays themselves (a few seconds, no GIMP): the echoed key, the
-deeply nested error body and stream event, and the preview flood, through plain HTTP on loopback.
+"""Checks the stand-in itself (a few seconds, no GIMP), through plain HTTP on loopback: that it is a
+strict contract (each rule by which it refuses what the real API refuses, with the API's error shape
+invalid_request_error + param, has a check here, next to a valid request it must accept), that
+size=auto answers at the size the model would choose, and its hostile relays: the echoed key, the
+deeply nested error body and stream event, and the preview flood.
 
   test_standin.py        prints one line per check and, last, "N passed, N failed"."""
 import base64
@@ -18,6 +21,148 @@ from PIL import Image
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KEY = "sk-test-standin-0123456789"
+
+
+BOUNDARY = "standin-test-boundary-7MA4YWxkTrZu0gW"
+
+
+def picture(width, height, kind="PNG", alpha=255):
+    buffer = io.BytesIO()
+    image = Image.new("RGBA", (width, height), (90, 140, 200, alpha))
+    (image.convert("RGB") if kind == "JPEG" else image).save(buffer, format=kind)
+    return buffer.getvalue()
+
+
+def multipart(parts, boundary=BOUNDARY, closing=True):
+    """A multipart/form-data body; a part is (name, text) or (name, bytes, filename, content type or None)."""
+    out = b""
+    for part in parts:
+        out += b"--" + boundary.encode() + b"\r\n"
+        if len(part) == 2:
+            out += f'Content-Disposition: form-data; name="{part[0]}"\r\n\r\n'.encode() + part[1].encode()
+        else:
+            name, data, filename, ctype = part
+            out += f'Content-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'.encode()
+            if ctype:
+                out += f"Content-Type: {ctype}\r\n".encode()
+            out += b"\r\n" + data
+        out += b"\r\n"
+    return out + (b"--" + boundary.encode() + b"--\r\n" if closing else b"")
+
+
+def edit_parts(model="gpt-image-1.5", drop=(), image=None, mask=True, image_type="image/png", **fields):
+    """A valid edit of a 1024x1024 PNG with a mask, changed by `fields` (None drops a field)."""
+    parts = [("image", image or picture(1024, 1024), "image", image_type)]
+    if mask:
+        parts.append(("mask", picture(1024, 1024, alpha=0), "mask.png", "image/png"))
+    values = {"prompt": "a pear", "model": model, "n": "1", "size": "1024x1024"}
+    values.update(fields)
+    parts += [(k, v) for k, v in values.items() if v is not None and k not in drop]
+    return parts
+
+
+def refused(result, param, status=400):
+    """True when `result` is the API's refusal: HTTP 400, type invalid_request_error, this param."""
+    code, body = result
+    error = (body or {}).get("error") or {}
+    return (code == status and error.get("type") == "invalid_request_error" and error.get("param") == param
+            and isinstance(error.get("message"), str) and "code" in error)
+
+
+def answered_size(result):
+    code, body = result
+    if code != 200:
+        return None
+    return body.get("size"), Image.open(io.BytesIO(base64.b64decode(body["data"][0]["b64_json"]))).size
+
+
+def contract_checks(s):
+    """(name, passed, detail) for each rule of the strict contract."""
+    checks = []
+
+    def check(name, result, ok):
+        checks.append((name, ok, result if not isinstance(result, tuple) else (result[0], str(result[1])[:200])))
+
+    # Valid requests are accepted, else every refusal below would prove nothing.
+    r = s.edit(edit_parts())
+    check("accepts_valid_edit", r, r[0] == 200)
+    r = s.edit(edit_parts(image=picture(1024, 1024, "JPEG"), image_type="image/jpeg", mask=False))
+    r2 = s.edit([("image[]", picture(1024, 1024), "a.png", "image/png"),
+                 ("image[]", picture(1024, 1024, "WEBP"), "b.webp", "image/webp")] + edit_parts(mask=False)[1:])
+    check("accepts_jpeg_and_repeated_image_array", (r, r2), r[0] == 200 and r2[0] == 200)
+    r = s.edit(edit_parts(output_format="webp", output_compression="80", background="transparent",
+                          input_fidelity="high", stream="true", partial_images="1"))
+    check("accepts_valid_options", r, r[0] == 200)
+    r = s.generation({"model": "gpt-image-1.5", "prompt": "a pear", "n": 1, "size": "1024x1024",
+                      "output_format": "jpeg", "output_compression": 50, "stream": True, "partial_images": 1})
+    check("accepts_valid_generation", r, r[0] == 200)
+    r = s.edit(edit_parts(model="dall-e-2", size="512x512", response_format="b64_json",
+                          image=picture(512, 512), mask=False))
+    check("accepts_dall_e_2_edit", r, r[0] == 200)
+
+    # The multipart body itself.
+    r = s.edit([("image", picture(1024, 1024), "i.png", "application/octet-stream")] + edit_parts(mask=False)[1:])
+    check("image_content_type_octet_stream", r, refused(r, "image"))
+    r = s.edit([("image", picture(1024, 1024), "i.png", None)] + edit_parts(mask=False)[1:])
+    check("image_content_type_missing", r, refused(r, "image"))
+    r = s.edit([("image", picture(1024, 1024), "i.png", "image/jpeg")] + edit_parts(mask=False)[1:])
+    check("image_content_type_mismatch", r, refused(r, "image"))
+    parts = edit_parts()
+    parts[1] = ("mask", picture(1024, 1024, "WEBP", alpha=0), "mask.webp", "image/webp")
+    r = s.edit(parts)
+    check("mask_content_type_not_png", r, refused(r, "mask"))
+    r = s.edit(edit_parts(), closing=False)
+    check("multipart_without_closing_boundary", r, refused(r, None))
+    r = s.edit(edit_parts() + [("n", "2")])
+    check("duplicate_text_field", r, refused(r, "n"))
+    r = s.edit(edit_parts() + [("image", picture(1024, 1024), "i2.png", "image/png")])
+    check("duplicate_image_field", r, refused(r, "image"))
+    r = s.edit(edit_parts(effort="high"))
+    check("unknown_field", r, refused(r, "effort"))
+    r = s.edit(edit_parts(quality=""))
+    check("empty_field", r, refused(r, "quality"))
+
+    # Per-model rules.
+    for field, value in (("output_format", "png"), ("background", "opaque"), ("input_fidelity", "low")):
+        r = s.edit(edit_parts(model="dall-e-2", image=picture(1024, 1024), mask=False, **{field: value}))
+        check(f"dall_e_2_refuses_{field}", r, refused(r, field))
+    for model in ("gpt-image-1-mini", "gpt-image-2"):
+        r = s.edit(edit_parts(model=model, input_fidelity="high"))
+        check(f"{model}_refuses_input_fidelity", r, refused(r, "input_fidelity"))
+    r = s.edit(edit_parts(output_format="jpeg", output_compression="101"))
+    check("output_compression_above_100", r, refused(r, "output_compression"))
+    r = s.generation({"model": "gpt-image-1.5", "prompt": "a pear", "output_format": "webp",
+                      "output_compression": -1})
+    check("output_compression_below_0", r, refused(r, "output_compression"))
+    r = s.edit(edit_parts(output_format="png", output_compression="50"))
+    r2 = s.edit(edit_parts(output_compression="50"))
+    check("output_compression_needs_jpeg_or_webp", (r, r2),
+          refused(r, "output_compression") and refused(r2, "output_compression"))
+    r = s.edit(edit_parts(output_format="jpeg", background="transparent"))
+    check("edit_transparent_with_jpeg", r, refused(r, "background"))
+    r = s.generation({"model": "gpt-image-1.5", "prompt": "a pear", "output_format": "jpeg",
+                      "background": "transparent"})
+    check("generation_transparent_with_jpeg", r, refused(r, "background"))
+
+    # size=auto: a size the model would choose, not the upload's.
+    results = [answered_size(s.edit(edit_parts(size="auto", mask=False, image=picture(w, h))))
+               for w, h in ((1200, 630), (630, 1200), (700, 700))]
+    check("auto_size_is_a_standard_size", results,
+          results == [("1536x1024", (1536, 1024)), ("1024x1536", (1024, 1536)), ("1024x1024", (1024, 1024))])
+
+    # Types in JSON bodies.
+    base = {"model": "gpt-image-1.5", "prompt": "a pear", "output_format": "jpeg"}
+    for field, value in (("n", "1"), ("n", True), ("output_compression", "50"), ("partial_images", "1"),
+                         ("stream", "true"), ("size", 1024)):
+        body = dict(base, **{field: value})
+        if field == "partial_images":
+            body["stream"] = True
+        r = s.generation(body)
+        check(f"json_type_{field}_{type(value).__name__}", r, refused(r, field))
+    # Types in form fields: an integer field is digits.
+    r = s.edit(edit_parts(n="two"))
+    check("form_n_not_an_integer", r, refused(r, "n"))
+    return checks
 
 
 class StandIn:
@@ -45,6 +190,27 @@ class StandIn:
                 return answer.status, answer.headers, answer.read()
         except urllib.error.HTTPError as e:
             return e.code, e.headers, e.read()
+
+    def post(self, path, body, content_type):
+        """POSTs raw bytes; returns (status, parsed JSON body or None)."""
+        request = urllib.request.Request(self.base + path, body,
+                                         {"Content-Type": content_type, "Authorization": "Bearer " + KEY})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                status, data = answer.status, answer.read()
+        except urllib.error.HTTPError as e:
+            status, data = e.code, e.read()
+        try:
+            return status, json.loads(data)
+        except ValueError:
+            return status, None
+
+    def edit(self, parts, boundary=BOUNDARY, closing=True, content_type=None):
+        return self.post("/v1/images/edits", multipart(parts, boundary, closing),
+                         content_type or f"multipart/form-data; boundary={boundary}")
+
+    def generation(self, body):
+        return self.post("/v1/images/generations", json.dumps(body).encode(), "application/json")
 
     def stop(self):
         self.process.terminate()
@@ -80,7 +246,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="standin-test-") as folder:
         standin = StandIn(folder)
         try:
-            checks = []
+            checks = contract_checks(standin)
             status, _, body = standin.generate("a pear standin-fault:echo_key")
             message = json.loads(body)["error"]["message"]
             checks.append(("echo_key", status == 401 and f"provided: {KEY}." in message, (status, message)))
