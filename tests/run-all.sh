@@ -75,7 +75,7 @@ step "translations: catalogues complete and in step with the sources"
 /usr/bin/python3 tests/i18n/check_catalogues.py 2>&1 | tee "$log_dir/catalogues.txt"
 count_summary "$log_dir/catalogues.txt"
 
-step "the stand-in API's hostile relays (no GIMP)"
+step "the stand-in API checked against its contract and its hostile relays (no GIMP)"
 /usr/bin/python3 tests/standin/test_standin.py 2>&1 | tee "$log_dir/standin.txt"
 count_summary "$log_dir/standin.txt"
 
