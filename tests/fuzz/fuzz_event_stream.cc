@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   if (size == 0) return 0;
   const std::size_t piece = 1 + data[0] % 64;
   int partials = 0;
-  gpt_image::ImageStream stream([&](int, const std::vector<std::uint8_t> &) { ++partials; });
+  gpt_image::ImageStream stream([&](int, const std::vector<std::uint8_t> &) { ++partials; }, 3);
   for (std::size_t i = 1; i < size; i += piece)
     stream.feed(reinterpret_cast<const char *>(data + i), std::min(piece, size - i));
   try {
