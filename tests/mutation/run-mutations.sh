@@ -46,9 +46,11 @@ PY
   cp "$work/original" "$path"
 }
 
-# Uploads must carry their content type; the real API (and the stand-in) refuse others.
+# Uploads must carry their content type; the real API (and the stand-in) refuse others. (Without
+# curl_mime_type at all, libcurl guesses image/png from the ".png" file name, so the breakage is a
+# wrong type, as a careless change would send.)
 mutate content_type plugin/core/images_api_client.cc \
-  '      curl_mime_type(p, part.content_type.c_str());' '' \
+  '      curl_mime_type(p, part.content_type.c_str());' '      curl_mime_type(p, "application/octet-stream");' \
   "$unit" --gtest_filter='ImagesApiClient.*:ClientStreaming.*'
 # The resampler's pixel grid shifted by half a pixel.
 mutate half_pixel_shift plugin/core/resample.cc \
@@ -73,9 +75,10 @@ mutate key_in_errors plugin/core/images_api_client.cc \
   "$unit" --gtest_filter='HostileRelays.*'
 # High-bit-depth images read as linear light: the upload far too bright. Only GIMP can tell.
 if command -v gimp-console-2.10 > /dev/null; then
+  # (The test images have no alpha channel: their layers are read through the R'G'B' path.)
   mutate linear_light_upload plugin/hosts/drawable_pixels.h \
-    'if (has_alpha) return read_drawable_pixels(drawable, rect, "R'"'"'G'"'"'B'"'"'A u8", 4);' \
-    'if (has_alpha) return read_drawable_pixels(drawable, rect, "RGBA u8", 4);' \
+    'read_drawable_pixels(drawable, inside, "R'"'"'G'"'"'B'"'"' u8", 3);' \
+    'read_drawable_pixels(drawable, inside, "RGB u8", 3);' \
     /usr/bin/python3 "$top/tests/e2e/run_e2e.py" --gimp 2.10 --plugin "$work/build/plugin/hosts/gimp-gpt-image" \
     --only _bit_
 else
