@@ -7,6 +7,7 @@ deeply nested error body and stream event, and the preview flood.
 
   test_standin.py        prints one line per check and, last, "N passed, N failed"."""
 import base64
+import http.client
 import io
 import json
 import os
@@ -200,6 +201,8 @@ class StandIn:
                 status, data = answer.status, answer.read()
         except urllib.error.HTTPError as e:
             status, data = e.code, e.read()
+        except (OSError, http.client.HTTPException) as e:  # a stand-in that broke off is a failed check
+            return 0, {"connection": repr(e)}
         try:
             return status, json.loads(data)
         except ValueError:
