@@ -264,6 +264,21 @@ def main():
             time.sleep(1)
             return not fill_running()
 
+        def fill_while(prompt, meanwhile, failures):
+            """Starts a fill from the menu; once its request reached the stand-in (which holds the
+            answer back), runs `meanwhile` and waits for the fill to end. False when it got no further."""
+            problem = start_fill_from_menu(prompt)
+            if problem:
+                failures.append(problem)
+                return False
+            if not wait_for_request(prompt):
+                failures.append("the fill's request did not reach the stand-in")
+                return False
+            meanwhile()
+            if not wait_fill_ended(60):
+                failures.append("the fill did not end")
+            return True
+
         # 1. The dialog appears; Cancel leaves everything as it was and sends nothing.
         failures = []
         requests_before = len(standin.requests())
@@ -501,16 +516,8 @@ def main():
         failures = []
         layers_before = layer_count()
         server.eval("(gimp-image-select-ellipse img CHANNEL-OP-REPLACE 300 200 200 150)")
-        prompt = "a paper lantern standin-fault:think:6"
-        problem = start_fill_from_menu(prompt)
-        if problem:
-            failures.append(problem)
-        elif not wait_for_request(prompt):
-            failures.append("the fill's request did not reach the stand-in")
-        else:
-            server.eval("(gimp-selection-invert img)")  # while the answer is on its way
-            if not wait_fill_ended(60):
-                failures.append("the fill did not end")
+        if fill_while("a paper lantern standin-fault:think:6", lambda: server.eval("(gimp-selection-invert img)"),
+                      failures):
             if layer_count() != layers_before + 1:
                 failures.append(f"the fill placed no layer ({layer_count()} layers)")
             else:
@@ -551,16 +558,8 @@ def main():
         layers_before = layer_count()
         snapshot = os.path.join(work, "before-crop.png")
         server.eval(f'(t-export img "{runner.inside(snapshot)}")')
-        prompt = "a paper boat standin-fault:think:6"
-        problem = start_fill_from_menu(prompt)
-        if problem:
-            failures.append(problem)
-        elif not wait_for_request(prompt):
-            failures.append("the fill's request did not reach the stand-in")
-        else:
-            server.eval("(gimp-image-crop img 700 500 50 40)")  # while the answer is on its way
-            if not wait_fill_ended(60):
-                failures.append("the fill did not end")
+        if fill_while("a paper boat standin-fault:think:6", lambda: server.eval("(gimp-image-crop img 700 500 50 40)"),
+                      failures):
             if layer_count() != layers_before:
                 failures.append(f"the refused fill added a layer ({layer_count()} layers)")
             cropped = os.path.join(work, "after-refused-fill.png")
