@@ -11,6 +11,7 @@ passed=0
 failed=0
 log_dir="$top/tests/out"
 mkdir -p "$log_dir"
+rm -f "$log_dir"/e2e-numbers-*.txt  # a suite that does not run must not leave an old run's numbers
 
 # Configures a build directory with exactly these options, whatever it held before.
 configure() {
@@ -80,7 +81,8 @@ step "the stand-in API checked against its contract and its hostile relays (no G
 count_summary "$log_dir/standin.txt"
 
 step "end to end in GIMP 2.10"
-/usr/bin/python3 tests/e2e/run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image 2>&1 | tee "$log_dir/e2e-gimp2.txt"
+/usr/bin/python3 tests/e2e/run_e2e.py --gimp 2.10 --plugin build/gimp2/plugin/hosts/gimp-gpt-image \
+  --numbers "$log_dir/e2e-numbers-gimp2.10.txt" 2>&1 | tee "$log_dir/e2e-gimp2.txt"
 count_summary "$log_dir/e2e-gimp2.txt"
 
 step "mutation check: small breakages on a copy of the tree, each must be caught by a test"
@@ -121,7 +123,8 @@ gimp3_suites() {  # gimp3_suites 3.0|3.2
   fi
 
   step "end to end in GIMP $version"
-  /usr/bin/python3 tests/e2e/run_e2e.py --gimp "$version" --plugin "$plugin" --root "$root" 2>&1 | tee "$log_dir/e2e-gimp$version.txt"
+  /usr/bin/python3 tests/e2e/run_e2e.py --gimp "$version" --plugin "$plugin" --root "$root" \
+    --numbers "$log_dir/e2e-numbers-gimp$version.txt" 2>&1 | tee "$log_dir/e2e-gimp$version.txt"
   count_summary "$log_dir/e2e-gimp$version.txt"
 
   step "interactive runs in GIMP $version (dialog, undo) under Xvfb"
@@ -132,6 +135,11 @@ gimp3_suites() {  # gimp3_suites 3.0|3.2
 
 gimp3_suites 3.0
 gimp3_suites 3.2
+
+step "the READMEs quote the seam and PSNR numbers this run measured in every GIMP"
+/usr/bin/python3 tests/e2e/check_quoted_numbers.py "$log_dir/e2e-numbers-gimp2.10.txt" \
+  "$log_dir/e2e-numbers-gimp3.0.txt" "$log_dir/e2e-numbers-gimp3.2.txt" 2>&1 | tee "$log_dir/quoted-numbers.txt"
+count_summary "$log_dir/quoted-numbers.txt"
 
 echo
 echo "$passed passed, $failed failed"

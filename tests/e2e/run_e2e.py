@@ -139,12 +139,26 @@ def run_session(runner, work, standin, label, cases, environment, change=None):
         yield name, c.failures
 
 
+def write_numbers(path, version, work, case_names):
+    """Collects what the seam cases measured (their seam-numbers.txt) into one file that outlives
+    the run's work directory: "gimp<version> <case>: <line>" per measured number."""
+    lines = []
+    for name in case_names:
+        measured = os.path.join(work, name, "seam-numbers.txt")
+        if os.path.exists(measured):
+            lines += [f"gimp{version} {name}: {line.rstrip()}" for line in open(measured, encoding="utf-8")]
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(line + "\n" for line in lines)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--gimp", choices=VERSIONS, required=True)
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--root", default="", help="chroot holding this GIMP")
     parser.add_argument("--only", default="", help="run only cases (and suites) whose name contains this")
+    parser.add_argument("--numbers", default="", help="write the measured seam and PSNR numbers to this file "
+                                                      "(the README quotes them; tests/e2e/check_quoted_numbers.py)")
     args = parser.parse_args()
 
     runner = GimpRunner(args.gimp, args.plugin, args.root)
@@ -185,6 +199,8 @@ def main():
         for group in extra:
             for name, failures in group:
                 report(name, failures)
+        if args.numbers:
+            write_numbers(args.numbers, args.gimp, work, [case[0] for case in SEAM_CASES])
     finally:
         standin.stop()
     print(f"{passed} passed, {failed} failed")
