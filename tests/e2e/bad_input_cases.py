@@ -66,7 +66,7 @@ def ellipse_placed(above_anchor=True, top=True, upload_shows_frame=False):
             c.equal(report.get("above_anchor"), 1, "the new layer is just above the drawable it was given")
         if top:
             c.equal(report.get("top_is_result"), 1, "the new layer is at the top of the stack")
-        if before is not None and after is not None:
+        if c.expect(before is not None and after is not None, "the image was not exported before and after the call"):
             check_outside_exact(c, before, after, ~ellipse_inside(before.shape[:2], *ELLIPSE, grow=1.5))
     return check
 

@@ -65,7 +65,7 @@ def failed_cleanly(c, p, report, before, after, output):
     """Refused without a crash: error result, no layer, image unchanged, a short error text."""
     c.equal(report.get("result"), -1, "the call failed")
     c.equal(report.get("count_after"), report.get("count_before"), "layer count after a refused call")
-    if before is not None and after is not None:
+    if c.expect(before is not None and after is not None, "the image was not exported before and after the call"):
         c.expect(np.array_equal(before, after), "the image changed although the call failed")
     text = error_text(c, p)
     c.expect(not any(word in text for word in CRASH_WORDS), f"the plug-in crashed: {text[:200]!r}")

@@ -363,6 +363,6 @@ def check_refused(c, report, before, after, output, message):
     """A call that must fail cleanly: error result, no new layer, the image as it was, the reason shown."""
     c.equal(report.get("result"), -1, "the call failed")
     c.equal(report.get("count_after"), report.get("count_before"), "layer count after a refused call")
-    if before is not None and after is not None:
+    if c.expect(before is not None and after is not None, "the image was not exported before and after the call"):
         c.expect(np.array_equal(before, after), "the image changed although the call failed")
     c.expect(message in output, f"GIMP's output does not say {message!r}")

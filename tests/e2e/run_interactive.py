@@ -152,7 +152,36 @@ def main():
         for failure in failures:
             print("       - " + failure)
 
-    try:
+    texture = os.path.join(work, "texture.png")
+    make_texture(texture)
+    before = None  # the picture every case starts from, as GIMP exports it
+    settings_file = os.path.join(profile, "gimp-gpt-image/settings.ini")
+    if args.gimp == "2.10":
+        fill = ("(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n} "
+                "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0 2 0 (vector))")
+        open_settings = '(plug-in-gpt-image-settings RUN-INTERACTIVE "" "" "" "" 600 "" 2 10 60)'
+        generate = ('(plug-in-gpt-image-generate RUN-INTERACTIVE img base "" "medium" "auto" 1 "auto" "png" 100 2 '
+                    '"letterbox" "low" 0 (vector))')
+        new_image = ('(plug-in-gpt-image-new RUN-INTERACTIVE "square-post" "" "medium" "auto" 1 "auto" "png" 100 2 '
+                     '"letterbox" "low" 0 (vector))')
+    else:
+        fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "
+                "#:prompt \"{prompt}\" #:variations {n})")
+        open_settings = "(plug-in-gpt-image-settings #:run-mode RUN-INTERACTIVE)"
+        generate = "(plug-in-gpt-image-generate #:run-mode RUN-INTERACTIVE #:image img #:drawables (vector base))"
+        new_image = "(plug-in-gpt-image-new #:run-mode RUN-INTERACTIVE)"
+    log_path = os.path.join(work, "gimp-output.txt")
+    before_png = os.path.join(work, "before.png")
+    server = None
+    image_window = None
+    has_display = False
+
+    def start_gimp():
+        """Starts GIMP with its Script-Fu server and loads the test helpers (again, after a crash)."""
+        nonlocal gimp, server, has_display
+        if gimp:
+            end_process_group(gimp)
+        has_display = False
         port = free_port()
         env = {"HOME": runner.inside(home), "PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
                "DISPLAY": desktop.display, "OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url,
@@ -161,126 +190,159 @@ def main():
         if args.gimp == "2.10":
             server_call = f'(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" {port} "")'
             command = ["gimp-2.10", "-d", "-f", "-s", "-c", "-b", server_call]
-            fill = ("(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n} "
-                    "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0 2 0 (vector))")
-            open_settings = '(plug-in-gpt-image-settings RUN-INTERACTIVE "" "" "" "" 600 "" 2 10 60)'
-            generate = ('(plug-in-gpt-image-generate RUN-INTERACTIVE img base "" "medium" "auto" 1 "auto" "png" 100 2 '
-                        '"letterbox" "low" 0 (vector))')
-            new_image = ('(plug-in-gpt-image-new RUN-INTERACTIVE "square-post" "" "medium" "auto" 1 "auto" "png" 100 2 '
-                         '"letterbox" "low" 0 (vector))')
         else:
             server_call = (f'(plug-in-script-fu-server #:run-mode RUN-NONINTERACTIVE #:ip "127.0.0.1" '
                            f'#:port {port} #:logfile "")')
             command = [gui_binary(args.gimp), "-d", "-f", "-s", "-c", "--batch-interpreter=plug-in-script-fu-eval", "-b",
                        server_call]
-            fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "
-                    "#:prompt \"{prompt}\" #:variations {n})")
-            open_settings = "(plug-in-gpt-image-settings #:run-mode RUN-INTERACTIVE)"
-            generate = "(plug-in-gpt-image-generate #:run-mode RUN-INTERACTIVE #:image img #:drawables (vector base))"
-            new_image = "(plug-in-gpt-image-new #:run-mode RUN-INTERACTIVE)"
         if args.root:
             runner._mount_proc()
             command = ["chroot", args.root] + command
-        log_path = os.path.join(work, "gimp-output.txt")
-        log = open(log_path, "w")
+        log = open(log_path, "a")
         # A session of its own, so GIMP and every plug-in process it started can be ended together.
         gimp = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True)
         server = ScriptFuServer(port)
         server.wait_until_listening(120, lambda: gimp.poll() is None)
-
         for name in (prelude(args.gimp), "common.scm"):
             ok, text = server.eval("(begin " + open(os.path.join(SCHEME_DIR, name)).read() + ")")
             assert ok, f"loading {name}: {text}"
-        texture = os.path.join(work, "texture.png")
-        make_texture(texture)
-        before_png = os.path.join(work, "before.png")
+
+    def image_windows():
+        return desktop.xdotool("search", "--onlyvisible", "--name", "800x600")
+
+    def fresh_image():
+        """Closes the previous case's image and opens the test picture anew, shown, with the
+        ellipse selected: every case starts from the same image and an empty undo history."""
+        nonlocal image_window, has_display, before
+        if has_display:
+            server.eval("(gimp-display-delete disp)")
+            has_display = False
+            deadline = time.time() + 20
+            while image_windows() and time.time() < deadline:
+                time.sleep(0.3)
         ok, text = server.eval(f"""(begin
           (define img (t-load "{runner.inside(texture)}"))
           (define base (vector-ref (t-layers img) 0))
-          (gimp-display-new img)
+          (define disp (car (gimp-display-new img)))
           (gimp-image-select-ellipse img CHANNEL-OP-REPLACE 300 200 200 150)
           (gimp-displays-flush)
           (t-export img "{runner.inside(before_png)}"))""")
-        assert ok, "setting up the image: " + text
+        assert ok, "opening the test picture: " + text
+        has_display = True
         before = load(before_png)
-        welcome = desktop.xdotool("search", "--name", "^Welcome to GIMP")  # GIMP 3 on a fresh profile
-        for window in welcome:
+        for window in desktop.xdotool("search", "--name", "^Welcome to GIMP"):  # GIMP 3 on a fresh profile
             desktop.press(window, "Escape")
-        layer_count = lambda: int(server.eval("(vector-length (t-layers img))")[1])  # noqa: E731
         image_window = desktop.wait_window("800x600")  # the image window's title names the size
         if not image_window:
             names = [" ".join(desktop.xdotool("getwindowname", w)) for w in desktop.xdotool("search", "--name", ".")]
             raise RuntimeError(f"GIMP's image window did not appear; windows: {names}")
 
-        def open_fill_dialog():
-            """Starts an interactive fill; returns the pending call and the dialog's window (or None)."""
-            call = Call(server, fill.format(mode="RUN-INTERACTIVE", prompt="", n=1))
-            return call, desktop.wait_window(f"^{DIALOG_TITLE}$")
+    def plugin_processes():
+        """The plug-in's processes started by this GIMP (its session), not by any other GIMP."""
+        found = subprocess.run(["pgrep", "-s", str(gimp.pid), "-f", "plug-ins/gimp-gpt-image/gimp-gpt-image"],
+                               stdout=subprocess.PIPE, text=True)
+        return found.stdout.split()
 
-        def matches_before(tag):
-            path = os.path.join(work, tag + ".png")
-            server.eval(f'(t-export img "{runner.inside(path)}")')
-            return np.array_equal(load(path), before)
+    def reset():
+        """The state every case starts from, whatever the case before left: GIMP running (started
+        again if it died), no plug-in process or dialog left open, no saved settings, a fresh image."""
+        if gimp is None or gimp.poll() is not None or server is None:
+            start_gimp()
+        for pid in plugin_processes():  # a dialog or a fill a failed case left open
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        deadline = time.time() + 20
+        while plugin_processes() and time.time() < deadline:
+            time.sleep(0.3)
+        if os.path.exists(settings_file):
+            os.remove(settings_file)
+        fresh_image()
 
-        def window_area(window):
-            fields = dict(line.split("=", 1) for line in desktop.xdotool("getwindowgeometry", "--shell", window))
-            return int(fields["WIDTH"]) * int(fields["HEIGHT"])
+    layer_count = lambda: int(server.eval("(vector-length (t-layers img))")[1])  # noqa: E731
 
-        def start_fill_from_menu(prompt):
-            """Starts an interactive fill the way a user does, through GIMP's action search (so the
-            Script-Fu server stays free while it runs) and sends `prompt`; returns an error or None."""
-            desktop.press(image_window, "slash")  # Help ▸ Search and Run a Command
-            search = desktop.wait_window("^Search Actions$", timeout=15)
-            if not search:
-                return "GIMP's action search did not open"
-            desktop.type(search, "Generative Fill")  # no window manager: the popup is focused by hand
-            time.sleep(1.5)
-            desktop.press(search, "Return")
-            dialog = desktop.wait_window(f"^{DIALOG_TITLE}$", timeout=30)
-            if not dialog:
-                return "the Generative Fill dialog did not open from the action search"
-            desktop.press(dialog, "ctrl+a")  # replaces the remembered prompt
-            desktop.type(dialog, prompt)
-            desktop.press(dialog, "alt+o")
+    def open_fill_dialog():
+        """Starts an interactive fill; returns the pending call and the dialog's window (or None)."""
+        call = Call(server, fill.format(mode="RUN-INTERACTIVE", prompt="", n=1))
+        return call, desktop.wait_window(f"^{DIALOG_TITLE}$")
+
+    def fill_through_dialog(prompt):
+        """An interactive fill whose prompt is typed into the dialog (replacing any remembered one);
+        returns the finished call, or None when the dialog did not appear."""
+        call, dialog = open_fill_dialog()
+        if not dialog:
             return None
+        desktop.press(dialog, "ctrl+a")
+        desktop.type(dialog, prompt)
+        desktop.press(dialog, "alt+o")
+        call.join(120)
+        return call
 
-        def wait_for_request(prompt, timeout=60):
-            deadline = time.time() + timeout
-            while time.time() < deadline:
-                if any(r.get("fields", {}).get("prompt") == prompt for r in standin.requests()):
-                    return True
-                time.sleep(0.3)
+    def matches_before(tag):
+        path = os.path.join(work, tag + ".png")
+        server.eval(f'(t-export img "{runner.inside(path)}")')
+        return np.array_equal(load(path), before)
+
+    def window_area(window):
+        fields = dict(line.split("=", 1) for line in desktop.xdotool("getwindowgeometry", "--shell", window))
+        return int(fields["WIDTH"]) * int(fields["HEIGHT"])
+
+    def start_fill_from_menu(prompt):
+        """Starts an interactive fill the way a user does, through GIMP's action search (so the
+        Script-Fu server stays free while it runs) and sends `prompt`; returns an error or None."""
+        desktop.press(image_window, "slash")  # Help ▸ Search and Run a Command
+        search = desktop.wait_window("^Search Actions$", timeout=15)
+        if not search:
+            return "GIMP's action search did not open"
+        desktop.type(search, "Generative Fill")  # no window manager: the popup is focused by hand
+        time.sleep(1.5)
+        desktop.press(search, "Return")
+        dialog = desktop.wait_window(f"^{DIALOG_TITLE}$", timeout=30)
+        if not dialog:
+            return "the Generative Fill dialog did not open from the action search"
+        desktop.press(dialog, "ctrl+a")  # replaces the remembered prompt
+        desktop.type(dialog, prompt)
+        desktop.press(dialog, "alt+o")
+        return None
+
+    def wait_for_request(prompt, timeout=60):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if any(r.get("fields", {}).get("prompt") == prompt for r in standin.requests()):
+                return True
+            time.sleep(0.3)
+        return False
+
+    def fill_running():
+        return bool(plugin_processes())
+
+    def wait_fill_ended(timeout=60):
+        deadline = time.time() + timeout
+        while time.time() < deadline and fill_running():
+            time.sleep(0.3)
+        time.sleep(1)
+        return not fill_running()
+
+    def fill_while(prompt, meanwhile, failures):
+        """Starts a fill from the menu; once its request reached the stand-in (which holds the
+        answer back), runs `meanwhile` and waits for the fill to end. False when it got no further."""
+        problem = start_fill_from_menu(prompt)
+        if problem:
+            failures.append(problem)
             return False
+        if not wait_for_request(prompt):
+            failures.append("the fill's request did not reach the stand-in")
+            return False
+        meanwhile()
+        if not wait_fill_ended(60):
+            failures.append("the fill did not end")
+        return True
 
-        def fill_running():
-            found = subprocess.run(["pgrep", "-f", "plug-ins/gimp-gpt-image/gimp-gpt-image"], stdout=subprocess.PIPE)
-            return bool(found.stdout.strip())
 
-        def wait_fill_ended(timeout=60):
-            deadline = time.time() + timeout
-            while time.time() < deadline and fill_running():
-                time.sleep(0.3)
-            time.sleep(1)
-            return not fill_running()
-
-        def fill_while(prompt, meanwhile, failures):
-            """Starts a fill from the menu; once its request reached the stand-in (which holds the
-            answer back), runs `meanwhile` and waits for the fill to end. False when it got no further."""
-            problem = start_fill_from_menu(prompt)
-            if problem:
-                failures.append(problem)
-                return False
-            if not wait_for_request(prompt):
-                failures.append("the fill's request did not reach the stand-in")
-                return False
-            meanwhile()
-            if not wait_fill_ended(60):
-                failures.append("the fill did not end")
-            return True
-
-        # 1. The dialog appears; Cancel leaves everything as it was and sends nothing.
-        failures = []
+    # 1. The dialog appears; Cancel leaves everything as it was and sends nothing.
+    def case_dialog_cancel(failures):
         requests_before = len(standin.requests())
         call, dialog = open_fill_dialog()
         if not dialog:
@@ -295,14 +357,15 @@ def main():
                 failures.append("Cancel changed the layers")
             if len(standin.requests()) != requests_before:
                 failures.append("Cancel still sent a request")
-        case("dialog_cancel", failures)
 
-        # 2. OK with a blank prompt keeps the dialog open; a typed prompt is sent and placed.
-        failures = []
+    # 2. OK with a blank prompt keeps the dialog open; a typed prompt is sent and placed.
+    def case_dialog_prompt_typed_and_sent(failures):
         call, dialog = open_fill_dialog()
         if not dialog:
             failures.append("the dialog did not appear")
         else:
+            desktop.press(dialog, "ctrl+a")  # a prompt remembered from another case goes
+            desktop.press(dialog, "Delete")
             desktop.press(dialog, "alt+o")
             time.sleep(1.5)
             if not call.is_alive():
@@ -319,10 +382,13 @@ def main():
                     failures.append(f"the typed prompt was not sent (prompts: {prompts})")
                 if layer_count() != 2:
                     failures.append("no layer was added")
-        case("dialog_prompt_typed_and_sent", failures)
 
-        # 3. One Ctrl+Z removes the whole fill.
-        failures = []
+    # 3. One Ctrl+Z removes the whole fill made through the dialog, and one a three-variation fill.
+    def case_one_undo_step(failures):
+        call = fill_through_dialog("a red window")
+        if not call or call.is_alive() or not call.result or not call.result[0] or layer_count() != 2:
+            failures.append(f"the fill through the dialog failed: {call and call.result}")
+            return
         desktop.press(image_window, "ctrl+z")
         time.sleep(1.5)
         if layer_count() != 1:
@@ -336,10 +402,13 @@ def main():
         time.sleep(1.5)
         if layer_count() != 1 or not matches_before("after-undo-2"):
             failures.append("one undo did not remove a three-variation fill (group and layers)")
-        case("one_undo_step", failures)
 
-        # 4. The dialog remembers the last prompt: OK straight away sends it again.
-        failures = []
+    # 4. The dialog remembers the last prompt: OK straight away sends it again.
+    def case_last_values_remembered(failures):
+        call = fill_through_dialog("a green gate")
+        if not call or call.is_alive() or not call.result or not call.result[0]:
+            failures.append(f"the first fill through the dialog failed: {call and call.result}")
+            return
         sent = len(standin.requests())
         call, dialog = open_fill_dialog()
         if not dialog:
@@ -348,16 +417,15 @@ def main():
             desktop.press(dialog, "alt+o")
             call.join(120)
             new = [r.get("fields", {}).get("prompt") for r in standin.requests()[sent:]]
-            if new != ["a blue door"]:
+            if new != ["a green gate"]:
                 failures.append(f"the remembered prompt was not sent again (sent: {new})")
             history = os.path.join(profile, "gimp-gpt-image/prompt-history.json")
-            if not os.path.exists(history) or "a blue door" not in open(history, encoding="utf-8").read():
+            if not os.path.exists(history) or "a green gate" not in open(history, encoding="utf-8").read():
                 failures.append("the prompt history in GIMP's profile does not hold the sent prompt")
-        case("last_values_remembered", failures)
 
-        # 5. The progress window: it shows the streamed previews; Cancel stops the transfer at once,
-        #    leaves the image as it was, and the plug-in process exits.
-        failures = []
+    # 5. The progress window: it shows the streamed previews; Cancel stops the transfer at once,
+    #    leaves the image as it was, and the plug-in process exits.
+    def case_progress_window_cancel(failures):
         sent = len(standin.requests())
         layers_before = layer_count()
         snapshot = os.path.join(work, "before-cancel.png")
@@ -366,8 +434,9 @@ def main():
         if not dialog:
             failures.append("the dialog did not appear")
         else:
-            # Appended to the remembered prompt: previews every 3 s, the finished image after 9 s.
-            desktop.type(dialog, " standin-stream-delay:3")
+            # Previews every 3 s, the finished image after 9 s.
+            desktop.press(dialog, "ctrl+a")
+            desktop.type(dialog, "a lamp standin-stream-delay:3")
             desktop.press(dialog, "alt+o")
             window = desktop.wait_window(f"^{PROGRESS_TITLE}$", timeout=30)
             if not window:
@@ -392,14 +461,11 @@ def main():
             if layer_count() != layers_before or not np.array_equal(load(after_cancel), load(snapshot)):
                 failures.append("the cancelled fill changed the image")
             time.sleep(1)
-            left = subprocess.run(["pgrep", "-f", "plug-ins/gimp-gpt-image/gimp-gpt-image"], stdout=subprocess.PIPE)
-            if left.stdout.strip():
+            if plugin_processes():
                 failures.append("the plug-in process is still running after Cancel")
-        case("progress_window_cancel", failures)
 
-        # 6. The settings dialog: Cancel saves nothing; Test connection answers; OK saves, without the key.
-        failures = []
-        settings_file = os.path.join(profile, "gimp-gpt-image/settings.ini")
+    # 6. The settings dialog: Cancel saves nothing; Test connection answers; OK saves, without the key.
+    def case_settings_dialog(failures):
         call = Call(server, open_settings)
         dialog = desktop.wait_window("^Generative Fill Settings$")
         if not dialog:
@@ -424,13 +490,12 @@ def main():
                 failures.append("OK wrote no settings file")
             elif TEST_KEY in open(settings_file).read():
                 failures.append("the key was written to the settings file")
-        case("settings_dialog", failures)
 
-        # 6b. A settings file whose base URL is refused now (plain http to another host) must not
-        #     keep the settings dialog from opening: it opens, shows the problem (it is larger than
-        #     the same dialog without one; the screenshot is kept), OK keeps it open
-        #     until the URL is fixed, then saves the fixed URL.
-        failures = []
+    # 6b. A settings file whose base URL is refused now (plain http to another host) must not
+    #     keep the settings dialog from opening: it opens, shows the problem (it is larger than
+    #     the same dialog without one; the screenshot is kept), OK keeps it open
+    #     until the URL is fixed, then saves the fixed URL.
+    def case_settings_dialog_refused_base_url(failures):
         os.makedirs(os.path.dirname(settings_file), exist_ok=True)
         with open(settings_file, "w") as f:
             f.write("[connection]\nbase_url=http://example.com/v1\nmodel=gpt-image-1.5\n")
@@ -469,13 +534,12 @@ def main():
                                         f"{plain_area} px² without a problem)")
                     desktop.press(dialog, "Escape")
                     call.join(30)
-        case("settings_dialog_refused_base_url", failures)
 
-        # 7. Generate Layer: the dialog appears; a typed prompt with a reference ticked by keyboard
-        #    (Alt+N opens the list and puts the focus on its first layer, Space ticks it) becomes one
-        #    layer over the selection's box, made through /images/edits with that one reference;
-        #    one Ctrl+Z removes it.
-        failures = []
+    # 7. Generate Layer: the dialog appears; a typed prompt with a reference ticked by keyboard
+    #    (Alt+N opens the list and puts the focus on its first layer, Space ticks it) becomes one
+    #    layer over the selection's box, made through /images/edits with that one reference;
+    #    one Ctrl+Z removes it.
+    def case_generate_layer_dialog(failures):
         sent = len(standin.requests())
         layers_before = layer_count()
         snapshot = os.path.join(work, "before-generate.png")
@@ -485,6 +549,7 @@ def main():
         if not dialog:
             failures.append("the Generate Layer dialog did not appear")
         else:
+            desktop.press(dialog, "ctrl+a")  # replaces a remembered prompt
             desktop.type(dialog, "a paper boat")
             desktop.press(dialog, "alt+n")
             time.sleep(0.5)
@@ -509,11 +574,10 @@ def main():
             server.eval(f'(t-export img "{runner.inside(after_undo)}")')
             if layer_count() != layers_before or not np.array_equal(load(after_undo), load(snapshot)):
                 failures.append("one undo did not remove the generated layer")
-        case("generate_layer_dialog", failures)
 
-        # 7b. The selection changes while the stand-in holds the answer back: the layer mask is still
-        #     the selection the fill was asked for (an ellipse), not the inverted one of now.
-        failures = []
+    # 7b. The selection changes while the stand-in holds the answer back: the layer mask is still
+    #     the selection the fill was asked for (an ellipse), not the inverted one of now.
+    def case_selection_changed_while_waiting(failures):
         layers_before = layer_count()
         server.eval("(gimp-image-select-ellipse img CHANNEL-OP-REPLACE 300 200 200 150)")
         if fill_while("a paper lantern standin-fault:think:6", lambda: server.eval("(gimp-selection-invert img)"),
@@ -550,11 +614,10 @@ def main():
                                         f"mask {mask.shape})")
             server.eval("(gimp-image-remove-layer img (vector-ref (t-layers img) 0))")
         server.eval("(gimp-image-select-ellipse img CHANNEL-OP-REPLACE 300 200 200 150)")
-        case("selection_changed_while_waiting", failures)
 
-        # 7c. The canvas is cropped while the stand-in holds the answer back: the fill is refused with
-        #     a message that says so, and the image gets no layer (it stays as the crop left it).
-        failures = []
+    # 7c. The canvas is cropped while the stand-in holds the answer back: the fill is refused with
+    #     a message that says so, and the image gets no layer (it stays as the crop left it).
+    def case_canvas_cropped_while_waiting(failures):
         layers_before = layer_count()
         snapshot = os.path.join(work, "before-crop.png")
         server.eval(f'(t-export img "{runner.inside(snapshot)}")')
@@ -574,51 +637,48 @@ def main():
             time.sleep(1.5)
             if int(server.eval("(t-image-width img)")[1]) != 800:
                 failures.append("one undo did not take back the crop (the refused fill left an undo step)")
-        case("canvas_cropped_while_waiting", failures)
 
-        # 7d. GIMP 2.10 keeps the last values in a fixed-size block: a non-ASCII prompt longer than
-        #     it (pasted, 33000 bytes) must be cut between two characters, so that repeating the
-        #     fill with the last values sends valid text (the prompt's first 10923 characters).
-        if args.gimp == "2.10":
-            failures = []
-            layers_before = layer_count()
-            long_prompt = "灯" * 11000  # 3 bytes each; the saved field holds 32771 bytes
-            text_file = os.path.join(work, "long-prompt.txt")
-            with open(text_file, "w", encoding="utf-8") as f:
-                f.write(long_prompt)
-            clipboard = subprocess.Popen(["gimp-test-clipboard-2.0", "-s", "clipboard", "-t", "UTF8_STRING",
-                                          "-c", text_file], env={"DISPLAY": desktop.display, "HOME": home},
-                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(1)
-            call, dialog = open_fill_dialog()
-            if not dialog:
-                failures.append("the dialog did not appear")
+    # 7d. GIMP 2.10 keeps the last values in a fixed-size block: a non-ASCII prompt longer than
+    #     it (pasted, 33000 bytes) must be cut between two characters, so that repeating the
+    #     fill with the last values sends valid text (the prompt's first 10923 characters).
+    def case_long_prompt_repeat_last_values(failures):
+        layers_before = layer_count()
+        long_prompt = "灯" * 11000  # 3 bytes each; the saved field holds 32771 bytes
+        text_file = os.path.join(work, "long-prompt.txt")
+        with open(text_file, "w", encoding="utf-8") as f:
+            f.write(long_prompt)
+        clipboard = subprocess.Popen(["gimp-test-clipboard-2.0", "-s", "clipboard", "-t", "UTF8_STRING",
+                                      "-c", text_file], env={"DISPLAY": desktop.display, "HOME": home},
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1)
+        call, dialog = open_fill_dialog()
+        if not dialog:
+            failures.append("the dialog did not appear")
+        else:
+            desktop.press(dialog, "ctrl+a")
+            desktop.press(dialog, "ctrl+v")
+            time.sleep(2)
+            desktop.press(dialog, "alt+o")
+            call.join(120)
+            sent = [r.get("fields", {}).get("prompt") for r in standin.requests()]
+            if call.is_alive() or not call.result or not call.result[0] or long_prompt not in sent:
+                failures.append(f"the fill with the pasted long prompt did not succeed: {str(call.result)[:300]}")
             else:
-                desktop.press(dialog, "ctrl+a")
-                desktop.press(dialog, "ctrl+v")
-                time.sleep(2)
-                desktop.press(dialog, "alt+o")
-                call.join(120)
-                sent = [r.get("fields", {}).get("prompt") for r in standin.requests()]
-                if call.is_alive() or not call.result or not call.result[0] or long_prompt not in sent:
-                    failures.append(f"the fill with the pasted long prompt did not succeed: {str(call.result)[:300]}")
-                else:
-                    count = len(standin.requests())
-                    ok, text = server.eval(fill.format(mode="RUN-WITH-LAST-VALS", prompt="", n=1))
-                    new = [r.get("fields", {}).get("prompt") for r in standin.requests()[count:]]
-                    if not ok:
-                        failures.append(f"repeating with the last values failed: {text[:300]}")
-                    elif new != [long_prompt[:10923]]:
-                        failures.append(f"repeating sent {[len(p or '') for p in new]} characters, not the first "
-                                        f"10923 of the prompt")
-            clipboard.kill()
-            clipboard.wait()
-            while layer_count() > layers_before:
-                server.eval("(gimp-image-remove-layer img (vector-ref (t-layers img) 0))")
-            case("long_prompt_repeat_last_values", failures)
+                count = len(standin.requests())
+                ok, text = server.eval(fill.format(mode="RUN-WITH-LAST-VALS", prompt="", n=1))
+                new = [r.get("fields", {}).get("prompt") for r in standin.requests()[count:]]
+                if not ok:
+                    failures.append(f"repeating with the last values failed: {text[:300]}")
+                elif new != [long_prompt[:10923]]:
+                    failures.append(f"repeating sent {[len(p or '') for p in new]} characters, not the first "
+                                    f"10923 of the prompt")
+        clipboard.kill()
+        clipboard.wait()
+        while layer_count() > layers_before:
+            server.eval("(gimp-image-remove-layer img (vector-ref (t-layers img) 0))")
 
-        # 8. Generate Image: the dialog appears (canvas and presets); OK makes and shows a new image.
-        failures = []
+    # 8. Generate Image: the dialog appears (canvas and presets); OK makes and shows a new image.
+    def case_generate_image_dialog(failures):
         sent = len(standin.requests())
         images_before = int(server.eval("(t-image-count)")[1])
         call = Call(server, new_image)
@@ -627,6 +687,7 @@ def main():
             failures.append("the Generate Image dialog did not appear")
         else:
             desktop.screenshot(dialog, os.path.join(args.screenshots, f"generate-image-dialog-gimp{args.gimp}.png"))
+            desktop.press(dialog, "ctrl+a")  # replaces a remembered prompt
             desktop.type(dialog, "a poster of a comet")
             desktop.press(dialog, "alt+o")
             call.join(120)
@@ -639,9 +700,24 @@ def main():
                 failures.append("no new image was opened")
             if not desktop.wait_window("1080x1080", timeout=20):
                 failures.append("the new 1080x1080 image is not shown")
-        case("generate_image_dialog", failures)
-    except Exception as error:
-        case("setup", [f"{type(error).__name__}: {error} (see {work}/gimp-output.txt)"])
+    cases = [case_dialog_cancel, case_dialog_prompt_typed_and_sent, case_one_undo_step, case_last_values_remembered,
+             case_progress_window_cancel, case_settings_dialog, case_settings_dialog_refused_base_url,
+             case_generate_layer_dialog, case_selection_changed_while_waiting, case_canvas_cropped_while_waiting]
+    if args.gimp == "2.10":  # only GIMP 2.10 keeps last values in a fixed-size block
+        cases.append(case_long_prompt_repeat_last_values)
+    cases.append(case_generate_image_dialog)
+    try:
+        # Each case on its own: a fresh image (GIMP started again if it died), its failures and
+        # exceptions its own, so one broken case never hides the others.
+        for run_case in cases:
+            name = run_case.__name__[len("case_"):]
+            failures = []
+            try:
+                reset()
+                run_case(failures)
+            except Exception as error:
+                failures.append(f"{type(error).__name__}: {error} (see {log_path})")
+            case(name, failures)
     finally:
         if gimp:
             end_process_group(gimp)
