@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <regex>
 #include <chrono>
 
 #include "errors.h"
@@ -147,39 +148,61 @@ TEST_F(ImagesApiClientTest, ListsModels) {
   EXPECT_NE(std::find(models.begin(), models.end(), "gpt-image-1.5"), models.end());
 }
 
+namespace {
+// The stand-in's request ids count up and libcurl reports how long a refused connect took: both
+// are masked so that the rest of a sentence is compared exactly.
+std::string masked(std::string text) {
+  text = std::regex_replace(text, std::regex("req_standin_[0-9]+"), "req_standin_N");
+  return std::regex_replace(text, std::regex("after [0-9]+ ms"), "after N ms");
+}
+}  // namespace
+
+// "Test connection" shows check.message as it is: each case's whole sentence is checked.
 TEST_F(ImagesApiClientTest, ConnectionCheckSaysWhatIsWrong) {
+  const std::string base = "http://127.0.0.1:" + std::to_string(port_);
   auto check = check_connection(connection());
   EXPECT_TRUE(check.ok) << check.message;
-  EXPECT_NE(check.message.find("gpt-image-1.5 is available"), std::string::npos) << check.message;
+  EXPECT_EQ(check.message, "Connected: gpt-image-1.5 is available at " + base + "/v1.");
   EXPECT_FALSE(check.models.empty());
 
   check = check_connection(connection("sk-revoked-key"));
   EXPECT_FALSE(check.ok);
-  EXPECT_NE(check.message.find("key was refused"), std::string::npos) << check.message;
+  EXPECT_EQ(masked(check.message),
+            "The API key was refused (HTTP 401): it is wrong, revoked, or for another service. Enter the right key in "
+            "Filters \u25B8 Generative \u25B8 Settings\u2026 or set OPENAI_API_KEY. The server said: Incorrect API key "
+            "provided. You can find your API key at https://platform.openai.com/account/api-keys. "
+            "[request id req_standin_N]");
   EXPECT_EQ(check.message.find("sk-revoked-key"), std::string::npos);
 
   check = check_connection(connection(""));
   EXPECT_FALSE(check.ok);
-  EXPECT_NE(check.message.find("No API key"), std::string::npos);
+  EXPECT_EQ(check.message, "No API key: enter one, or set OPENAI_API_KEY.");
 
   ConnectionSettings unknown = connection();
   unknown.model = "gpt-image-9";
   check = check_connection(unknown);
   EXPECT_FALSE(check.ok);
-  EXPECT_NE(check.message.find("does not list the model gpt-image-9"), std::string::npos) << check.message;
-  EXPECT_NE(check.message.find("gpt-image-1"), std::string::npos);
+  EXPECT_EQ(check.message,
+            "Connected, but the server does not list the model gpt-image-9. Image models it lists: gpt-image-1, "
+            "gpt-image-1.5, gpt-image-1-mini, gpt-image-2, gpt-image-2-2026-04-21, dall-e-2.");
 
   ConnectionSettings wrong_path = connection();
-  wrong_path.base_url = "http://127.0.0.1:" + std::to_string(port_) + "/v2";
+  wrong_path.base_url = base + "/v2";
   check = check_connection(wrong_path);
   EXPECT_FALSE(check.ok);
-  EXPECT_NE(check.message.find("base URL"), std::string::npos) << check.message;
+  EXPECT_EQ(masked(check.message),
+            "Not found (HTTP 404): " + base + "/v2 does not serve the model gpt-image-1.5 or the Images API. Check the "
+            "base URL (it usually ends in /v1) and the model in Filters \u25B8 Generative \u25B8 Settings\u2026 The "
+            "server said: Unknown path /v2/models [request id req_standin_N]");
 
   ConnectionSettings nowhere = connection();
   nowhere.base_url = "http://127.0.0.1:1/v1";
   check = check_connection(nowhere);
   EXPECT_FALSE(check.ok);
-  EXPECT_NE(check.message.find("Could not connect to http://127.0.0.1:1/v1"), std::string::npos) << check.message;
+  EXPECT_EQ(masked(check.message),
+            "Could not connect to http://127.0.0.1:1/v1 (Failed to connect to 127.0.0.1 port 1 after N ms: Couldn't "
+            "connect to server). The server may be down, or a firewall or proxy blocks it; check the base URL and your "
+            "network.");
 }
 
 namespace {
