@@ -18,7 +18,7 @@ configure() {
   local dir=$1; shift
   if [ -f "$dir/build.ninja" ]; then meson configure "$dir" "$@"; else meson setup "$dir" "$@"; fi
 }
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s  (at %d s)\n' "$*" "$SECONDS"; }  # where the time goes, step by step
 die() { echo "$*" >&2; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
 
 # Adds a suite's counts from its "N passed, N failed" line or GoogleTest's summary.
