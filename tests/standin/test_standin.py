@@ -145,6 +145,12 @@ def contract_checks(s):
                       "background": "transparent"})
     check("generation_transparent_with_jpeg", r, refused(r, "background"))
 
+    # Sizes a model does not take (a standard-size model, a multiple-of-16 model, dall-e-2).
+    for model, size, image in (("gpt-image-1.5", "999x999", None), ("gpt-image-2", "1000x1000", None),
+                               ("dall-e-2", "1024x1536", picture(1024, 1024))):
+        r = s.edit(edit_parts(model=model, size=size, mask=False, image=image))
+        check(f"{model}_refuses_size_{size}", r, refused(r, "size"))
+
     # size=auto: a size the model would choose, not the upload's.
     results = [answered_size(s.edit(edit_parts(size="auto", mask=False, image=picture(w, h))))
                for w, h in ((1200, 630), (630, 1200), (700, 700))]

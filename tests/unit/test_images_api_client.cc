@@ -107,12 +107,25 @@ TEST_F(ImagesApiClientTest, ServerMessageAndRequestIdReachTheUser) {
   EXPECT_NE(text.find("request id req_standin_"), std::string::npos) << text;
 }
 
-TEST_F(ImagesApiClientTest, StandInRejectsMalformedRequests) {
-  EditRequest r = request("x");
+namespace {
+int requests_with_prompt(const std::string &log, const std::string &prompt) {
+  int count = 0;
+  for (size_t at = log.find("\"prompt\": \"" + prompt + "\""); at != std::string::npos;
+       at = log.find("\"prompt\": \"" + prompt + "\"", at + 1))
+    ++count;
+  return count;
+}
+}  // namespace
+
+// What the client makes of a request the server refuses (400 with a `param`): an API error, not
+// retried, quoting the server's words. (That the stand-in refuses such a size is its own test.)
+TEST_F(ImagesApiClientTest, ARefusedRequestIsAnApiErrorWithTheServersWordsAndNoRetry) {
+  EditRequest r = request("a refused size");
   r.size = "999x999";  // bypasses the plug-in's own validation on purpose
   const auto e = error_of(ImagesApiClient(connection()), r);
   EXPECT_EQ(e.kind(), ErrorKind::Api);
   EXPECT_NE(std::string(e.what()).find("999x999"), std::string::npos) << e.what();
+  EXPECT_EQ(requests_with_prompt(standin_->recorded(), "a refused size"), 1);
 }
 
 TEST_F(ImagesApiClientTest, UnreachableServerIsANetworkError) {
@@ -204,16 +217,6 @@ TEST_F(ImagesApiClientTest, ConnectionCheckSaysWhatIsWrong) {
             "connect to server). The server may be down, or a firewall or proxy blocks it; check the base URL and your "
             "network.");
 }
-
-namespace {
-int requests_with_prompt(const std::string &log, const std::string &prompt) {
-  int count = 0;
-  for (size_t at = log.find("\"prompt\": \"" + prompt + "\""); at != std::string::npos;
-       at = log.find("\"prompt\": \"" + prompt + "\"", at + 1))
-    ++count;
-  return count;
-}
-}  // namespace
 
 TEST_F(ImagesApiClientTest, RateLimitIsRetriedAfterTheServersDelay) {
   standin_->control(R"({"fail_next": [{"status": 429, "message": "Rate limit reached", "code": "rate_limit_exceeded",
