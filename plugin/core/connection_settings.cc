@@ -104,8 +104,7 @@ ConnectionSettings connection_for(const PluginSettings &settings, const std::str
     connection.base_url = validate_azure_endpoint(settings.azure_endpoint);
     connection.deployment = settings.azure_deployment;
     connection.api_version = settings.azure_api_version;
-    // Default: a deployment named after its model (gpt-image-1) gets that model's rules.
-    connection.model = settings.azure_model.empty() ? settings.azure_deployment : settings.azure_model;
+    connection.model = model_for_rules(settings);  // the deployment's name unless told otherwise
   } else {
     connection.base_url = validate_base_url(settings.base_url);
     connection.model = settings.model;

@@ -47,6 +47,11 @@ const char *service_name(Service service) { return service == Service::Azure ? "
 
 }  // namespace
 
+std::string model_for_rules(const PluginSettings &settings) {
+  if (settings.service != Service::Azure) return settings.model;
+  return settings.azure_model.empty() ? settings.azure_deployment : settings.azure_model;
+}
+
 std::string settings_path_in_profile(const std::string &profile_directory) {
   gchar *path = g_build_filename(profile_directory.c_str(), "gimp-gpt-image", "settings.ini", nullptr);
   std::string out = path;

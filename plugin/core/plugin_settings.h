@@ -40,6 +40,10 @@ struct PluginSettings {
   std::string azure_model;        // the model behind the deployment, for its rules; empty: the deployment's name
 };
 
+// The model whose rules (sizes, qualities, fields, price) apply: the model, or for Azure the model
+// behind the deployment, which by default is the deployment's own name.
+std::string model_for_rules(const PluginSettings &settings);
+
 // "<profile>/gimp-gpt-image/settings.ini" for a GIMP profile directory.
 std::string settings_path_in_profile(const std::string &profile_directory);
 

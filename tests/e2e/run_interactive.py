@@ -2,7 +2,7 @@
 """Interactive runs in a real GIMP with its user interface, under Xvfb: the fill dialog appears (a
 screenshot is kept), Cancel leaves the image alone, OK with a blank prompt keeps the dialog open,
 a typed prompt is sent, last values are remembered, and one Ctrl+Z undoes a whole fill; the
-progress window cancels; the settings dialog saves; the Generate Layer dialog sends a ticked
+progress window cancels; the settings dialog saves (an Azure OpenAI configuration too, never the key); the Generate Layer dialog sends a ticked
 reference and its layer is one undo step; the Generate Image dialog opens a new image.
 
 GIMP is driven through its Script-Fu server; keys go in with xdotool.
@@ -470,6 +470,42 @@ def main():
                     desktop.press(dialog, "Escape")
                     call.join(30)
         case("settings_dialog_refused_base_url", failures)
+
+        # 6c. Azure OpenAI in the settings dialog: choosing the service shows its fields; OK saves
+        #     the endpoint, deployment and API version, and the typed key goes to the keyring only
+        #     (where this desktop has none, the dialog says so and stays open: the file is saved first).
+        failures = []
+        earlier_settings = open(settings_file).read() if os.path.exists(settings_file) else None
+        call = Call(server, open_settings)
+        dialog = desktop.wait_window("^Generative Fill Settings$", timeout=30)
+        if not dialog:
+            call.join(10)
+            failures.append(f"the settings dialog did not open: {call.result}")
+        else:
+            desktop.press(dialog, "alt+v")
+            desktop.press(dialog, "Down")  # the service: OpenAI-compatible -> Azure OpenAI
+            for mnemonic, text in (("alt+d", "https://res.openai.azure.com"), ("alt+y", "images-prod"),
+                                   ("alt+s", "2025-04-01-preview"), ("alt+k", TEST_KEY)):
+                desktop.press(dialog, mnemonic)
+                desktop.press(dialog, "ctrl+a")
+                desktop.type(dialog, text)
+            desktop.screenshot(dialog, os.path.join(args.screenshots, f"settings-azure-gimp{args.gimp}.png"))
+            desktop.press(dialog, "alt+o")
+            call.join(20)
+            if call.is_alive():  # no keyring here: the dialog stays open to say so
+                desktop.press(dialog, "Escape")
+                call.join(30)
+            saved = open(settings_file).read() if os.path.exists(settings_file) else ""
+            for line in ("service=azure", "azure_endpoint=https://res.openai.azure.com",
+                         "azure_deployment=images-prod", "azure_api_version=2025-04-01-preview"):
+                if line not in saved:
+                    failures.append(f"the saved settings lack {line!r}: {saved!r}"[:300])
+            if TEST_KEY in saved:
+                failures.append("the key was written to the settings file")
+        if earlier_settings is not None:  # the cases below run against the stand-in's OpenAI routes
+            with open(settings_file, "w") as f:
+                f.write(earlier_settings)
+        case("settings_dialog_azure", failures)
 
         # 7. Generate Layer: the dialog appears; a typed prompt with a reference ticked by keyboard
         #    (Alt+N opens the list and puts the focus on its first layer, Space ticks it) becomes one

@@ -330,3 +330,14 @@ TEST_F(AzureExchange, TestConnectionProvesEndpointAndKeyForBothRoutes) {
   EXPECT_NE(refused.message.find("HTTP 401"), std::string::npos) << refused.message;
   EXPECT_EQ(refused.message.find(wrong.api_key), std::string::npos) << refused.message;
 }
+
+TEST(AzureSettings, RulesComeFromTheModelBehindTheDeployment) {
+  PluginSettings s;
+  s.model = "gpt-image-2";
+  EXPECT_EQ(model_for_rules(s), "gpt-image-2");
+  s.service = Service::Azure;
+  s.azure_deployment = "gpt-image-1";
+  EXPECT_EQ(model_for_rules(s), "gpt-image-1");  // named after its model
+  s.azure_model = "gpt-image-1-mini";
+  EXPECT_EQ(model_for_rules(s), "gpt-image-1-mini");
+}

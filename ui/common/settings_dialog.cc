@@ -155,6 +155,12 @@ void update_key_status(Widgets &w) {
   gtk_label_set_text(GTK_LABEL(w.key_status), status.c_str());
 }
 
+// Leaving the base URL or endpoint field: the key status follows the address typed.
+gboolean on_address_left(GtkWidget *, GdkEvent *, gpointer data) {
+  update_key_status(*static_cast<Widgets *>(data));
+  return FALSE;  // the entry still handles the event
+}
+
 // Shows the rows of the chosen service only.
 void on_service_changed(GtkComboBox *, gpointer data) {
   auto &w = *static_cast<Widgets *>(data);
@@ -278,6 +284,8 @@ bool run_settings_dialog(const std::string &settings_path) {
 
   gtk_widget_show_all(dialog);
   g_signal_connect(w.service, "changed", G_CALLBACK(on_service_changed), &w);
+  for (GtkWidget *address : {w.base_url, w.azure_endpoint})
+    g_signal_connect(address, "focus-out-event", G_CALLBACK(on_address_left), &w);
   on_service_changed(GTK_COMBO_BOX(w.service), &w);
   bool saved = false;
   while (!saved && gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK) {
