@@ -60,6 +60,7 @@ struct Widgets {
       *result;
   // The rows (label and field) that belong to one service only: shown when it is chosen.
   std::vector<GtkWidget *> openai_rows, azure_rows;
+  bool shown = false;  // false while the dialog is built: a saved address's problem is shown below instead
 };
 
 // The service combo's entries, in the order of the Service enum.
@@ -150,7 +151,7 @@ void update_key_status(Widgets &w) {
     PluginSettings shown = settings_from(w, PluginSettings{});
     status = key_status(key_address(shown), shown.service);
   } catch (const GenerativeError &e) {
-    status = e.what();  // the address is refused: say why where the key's status would be
+    if (w.shown) status = e.what();  // a typed address is refused: say why where the key's status would be
   }
   gtk_label_set_text(GTK_LABEL(w.key_status), status.c_str());
 }
@@ -242,8 +243,13 @@ bool run_settings_dialog(const std::string &settings_path) {
   gtk_label_set_line_wrap(GTK_LABEL(w.key_status), TRUE);
   form_attach(form, w.key_status, 1, 8, 1);
   // A saved address that is refused now (a stricter rule, an edited file) must not keep the only
-  // place that can fix it from opening: the key status says what is wrong (update_key_status) and
-  // OK saves only a fixed address.
+  // place that can fix it from opening: the problem is shown below and OK saves only a fixed one.
+  try {
+    key_address(settings);
+  } catch (const GenerativeError &e) {
+    if (!load_problem.empty()) load_problem += "\n";
+    load_problem += e.what();
+  }
   w.organization = add_row(form, 9, _("O_rganization id:"), text_entry(settings.organization), &w.openai_rows);
   w.project = add_row(form, 10, _("_Project id:"), text_entry(settings.project), &w.openai_rows);
   w.timeout = gtk_spin_button_new_with_range(1, kMaxTimeoutSeconds, 10);
@@ -287,6 +293,7 @@ bool run_settings_dialog(const std::string &settings_path) {
   for (GtkWidget *address : {w.base_url, w.azure_endpoint})
     g_signal_connect(address, "focus-out-event", G_CALLBACK(on_address_left), &w);
   on_service_changed(GTK_COMBO_BOX(w.service), &w);
+  w.shown = true;
   bool saved = false;
   while (!saved && gimp_dialog_run(GIMP_DIALOG(dialog)) == GTK_RESPONSE_OK) {
     try {
