@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api_key_store.h"
 #include "errors.h"
 #include "i18n.h"
 #include "images_api_client.h"
@@ -21,7 +22,7 @@ ConnectionCheck check_connection(const ConnectionSettings &settings) {
   ConnectionSettings connection = settings;
   connection.max_retries = 0;  // a check answers now; retries would only hide the problem
   if (connection.api_key.empty()) {
-    check.message = _("No API key: enter one, or set OPENAI_API_KEY.");
+    check.message = format_text(_("No API key: enter one, or set %s."), api_key_variable(connection.service));
     return check;
   }
   std::vector<std::string> ids;
@@ -29,6 +30,16 @@ ConnectionCheck check_connection(const ConnectionSettings &settings) {
     ids = ImagesApiClient(connection).list_models();
   } catch (const GenerativeError &e) {
     check.message = e.what();  // already one sentence saying what is wrong and what to do
+    return check;
+  }
+  if (connection.service == Service::Azure) {
+    // Azure lists the models a resource offers, not its deployments (that takes the management
+    // API and other credentials): the answer proves endpoint, key and API version, and the
+    // deployment is proved by the first request. Its list is not offered as deployment names.
+    check.ok = true;
+    check.message = format_text(_("Connected: the Azure endpoint %s accepted the key. Azure does not list "
+                                  "deployments here, so the deployment %s is checked by the first fill."),
+                                connection.base_url.c_str(), connection.deployment.c_str());
     return check;
   }
   check.models = image_models_among(ids);

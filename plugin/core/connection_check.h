@@ -1,4 +1,6 @@
 // "Test connection": asks the server for its model list and says in plain words what is wrong.
+// For Azure OpenAI the list (of the resource's models) proves the endpoint, key and API version;
+// deployments are not listed (service_route.h).
 #pragma once
 
 #include <string>

@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "i18n.h"
 #include "server_text.h"
+#include "service_route.h"
 
 namespace gpt_image {
 
@@ -97,9 +98,17 @@ std::string checked_api_key(const std::string &raw) {
 ConnectionSettings connection_for(const PluginSettings &settings, const std::string &api_key) {
   validate_settings(settings);
   ConnectionSettings connection;
-  connection.base_url = validate_base_url(settings.base_url);
+  connection.service = settings.service;
   connection.api_key = checked_api_key(api_key);
-  connection.model = settings.model;
+  if (settings.service == Service::Azure) {
+    connection.base_url = validate_azure_endpoint(settings.azure_endpoint);
+    connection.deployment = settings.azure_deployment;
+    connection.api_version = settings.azure_api_version;
+    connection.model = model_for_rules(settings);  // the deployment's name unless told otherwise
+  } else {
+    connection.base_url = validate_base_url(settings.base_url);
+    connection.model = settings.model;
+  }
   connection.organization = settings.organization;
   connection.project = settings.project;
   connection.ca_file = settings.ca_file;
@@ -111,12 +120,18 @@ ConnectionSettings connection_for(const PluginSettings &settings, const std::str
   return connection;
 }
 
+std::string key_address(const PluginSettings &settings) {
+  return settings.service == Service::Azure ? validate_azure_endpoint(settings.azure_endpoint)
+                                            : validate_base_url(settings.base_url);
+}
+
 ConnectionSettings resolve_connection(const std::string &settings_path) {
   const PluginSettings settings =
       with_environment_overrides(settings_path.empty() ? PluginSettings{} : load_settings(settings_path));
-  const std::string base_url = validate_base_url(settings.base_url);
-  const ApiKeyLookup key = usable_api_key(find_api_key(base_url));
-  if (key.key.empty()) throw GenerativeError(ErrorKind::Configuration, missing_key_message(key, base_url));
+  const std::string address = key_address(settings);
+  const ApiKeyLookup key = usable_api_key(find_api_key(address, settings.service));
+  if (key.key.empty())
+    throw GenerativeError(ErrorKind::Configuration, missing_key_message(key, address, settings.service));
   return connection_for(settings, key.key);
 }
 

@@ -10,9 +10,12 @@
 namespace gpt_image {
 
 struct ConnectionSettings {
-  std::string base_url = kDefaultBaseUrl;  // without a trailing slash
+  Service service = Service::OpenAi;
+  std::string base_url = kDefaultBaseUrl;  // without a trailing slash; Azure: the endpoint
   std::string api_key;                     // secret: never logged, never shown
-  std::string model = kDefaultModel;
+  std::string model = kDefaultModel;       // Azure: the model behind the deployment (its rules)
+  std::string deployment;                  // Azure only: takes the model's place in URL and body
+  std::string api_version;                 // Azure only; empty: the v1 routes
   std::string organization;
   std::string project;
   std::string ca_file;
@@ -23,9 +26,14 @@ struct ConnectionSettings {
   int max_retries = kDefaultMaxRetries;
 };
 
-// Settings from `settings_path` (none when empty), overridden by the environment, plus the key.
+// Settings from `settings_path` (none when empty), overridden by the environment, plus the key (for
+// Azure from AZURE_OPENAI_API_KEY or the keyring's Azure item for the endpoint, never OPENAI_API_KEY).
 // Throws GenerativeError(Configuration) when no key is found or a setting is unusable.
 ConnectionSettings resolve_connection(const std::string &settings_path);
+
+// The address a key is kept for: the normalised base URL, or for Azure the endpoint. Throws as
+// validate_base_url does.
+std::string key_address(const PluginSettings &settings);
 
 // The same from settings already in hand (the settings dialog's "Test connection").
 ConnectionSettings connection_for(const PluginSettings &settings, const std::string &api_key);

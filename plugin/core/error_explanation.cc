@@ -41,6 +41,19 @@ std::string explain_failed_answer(const FailedAnswer &answer, const ExchangeCont
     sentence = format_text(_("The server at %s answered with a redirect (HTTP %ld), which is never followed so the "
                              "key cannot leak to another host. Set the base URL to the address it redirects to."),
                            context.base_url.c_str(), status);
+  } else if (status == 401 && context.azure) {
+    sentence = _("The Azure OpenAI key was refused (HTTP 401): it is wrong, or for another resource. Enter the "
+                 "resource's key in Filters ▸ Generative ▸ Settings… or set AZURE_OPENAI_API_KEY.");
+  } else if (status == 404 && context.azure) {
+    sentence = context.api_version.empty()
+                   ? format_text(_("Not found (HTTP 404): the Azure endpoint %s has no deployment %s on its v1 "
+                                   "routes. Check the endpoint and the deployment name in Filters ▸ Generative ▸ "
+                                   "Settings…, or set an API version."),
+                                 context.base_url.c_str(), context.deployment.c_str())
+                   : format_text(_("Not found (HTTP 404): the Azure endpoint %s has no deployment %s, or does not "
+                                   "know API version %s. Check the endpoint, the deployment name and the API version "
+                                   "in Filters ▸ Generative ▸ Settings…"),
+                                 context.base_url.c_str(), context.deployment.c_str(), context.api_version.c_str());
   } else if (status == 401) {
     sentence = _("The API key was refused (HTTP 401): it is wrong, revoked, or for another service. Enter the right "
                  "key in Filters ▸ Generative ▸ Settings… or set OPENAI_API_KEY.");

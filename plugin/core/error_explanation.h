@@ -34,6 +34,9 @@ enum class TransportFailure {
 struct ExchangeContext {
   std::string base_url;
   std::string model;
+  bool azure = false;        // Azure OpenAI: the words name the endpoint, deployment and version
+  std::string deployment;
+  std::string api_version;
   int attempts = 1;  // how many attempts were made in all
   long connect_timeout_seconds = 0;
   long timeout_seconds = 0;

@@ -18,6 +18,7 @@
 #include "image_codec.h"
 #include "image_models.h"
 #include "server_text.h"
+#include "service_route.h"
 #include "image_stream.h"
 #include "errors.h"
 #include "i18n.h"
@@ -262,9 +263,11 @@ bool is_tls_failure(CURLcode code) {
 
 using MimePtr = std::unique_ptr<curl_mime, decltype(&curl_mime_free)>;
 
-MimePtr build_form(CURL *curl, const EditRequest &request) {
+// `model` is what the "model" field carries (service_route.h: for Azure, the deployment).
+MimePtr build_form(CURL *curl, const EditRequest &request, const std::string &model) {
   MimePtr form(curl_mime_init(curl), curl_mime_free);
-  for (const FormPart &part : edit_form_parts(request)) {
+  for (FormPart part : edit_form_parts(request)) {
+    if (!part.file && part.name == "model") part.value = model;
     curl_mimepart *p = curl_mime_addpart(form.get());
     curl_mime_name(p, part.name.c_str());
     if (part.file) {
@@ -317,6 +320,9 @@ GenerativeError ImagesApiClient::failure_error(const Attempt &given, int attempt
   ExchangeContext context;
   context.base_url = connection_.base_url;
   context.model = connection_.model;
+  context.azure = connection_.service == Service::Azure;
+  context.deployment = connection_.deployment;
+  context.api_version = connection_.api_version;
   context.attempts = attempts;
   context.connect_timeout_seconds = connection_.connect_timeout_seconds;
   context.timeout_seconds = connection_.timeout_seconds;
@@ -345,17 +351,19 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
   CURL *h = curl.get();
 
   MimePtr form(nullptr, curl_mime_free);
-  if (body.form) form = build_form(h, *body.form);
+  if (body.form) form = build_form(h, *body.form, model_field(connection_, body.form->model));
 
-  const std::string url = connection_.base_url + path;
+  const std::string url = request_url(connection_, path);
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(nullptr, curl_slist_free_all);
   auto add_header = [&headers](const std::string &header) {
     headers.reset(curl_slist_append(headers.release(), header.c_str()));
   };
-  add_header("Authorization: Bearer " + connection_.api_key);
+  add_header(key_header(connection_));
   add_header("Accept: application/json");
-  if (!connection_.organization.empty()) add_header("OpenAI-Organization: " + connection_.organization);
-  if (!connection_.project.empty()) add_header("OpenAI-Project: " + connection_.project);
+  // OpenAI's organization and project headers mean nothing to Azure: they are not sent there.
+  const bool openai = connection_.service == Service::OpenAi;
+  if (openai && !connection_.organization.empty()) add_header("OpenAI-Organization: " + connection_.organization);
+  if (openai && !connection_.project.empty()) add_header("OpenAI-Project: " + connection_.project);
   if (body.json) add_header("Content-Type: application/json");
 
   Transfer transfer;
@@ -447,6 +455,25 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
 
 namespace {
 
+// The JSON body with its "model" member set to `model` (service_route.h: for Azure, the
+// deployment); the rest as generate_request_json wrote it.
+std::string with_model_field(const std::string &json, const std::string &model) {
+  std::unique_ptr<JsonParser, decltype(&g_object_unref)> parser(json_parser_new(), g_object_unref);
+  JsonNode *root = json_parser_load_from_data(parser.get(), json.data(), static_cast<gssize>(json.size()), nullptr)
+                       ? json_parser_get_root(parser.get())
+                       : nullptr;
+  if (!root || !JSON_NODE_HOLDS_OBJECT(root)) return json;  // our own JSON: always an object
+  JsonObject *object = json_node_get_object(root);
+  if (json_object_get_string_member_with_default(object, "model", "") == model) return json;
+  json_object_set_string_member(object, "model", model.c_str());
+  std::unique_ptr<JsonGenerator, decltype(&g_object_unref)> generator(json_generator_new(), g_object_unref);
+  json_generator_set_root(generator.get(), root);
+  gchar *text = json_generator_to_data(generator.get(), nullptr);
+  std::string out = text;
+  g_free(text);
+  return out;
+}
+
 // The final net under every error the client throws: whatever a sentence quotes, the key is not
 // in it (server_text.h).
 [[noreturn]] void rethrow_without_key(const GenerativeError &e, const std::string &key) {
@@ -487,7 +514,7 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
 
 ImagesResult ImagesApiClient::generate(const GenerateRequest &request, ProgressSink &progress) const {
   try {
-    const std::string json = generate_request_json(request);
+    const std::string json = with_model_field(generate_request_json(request), model_field(connection_, request.model));
     return post_for_images("/images/generations", RequestBody{nullptr, &json}, request.model,
                            answer_limits(request.n, request.partial_images, request.size), progress);
   } catch (const GenerativeError &e) {

@@ -9,6 +9,7 @@
 #include "connection_settings.h"
 #include "errors.h"
 #include "i18n.h"
+#include "service_route.h"
 
 namespace gpt_image {
 
@@ -42,7 +43,14 @@ std::string read_string(GKeyFile *file, const char *key, const std::string &fall
   return out;
 }
 
+const char *service_name(Service service) { return service == Service::Azure ? "azure" : "openai"; }
+
 }  // namespace
+
+std::string model_for_rules(const PluginSettings &settings) {
+  if (settings.service != Service::Azure) return settings.model;
+  return settings.azure_model.empty() ? settings.azure_deployment : settings.azure_model;
+}
 
 std::string settings_path_in_profile(const std::string &profile_directory) {
   gchar *path = g_build_filename(profile_directory.c_str(), "gimp-gpt-image", "settings.ini", nullptr);
@@ -66,6 +74,17 @@ PluginSettings load_settings(const std::string &path) {
   }
   // TRANSLATORS: a setting in a file, e.g. "max_retries in /path/settings.ini"
   auto where = [&path](const char *key) { return format_text(_("%s in %s"), key, path.c_str()); };
+  const std::string service = read_string(file.get(), "service", "openai");
+  if (service != "openai" && service != "azure")
+    // TRANSLATORS: "openai" and "azure" are values in the settings file, not to be translated
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("%s must be \"openai\" or \"azure\" (it is \"%s\")."),
+                                      where("service").c_str(), service.c_str()));
+  settings.service = service == "azure" ? Service::Azure : Service::OpenAi;
+  settings.azure_endpoint = read_string(file.get(), "azure_endpoint", "");
+  settings.azure_deployment = read_string(file.get(), "azure_deployment", "");
+  settings.azure_api_version = read_string(file.get(), "azure_api_version", "");
+  settings.azure_model = read_string(file.get(), "azure_model", "");
   settings.base_url = read_string(file.get(), "base_url", settings.base_url);
   settings.model = read_string(file.get(), "model", settings.model);
   settings.organization = read_string(file.get(), "organization", "");
@@ -93,8 +112,9 @@ void save_settings(const PluginSettings &settings, const std::string &path) {
   KeyFilePtr file(g_key_file_new(), g_key_file_unref);
   g_key_file_set_comment(file.get(), nullptr, nullptr,
                          " gimp-gpt-image settings. The API key is not stored here: it is kept in the\n"
-                         " system keyring (or read from OPENAI_API_KEY).",
+                         " system keyring (or read from OPENAI_API_KEY or AZURE_OPENAI_API_KEY).",
                          nullptr);
+  g_key_file_set_string(file.get(), kGroup, "service", service_name(settings.service));
   g_key_file_set_string(file.get(), kGroup, "base_url", settings.base_url.c_str());
   g_key_file_set_string(file.get(), kGroup, "model", settings.model.c_str());
   g_key_file_set_string(file.get(), kGroup, "organization", settings.organization.c_str());
@@ -105,6 +125,10 @@ void save_settings(const PluginSettings &settings, const std::string &path) {
   g_key_file_set_integer(file.get(), kGroup, "max_retries", settings.max_retries);
   g_key_file_set_string(file.get(), kGroup, "ca_file", settings.ca_file.c_str());
   g_key_file_set_int64(file.get(), kGroup, "pixel_budget", settings.pixel_budget);
+  g_key_file_set_string(file.get(), kGroup, "azure_endpoint", settings.azure_endpoint.c_str());
+  g_key_file_set_string(file.get(), kGroup, "azure_deployment", settings.azure_deployment.c_str());
+  g_key_file_set_string(file.get(), kGroup, "azure_api_version", settings.azure_api_version.c_str());
+  g_key_file_set_string(file.get(), kGroup, "azure_model", settings.azure_model.c_str());
   gchar *folder = g_path_get_dirname(path.c_str());
   const int made = g_mkdir_with_parents(folder, 0700);
   g_free(folder);
@@ -136,14 +160,31 @@ PluginSettings with_environment_overrides(PluginSettings settings) {
         static_cast<int>(parse_number(env("GPT_IMAGE_MAX_RETRIES"), 0, kMaxRetriesLimit, "GPT_IMAGE_MAX_RETRIES"));
   if (!env("GPT_IMAGE_PIXEL_BUDGET").empty())
     settings.pixel_budget = parse_number(env("GPT_IMAGE_PIXEL_BUDGET"), 65536, 3840LL * 2160, "GPT_IMAGE_PIXEL_BUDGET");
+  // Azure's variables, named as the official SDK's Azure client reads them. The endpoint wins over
+  // OPENAI_BASE_URL, so one environment can hold both services' variables.
+  if (!env("AZURE_OPENAI_ENDPOINT").empty()) {
+    settings.service = Service::Azure;
+    settings.azure_endpoint = env("AZURE_OPENAI_ENDPOINT");
+  }
+  if (!env("OPENAI_API_VERSION").empty()) settings.azure_api_version = env("OPENAI_API_VERSION");
+  if (!env("GPT_IMAGE_AZURE_MODEL").empty()) settings.azure_model = env("GPT_IMAGE_AZURE_MODEL");
+  if (settings.service == Service::Azure && !env("OPENAI_IMAGE_MODEL").empty())
+    settings.azure_deployment = env("OPENAI_IMAGE_MODEL");
   return settings;
 }
 
 void validate_settings(const PluginSettings &settings) {
-  validate_base_url(settings.base_url);
-  if (settings.model.empty())
-    throw GenerativeError(ErrorKind::Configuration, 
-                          format_text(_("Choose a model (for example %s)."), kDefaultModel));
+  if (settings.service == Service::Azure) {
+    validate_azure_endpoint(settings.azure_endpoint);
+    validate_azure_deployment(settings.azure_deployment);
+    validate_azure_api_version(settings.azure_api_version);
+    if (!settings.azure_model.empty()) validate_azure_model(settings.azure_model);
+  } else {
+    validate_base_url(settings.base_url);
+    if (settings.model.empty())
+      throw GenerativeError(ErrorKind::Configuration,
+                            format_text(_("Choose a model (for example %s)."), kDefaultModel));
+  }
   if (settings.timeout_seconds < 1 || settings.timeout_seconds > kMaxTimeoutSeconds)
     throw GenerativeError(ErrorKind::Configuration,
                           format_text(_("The timeout must be between 1 and %lld seconds."),

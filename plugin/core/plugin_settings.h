@@ -7,6 +7,7 @@
 
 #include "context_plan.h"
 #include "retry_policy.h"
+#include "service.h"
 
 namespace gpt_image {
 
@@ -20,6 +21,7 @@ constexpr long kDefaultStallTimeoutSeconds = 60;  // no bytes moving while sendi
 constexpr long kMaxStallTimeoutSeconds = 3600;
 
 struct PluginSettings {
+  Service service = Service::OpenAi;
   std::string base_url = kDefaultBaseUrl;
   std::string model = kDefaultModel;
   std::string organization;  // sent as OpenAI-Organization when set
@@ -30,7 +32,17 @@ struct PluginSettings {
   std::string ca_file;       // extra CA bundle for private relays; empty = the system's
   long long pixel_budget = kDefaultPixelBudget;
   int max_retries = kDefaultMaxRetries;  // retries after the first attempt (retry_policy.h)
+  // Azure OpenAI (service Azure): base_url and model are not used; the deployment takes the
+  // model's place in the URL and in the body, as the official SDK's Azure client does.
+  std::string azure_endpoint;     // https://RESOURCE.openai.azure.com
+  std::string azure_deployment;
+  std::string azure_api_version;  // empty: the v1 routes ({endpoint}/openai/v1/...)
+  std::string azure_model;        // the model behind the deployment, for its rules; empty: the deployment's name
 };
+
+// The model whose rules (sizes, qualities, fields, price) apply: the model, or for Azure the model
+// behind the deployment, which by default is the deployment's own name.
+std::string model_for_rules(const PluginSettings &settings);
 
 // "<profile>/gimp-gpt-image/settings.ini" for a GIMP profile directory.
 std::string settings_path_in_profile(const std::string &profile_directory);
@@ -44,7 +56,10 @@ void save_settings(const PluginSettings &settings, const std::string &path);
 
 // Applies OPENAI_BASE_URL, OPENAI_IMAGE_MODEL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, GPT_IMAGE_TIMEOUT,
 // GPT_IMAGE_CONNECT_TIMEOUT, GPT_IMAGE_STALL_TIMEOUT, GPT_IMAGE_MAX_RETRIES, GPT_IMAGE_CA_FILE and
-// GPT_IMAGE_PIXEL_BUDGET where set.
+// GPT_IMAGE_PIXEL_BUDGET where set. AZURE_OPENAI_ENDPOINT, when set, chooses Azure OpenAI at that
+// endpoint (it wins over OPENAI_BASE_URL); OPENAI_API_VERSION sets the Azure API version,
+// GPT_IMAGE_AZURE_MODEL the model behind the deployment, and with Azure chosen (here or in the
+// file) OPENAI_IMAGE_MODEL names the deployment, as the SDK's `model` argument does.
 PluginSettings with_environment_overrides(PluginSettings settings);
 
 // Throws GenerativeError(Configuration) with a sentence saying what to change.

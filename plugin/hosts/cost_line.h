@@ -14,7 +14,7 @@ namespace gpt_image {
 inline std::string cost_line(FillSource &image, const FillOptions &options, const std::string &settings_path) {
   try {
     const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
-    return estimate_fill_cost(image, options, settings.model, settings.pixel_budget).text;
+    return estimate_fill_cost(image, options, model_for_rules(settings), settings.pixel_budget).text;
   } catch (const GenerativeError &e) {
     return format_text(_("Cost unknown: %s"), e.what());
   }

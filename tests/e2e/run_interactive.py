@@ -2,7 +2,7 @@
 """Interactive runs in a real GIMP with its user interface, under Xvfb: the fill dialog appears (a
 screenshot is kept), Cancel leaves the image alone, OK with a blank prompt keeps the dialog open,
 a typed prompt is sent, last values are remembered, and one Ctrl+Z undoes a whole fill; the
-progress window cancels; the settings dialog saves; the Generate Layer dialog sends a ticked
+progress window cancels; the settings dialog saves (an Azure OpenAI configuration too, never the key); the Generate Layer dialog sends a ticked
 reference and its layer is one undo step; the Generate Image dialog opens a new image.
 
 GIMP is driven through its Script-Fu server; keys go in with xdotool.
@@ -535,6 +535,37 @@ def main():
                     desktop.press(dialog, "Escape")
                     call.join(30)
 
+    # 6c. Azure OpenAI in the settings dialog: choosing the service shows its fields; OK saves
+    #     the endpoint, deployment and API version, and the typed key goes to the keyring only
+    #     (where this desktop has none, the dialog says so and stays open: the file is saved first).
+    def case_settings_dialog_azure(failures):
+        call = Call(server, open_settings)
+        dialog = desktop.wait_window("^Generative Fill Settings$", timeout=30)
+        if not dialog:
+            call.join(10)
+            failures.append(f"the settings dialog did not open: {call.result}")
+        else:
+            desktop.press(dialog, "alt+v")
+            desktop.press(dialog, "Down")  # the service: OpenAI-compatible -> Azure OpenAI
+            for mnemonic, text in (("alt+d", "https://res.openai.azure.com"), ("alt+y", "images-prod"),
+                                   ("alt+s", "2025-04-01-preview"), ("alt+k", TEST_KEY)):
+                desktop.press(dialog, mnemonic)
+                desktop.press(dialog, "ctrl+a")
+                desktop.type(dialog, text)
+            desktop.screenshot(dialog, os.path.join(args.screenshots, f"settings-azure-gimp{args.gimp}.png"))
+            desktop.press(dialog, "alt+o")
+            call.join(20)
+            if call.is_alive():  # no keyring here: the dialog stays open to say so
+                desktop.press(dialog, "Escape")
+                call.join(30)
+            saved = open(settings_file).read() if os.path.exists(settings_file) else ""
+            for line in ("service=azure", "azure_endpoint=https://res.openai.azure.com",
+                         "azure_deployment=images-prod", "azure_api_version=2025-04-01-preview"):
+                if line not in saved:
+                    failures.append(f"the saved settings lack {line!r}: {saved!r}"[:300])
+            if TEST_KEY in saved:
+                failures.append("the key was written to the settings file")
+
     # 7. Generate Layer: the dialog appears; a typed prompt with a reference ticked by keyboard
     #    (Alt+N opens the list and puts the focus on its first layer, Space ticks it) becomes one
     #    layer over the selection's box, made through /images/edits with that one reference;
@@ -702,7 +733,7 @@ def main():
                 failures.append("the new 1080x1080 image is not shown")
     cases = [case_dialog_cancel, case_dialog_prompt_typed_and_sent, case_one_undo_step, case_last_values_remembered,
              case_progress_window_cancel, case_settings_dialog, case_settings_dialog_refused_base_url,
-             case_generate_layer_dialog, case_selection_changed_while_waiting, case_canvas_cropped_while_waiting]
+             case_settings_dialog_azure, case_generate_layer_dialog, case_selection_changed_while_waiting, case_canvas_cropped_while_waiting]
     if args.gimp == "2.10":  # only GIMP 2.10 keeps last values in a fixed-size block
         cases.append(case_long_prompt_repeat_last_values)
     cases.append(case_generate_image_dialog)

@@ -6,6 +6,9 @@ import sys
 import time
 import urllib.request
 
+# Azure deployments the stand-in serves (azure_cases.py): one named for itself, one after its model.
+AZURE_DEPLOYMENTS = ("images-prod=gpt-image-1.5", "gpt-image-1.5=gpt-image-1.5")
+
 STANDIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "standin", "images_api_standin.py")
 
 
@@ -19,7 +22,8 @@ class StandIn:
         if os.path.exists(port_file):
             os.remove(port_file)
         self.process = subprocess.Popen(
-            ["/usr/bin/python3", STANDIN, "--port-file", port_file, "--record-dir", self.record_dir, "--key", key],
+            ["/usr/bin/python3", STANDIN, "--port-file", port_file, "--record-dir", self.record_dir, "--key", key]
+            + [arg for name in AZURE_DEPLOYMENTS for arg in ("--azure-deployment", name)],
             stdout=subprocess.DEVNULL, stderr=open(os.path.join(work_dir, "standin.log"), "w"))
         deadline = time.time() + 20
         while not os.path.exists(port_file):

@@ -76,8 +76,20 @@ relay that ignores `stream`.
 
 GET /v1/models lists the models it knows. With --tls-cert/--tls-key it speaks HTTPS.
 
+Azure OpenAI, for the deployments given with --azure-deployment NAME=MODEL (the model's rules
+apply to its requests; the body's "model" is recorded as "sent_model" and otherwise ignored on the
+deployment route, as Azure does):
+  POST /openai/deployments/NAME/images/{edits,generations}?api-version=V
+  POST /openai/v1/images/{edits,generations}   ("model" in the body names the deployment)
+  GET  /openai/models?api-version=V, GET /openai/v1/models
+These take the key in an "api-key" header only. Refused with Azure's error shape
+{"error": {"code", "message"}}: a missing or wrong api-key, or any Authorization header (Azure
+reads it as an Entra ID token), 401; an unknown deployment 404 DeploymentNotFound; a deployment
+route or /openai/models without api-version 404 "Resource not found". The /v1 routes refuse an
+api-key header without the Bearer one (401), as OpenAI does.
+
 Usage: images_api_standin.py --port-file FILE [--port N] [--record-dir DIR] [--key KEY]
-                             [--tls-cert PEM --tls-key PEM]
+                             [--tls-cert PEM --tls-key PEM] [--azure-deployment NAME=MODEL ...]
 """
 import argparse
 import base64
@@ -94,6 +106,7 @@ import struct
 import sys
 import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from PIL import Image, ImageDraw
@@ -119,8 +132,27 @@ class ApiError(Exception):
         return {"error": {"message": self.message, "type": self.kind, "param": self.param, "code": self.code}}
 
 
+class AzureError(ApiError):
+    """An error as Azure OpenAI's own front door answers it: {"error": {"code", "message"}}."""
+    def __init__(self, status, message, code):
+        super().__init__(status, message, None, code)
+
+    def body(self):
+        return {"error": {"code": self.code, "message": self.message}}
+
+
+AZURE_ACCESS_DENIED = ("Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a "
+                       "valid key for an active subscription and use a correct regional API endpoint for your "
+                       "resource.")
+AZURE_NO_DEPLOYMENT = ("The API deployment for this resource does not exist. If you created the deployment within "
+                       "the last 5 minutes, please wait a moment and try again.")
+AZURE_DEPLOYMENT_ROUTE = re.compile(r"/openai/deployments/([^/]+)(/images/(?:edits|generations))")
+AZURE_V1_ROUTE = re.compile(r"/openai/v1(/images/(?:edits|generations))")
+
+
 class State:
-    def __init__(self, record_dir, key):
+    def __init__(self, record_dir, key, deployments=None):
+        self.deployments = deployments or {}  # Azure deployment name -> model
         self.lock = threading.Lock()
         self.record_dir = record_dir
         self.key = key
@@ -638,7 +670,7 @@ class Handler(BaseHTTPRequestHandler):
             if not record.get("stream"):
                 return False
             record["status"] = 200
-            kind = "image_generation" if self.path.endswith("/generations") else "image_edit"
+            kind = "image_generation" if urllib.parse.urlsplit(self.path).path.endswith("/generations") else "image_edit"
             if name == "echo_key_event":
                 self.send_stream(answer, record["partial_images"], prompt, kind,
                                  error=f"The image could not be generated for key {token} ({auth}).")
@@ -728,6 +760,65 @@ class Handler(BaseHTTPRequestHandler):
             raise ApiError(401, "Incorrect API key provided. You can find your API key at "
                                 "https://platform.openai.com/account/api-keys.", None, "invalid_api_key")
 
+    def check_azure_auth(self, record):
+        """Azure takes the key as "api-key" only; a Bearer header would be read as an Entra token."""
+        record["auth"] = "api-key" if self.headers.get("api-key") else "missing"
+        record["authorization_sent"] = "Authorization" in self.headers
+        if ("Authorization" in self.headers or not self.headers.get("api-key")
+                or (self.state.key and self.headers["api-key"] != self.state.key)):
+            raise AzureError(401, AZURE_ACCESS_DENIED, "401")
+
+    def azure_route(self, record):
+        """For an Azure path: (the OpenAI path it stands for, the deployment's model or None when the
+        body names the deployment); None for any other path. Checks the key and the api-version."""
+        parts = urllib.parse.urlsplit(self.path)
+        query = urllib.parse.parse_qs(parts.query)
+        deployment = AZURE_DEPLOYMENT_ROUTE.fullmatch(parts.path)
+        v1 = AZURE_V1_ROUTE.fullmatch(parts.path)
+        listing = parts.path.rstrip("/") in ("/openai/models", "/openai/v1/models")
+        if not (deployment or v1 or listing):
+            return None
+        record["azure"] = True
+        record["api_version"] = (query.get("api-version") or [None])[0]
+        self.check_azure_auth(record)
+        if (deployment or parts.path.rstrip("/") == "/openai/models") and not record["api_version"]:
+            raise AzureError(404, "Resource not found", "404")
+        if listing:
+            return "/v1/models", None
+        if deployment:
+            record["deployment"] = urllib.parse.unquote(deployment.group(1))
+            if record["deployment"] not in self.state.deployments:
+                raise AzureError(404, AZURE_NO_DEPLOYMENT, "DeploymentNotFound")
+            return "/v1" + deployment.group(2), self.state.deployments[record["deployment"]]
+        return "/v1" + v1.group(1), None
+
+    def azure_model(self, sent, fixed):
+        """The model whose rules apply: the deployment route's, or the deployment `sent` names."""
+        if fixed:
+            return fixed
+        if sent not in self.state.deployments:
+            raise AzureError(404, AZURE_NO_DEPLOYMENT, "DeploymentNotFound")
+        return self.state.deployments[sent]
+
+    def azure_json(self, body, fixed, record):
+        """A generation's JSON with the deployment's model in place of what was sent."""
+        try:
+            request = json.loads(body)
+        except ValueError:
+            return body  # generation_answer refuses it as the API does
+        if isinstance(request, dict):
+            record["sent_model"] = request.get("model")
+            request["model"] = self.azure_model(request.get("model"), fixed)
+        return json.dumps(request).encode()
+
+    def azure_fields(self, fields, fixed, record):
+        """An edit's form fields with the deployment's model in place of what was sent."""
+        sent = next((data.decode("utf-8", "replace") for name, _, _, data in fields if name == "model"), None)
+        record["sent_model"] = sent
+        model = self.azure_model(sent, fixed).encode()
+        return [(n, f, c, model if n == "model" else d) for n, f, c, d in fields] + \
+            ([] if sent is not None else [("model", None, None, model)])
+
     def do_GET(self):
         if self.path == "/_requests":
             with self.state.lock:
@@ -737,8 +828,10 @@ class Handler(BaseHTTPRequestHandler):
             record = {"index": len(self.state.requests), "path": self.path, "method": "GET", "files": {}}
             self.state.requests.append(record)
         try:
-            self.check_auth(record)
-            if self.path.rstrip("/") != "/v1/models":
+            route = self.azure_route(record)
+            if route is None:
+                self.check_auth(record)
+            if (route[0] if route else self.path.rstrip("/")) != "/v1/models":
                 raise ApiError(404, f"Unknown path {self.path}")
             record["status"] = 200
             self.send_json(200, {"object": "list", "data": [{"id": m, "object": "model"} for m in MODELS]})
@@ -767,16 +860,24 @@ class Handler(BaseHTTPRequestHandler):
             state.requests.append(record)
             failure = state.fail_next.pop(0) if state.fail_next else None
         try:
-            self.check_auth(record)
+            route = self.azure_route(record)
+            if route is None:
+                self.check_auth(record)
+            path = route[0] if route else self.path
             ctype = self.headers.get("Content-Type", "")
-            if self.path == "/v1/images/generations":
+            if path == "/v1/images/generations":
                 if not ctype.startswith("application/json"):
                     raise ApiError(400, "The request must be application/json.")
+                if route:
+                    body = self.azure_json(body, route[1], record)
                 answer = generation_answer(body, record)
-            elif self.path == "/v1/images/edits":
+            elif path == "/v1/images/edits":
                 if not ctype.startswith("multipart/form-data"):
                     raise ApiError(400, "The request must be multipart/form-data.")
-                answer = edit_answer(state, parse_multipart(ctype, body), record)
+                fields = parse_multipart(ctype, body)
+                if route:
+                    fields = self.azure_fields(fields, route[1], record)
+                answer = edit_answer(state, fields, record)
             else:
                 raise ApiError(404, f"Unknown path {self.path}")
             prompt = record.get("fields", {}).get("prompt", "")
@@ -814,7 +915,7 @@ class Handler(BaseHTTPRequestHandler):
                     return
             record["status"] = 200
             if record.get("stream") and "standin-stream-ignore" not in prompt:
-                kind = "image_generation" if self.path.endswith("/generations") else "image_edit"
+                kind = "image_generation" if path.endswith("/generations") else "image_edit"
                 self.send_stream(answer, record["partial_images"], prompt, kind)
                 return
             self.send_json(200, answer)
@@ -832,8 +933,14 @@ def main():
     parser.add_argument("--key", default="", help="the only key accepted (any key when empty)")
     parser.add_argument("--tls-cert", default="", help="serve HTTPS with this certificate (PEM)")
     parser.add_argument("--tls-key", default="", help="the certificate's private key (PEM)")
+    parser.add_argument("--azure-deployment", action="append", default=[], metavar="NAME=MODEL",
+                        help="an Azure deployment the stand-in serves, and the model behind it")
     args = parser.parse_args()
-    Handler.state = State(args.record_dir, args.key)
+    deployments = dict(d.split("=", 1) for d in args.azure_deployment)
+    unknown = [m for m in deployments.values() if m not in MODELS]
+    if unknown:
+        parser.error(f"unknown model behind a deployment: {', '.join(unknown)}")
+    Handler.state = State(args.record_dir, args.key, deployments)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     if args.tls_cert:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

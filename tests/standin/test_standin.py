@@ -172,12 +172,70 @@ def contract_checks(s):
     return checks
 
 
+AZURE_VERSION = "2025-04-01-preview"
+
+
+def azure_refused(result, status, code):
+    """True when `result` is Azure's own refusal: this status, {"error": {"code", "message"}}."""
+    status_seen, body = result
+    error = (body or {}).get("error") or {}
+    return status_seen == status and error.get("code") == code and isinstance(error.get("message"), str)
+
+
+def azure_checks(s):
+    """(name, passed, detail) for the Azure OpenAI routes: both accept a valid request with the key
+    in "api-key"; a wrong or Bearer header, an unknown deployment and a missing api-version are
+    refused as Azure refuses them."""
+    checks = []
+
+    def check(name, result, ok):
+        checks.append((name, ok, (result[0], str(result[1])[:200])))
+
+    deployment_edit = f"/openai/deployments/images-prod/images/edits?api-version={AZURE_VERSION}"
+    deployment_generation = f"/openai/deployments/images-prod/images/generations?api-version={AZURE_VERSION}"
+    generation = {"model": "images-prod", "prompt": "a pear", "size": "1024x1024"}
+    azure_key = {"api-key": KEY}
+    r = s.edit(edit_parts(model="images-prod"), path=deployment_edit, headers=azure_key)
+    check("azure_deployment_route_edit", r, r[0] == 200)
+    r = s.generation(generation, path=deployment_generation, headers=azure_key)
+    check("azure_deployment_route_generation", r, r[0] == 200)
+    r = s.edit(edit_parts(model="gpt-image-1"), path="/openai/v1/images/edits", headers=azure_key)
+    check("azure_v1_route_edit", r, r[0] == 200)
+    r = s.generation(dict(generation, model="gpt-image-1"), path="/openai/v1/images/generations", headers=azure_key)
+    check("azure_v1_route_generation", r, r[0] == 200)
+    # The deployment's model rules the request: images-prod runs gpt-image-1.5, which has no 512x512.
+    r = s.generation(dict(generation, size="512x512"), path=deployment_generation, headers=azure_key)
+    check("azure_deployment_model_rules", r, refused(r, "size"))
+    r = s.generation(generation, path=deployment_generation, headers={"Authorization": "Bearer " + KEY})
+    check("azure_bearer_refused", r, azure_refused(r, 401, "401"))
+    r = s.generation(generation, path=deployment_generation,
+                     headers={"api-key": KEY, "Authorization": "Bearer " + KEY})
+    check("azure_bearer_beside_api_key_refused", r, azure_refused(r, 401, "401"))
+    r = s.generation(generation, path=deployment_generation, headers={"api-key": KEY + "x"})
+    check("azure_wrong_key_refused", r, azure_refused(r, 401, "401"))
+    r = s.generation(generation, path=deployment_generation.replace("images-prod", "no-such"), headers=azure_key)
+    check("azure_unknown_deployment_refused", r, azure_refused(r, 404, "DeploymentNotFound"))
+    r = s.generation(dict(generation, model="no-such"), path="/openai/v1/images/generations", headers=azure_key)
+    check("azure_v1_unknown_deployment_refused", r, azure_refused(r, 404, "DeploymentNotFound"))
+    r = s.generation(generation, path=deployment_generation.split("?")[0], headers=azure_key)
+    check("azure_missing_api_version_refused", r, azure_refused(r, 404, "404"))
+    r = s.generation(generation, path="/v1/images/generations", headers=azure_key)
+    check("openai_route_refuses_api_key_header", r, r[0] == 401)
+    r = s.get(f"/openai/models?api-version={AZURE_VERSION}", azure_key)
+    r2 = s.get("/openai/v1/models", azure_key)
+    check("azure_model_lists", (r[0], (r, r2)), r[0] == 200 and r2[0] == 200 and "data" in r[1] and "data" in r2[1])
+    r = s.get("/openai/models", azure_key)
+    check("azure_model_list_needs_api_version", r, azure_refused(r, 404, "404"))
+    return checks
+
+
 class StandIn:
     def __init__(self, folder):
         port_file = os.path.join(folder, "port")
         self.process = subprocess.Popen(
             ["/usr/bin/python3", os.path.join(HERE, "images_api_standin.py"), "--port-file", port_file,
-             "--key", KEY], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             "--key", KEY, "--azure-deployment", "images-prod=gpt-image-1.5",
+             "--azure-deployment", "gpt-image-1=gpt-image-1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 20
         while not os.path.exists(port_file):
             if self.process.poll() is not None or time.time() > deadline:
@@ -198,10 +256,18 @@ class StandIn:
         except urllib.error.HTTPError as e:
             return e.code, e.headers, e.read()
 
-    def post(self, path, body, content_type):
-        """POSTs raw bytes; returns (status, parsed JSON body or None)."""
+    def post(self, path, body, content_type, headers=None):
+        """POSTs raw bytes (the key as Bearer, unless `headers` say how); returns (status, parsed JSON
+        body or None)."""
         request = urllib.request.Request(self.base + path, body,
-                                         {"Content-Type": content_type, "Authorization": "Bearer " + KEY})
+                                         dict({"Content-Type": content_type},
+                                              **(headers if headers is not None else {"Authorization": "Bearer " + KEY})))
+        return self.exchange(request)
+
+    def get(self, path, headers):
+        return self.exchange(urllib.request.Request(self.base + path, headers=headers))
+
+    def exchange(self, request):
         try:
             with urllib.request.urlopen(request, timeout=60) as answer:
                 status, data = answer.status, answer.read()
@@ -214,12 +280,12 @@ class StandIn:
         except ValueError:
             return status, None
 
-    def edit(self, parts, boundary=BOUNDARY, closing=True, content_type=None):
-        return self.post("/v1/images/edits", multipart(parts, boundary, closing),
-                         content_type or f"multipart/form-data; boundary={boundary}")
+    def edit(self, parts, boundary=BOUNDARY, closing=True, content_type=None, path="/v1/images/edits", headers=None):
+        return self.post(path, multipart(parts, boundary, closing),
+                         content_type or f"multipart/form-data; boundary={boundary}", headers)
 
-    def generation(self, body):
-        return self.post("/v1/images/generations", json.dumps(body).encode(), "application/json")
+    def generation(self, body, path="/v1/images/generations", headers=None):
+        return self.post(path, json.dumps(body).encode(), "application/json", headers)
 
     def stop(self):
         self.process.terminate()
@@ -255,7 +321,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="standin-test-") as folder:
         standin = StandIn(folder)
         try:
-            checks = contract_checks(standin)
+            checks = contract_checks(standin) + azure_checks(standin)
             status, _, body = standin.generate("a pear standin-fault:echo_key")
             message = json.loads(body)["error"]["message"]
             checks.append(("echo_key", status == 401 and f"provided: {KEY}." in message, (status, message)))

@@ -11,7 +11,7 @@ namespace gpt_image {
 // Input fidelity is offered only where the model has it (greyed out otherwise).
 inline bool settings_model_takes_input_fidelity(const std::string &settings_path) {
   try {
-    return takes_input_fidelity(describe_model(with_environment_overrides(load_settings(settings_path)).model));
+    return takes_input_fidelity(describe_model(model_for_rules(with_environment_overrides(load_settings(settings_path)))));
   } catch (...) {
     return true;  // unreadable settings: the request's own validation speaks later
   }

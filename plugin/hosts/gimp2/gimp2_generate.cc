@@ -133,7 +133,7 @@ void read_arguments(const GimpParam *param, int first, DialogState &state) {
 std::string generate_cost_line(const GenerateOptions &options, PixelSize target, const std::string &settings_path) {
   try {
     const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
-    return estimate_generate_cost(options, target, settings.model, settings.pixel_budget).text;
+    return estimate_generate_cost(options, target, model_for_rules(settings), settings.pixel_budget).text;
   } catch (const GenerativeError &e) {
     return format_text(_("Cost unknown: %s"), e.what());
   }

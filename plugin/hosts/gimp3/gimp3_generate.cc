@@ -41,7 +41,7 @@ GenerateOptions read_generate_options(GimpProcedureConfig *config) {
 std::string generate_cost_line(GimpProcedureConfig *config, PixelSize target, const std::string &settings_path) {
   try {
     const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
-    return estimate_generate_cost(read_generate_options(config), target, settings.model, settings.pixel_budget).text;
+    return estimate_generate_cost(read_generate_options(config), target, model_for_rules(settings), settings.pixel_budget).text;
   } catch (const GenerativeError &e) {
     return format_text(_("Cost unknown: %s"), e.what());
   }
