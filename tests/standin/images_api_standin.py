@@ -634,7 +634,9 @@ class Handler(BaseHTTPRequestHandler):
         if "standin-stream-cut" in prompt:
             return
         for item in answer["data"]:
+            # As the real completed events do, it names the size, quality, background and format.
             event(f"{kind}.completed", {"b64_json": item["b64_json"], "size": answer["size"],
+                                           "quality": answer.get("quality"), "background": answer.get("background"),
                                            "output_format": answer["output_format"], "usage": answer["usage"]})
 
     def send_hostile(self, name, arg, answer, record, prompt):
