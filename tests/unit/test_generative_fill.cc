@@ -318,7 +318,7 @@ TEST(GenerativeFill, AnOpaquePictureAsksForAnOpaqueBackgroundWhereTheModelTakesI
   // dall-e-2 has no background setting: the strict API would refuse the field.
   FillOptions standard = options();
   standard.quality = "standard";
-  EXPECT_FALSE(form_has_field(prepare_edit(source, standard, "dall-e-2").request, "background"));
+  EXPECT_EQ(prepare_edit(source, standard, "dall-e-2").request.background, "auto");
   // A background the user chose is sent as chosen.
   FillOptions transparent = options();
   transparent.background = "transparent";

@@ -51,6 +51,12 @@ TEST(OutsideChange, AColourDriftIsNotARepaint) {
     if (x >= 80 && x < 120 && y >= 80 && y < 120) p[0] = p[1] = p[2] = 200;
   });
   EXPECT_FALSE(changed_far_outside(picture(), answer, centre_selection()));
+  // A strong drift, darker and flatter (gain 0.7, offset -30): most pixels differ by more than
+  // kChangedLevel before the fit (0.3 * v + 30 > 48 for v > 60), none after it.
+  const Raster darker = mapped(picture(), [](int, int, std::uint8_t *p) {
+    for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(std::max(0L, std::lround(p[c] * 0.7 - 30)));
+  });
+  EXPECT_FALSE(changed_far_outside(picture(), darker, centre_selection()));
 }
 
 TEST(OutsideChange, NoiseAndAChangedBandNearTheSelectionAreNotARepaint) {
