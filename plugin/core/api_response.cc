@@ -133,6 +133,8 @@ ImagesResult parse_images_response(std::string &&body) {
 
   result.size = string_member(root, "size");
   result.output_format = string_member(root, "output_format");
+  result.quality = string_member(root, "quality");
+  result.background = string_member(root, "background");
   result.usage = usage_member(root);
   return result;
 }

@@ -24,8 +24,13 @@ struct ImageUsage {
 struct ImagesResult {
   std::vector<std::vector<std::uint8_t>> images;  // encoded image bytes, in answer order
   std::optional<ImageUsage> usage;
-  std::string size;           // as reported by the server, may be empty
-  std::string output_format;  // as reported by the server, may be empty
+  // As reported by the server, each may be empty: what a relay that ignores a field gives away
+  // (relay_deviations.h).
+  std::string size;
+  std::string output_format;
+  std::string quality;
+  std::string background;
+  bool streamed = false;  // the answer came as server-sent events, not as one JSON document
 };
 
 struct ApiErrorBody {

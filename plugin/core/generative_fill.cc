@@ -10,8 +10,10 @@
 #include "image_codec.h"
 #include "background_job.h"
 #include "images_api_client.h"
+#include "outside_change.h"
 #include "raster_ops.h"
 #include "reference_images.h"
+#include "relay_deviations.h"
 
 namespace gpt_image {
 
@@ -142,7 +144,11 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.request.quality = options.quality;
   edit.request.size = format_size(plan.request);
   edit.request.n = options.variations;
-  edit.request.background = options.background;
+  // An opaque picture must come back opaque: a model that takes `background` is told so, unless the
+  // user chose a background. (Answers that still carry transparency are laid over the original.)
+  edit.opaque_frame = fully_opaque(edit.original) && options.background != "transparent";
+  edit.request.background =
+      options.background == "auto" && edit.opaque_frame && takes_background(model) ? "opaque" : options.background;
   edit.request.input_fidelity = options.input_fidelity;
   edit.request.output_format = options.output_format;
   edit.request.output_compression = options.output_compression;
@@ -195,8 +201,11 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
   const size_t asked = static_cast<size_t>(std::max(1, edit.request.n));
   const Raster ring = edit.color_match ? selection_ring(edit.selection, {0, 0, roi.width, roi.height}, kColorRingWidth)
                                        : Raster();
+  bool composited = false, repainted = false;
+  std::optional<PixelSize> first_size;
   for (size_t i = 0; i < answer.images.size() && i < asked; ++i) {  // a relay that ignores n must not flood
     const Raster image = decode_image(answer.images[i]);
+    if (!first_size) first_size = image.size();
     const double aspect = static_cast<double>(image.width) / image.height;
     if (std::fabs(std::log(aspect / frame_aspect)) > 0.02)
       throw GenerativeError(ErrorKind::BadResponse,
@@ -204,6 +213,9 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
                                           "match, so it cannot be placed."),
                                         format_size(image.size()).c_str(), format_size(plan.request).c_str()));
     Raster layer = scale_raster(image, plan.frame.size(), roi);
+    // Nothing of an opaque picture may show through where the answer came back transparent.
+    if (edit.opaque_frame && composite_over(layer, edit.original)) composited = true;
+    if (edit.has_selection && i == 0) repainted = changed_far_outside(edit.original, layer, edit.selection);
     if (edit.color_match) {
       const ColorFit fit = fit_color(edit.original, layer, ring);
       apply_color_fit(layer, fit);
@@ -211,10 +223,11 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
     }
     placement.layers.push_back(std::move(layer));
   }
-  if (placement.layers.size() < asked)
-    placement.notes.push_back(format_text(_("The server returned %d of the %d variations asked for; the fill "
-                                            "holds those that came."),
-                                          static_cast<int>(placement.layers.size()), static_cast<int>(asked)));
+  RelayDeviations ignored = find_relay_deviations(asked_fields(edit.request), answer, first_size);
+  if (composited && edit.request.background == "opaque") ignored.add(IgnoredField::Background, "opaque");
+  if (repainted) ignored.add(IgnoredField::Mask, "");
+  placement.ignored = ignored;
+  if (!ignored.fields.empty()) placement.notes.push_back(relay_note(ignored));
   return placement;
 }
 

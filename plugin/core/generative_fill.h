@@ -16,6 +16,7 @@
 #include "mask_shape.h"
 #include "progress_sink.h"
 #include "raster.h"
+#include "relay_deviations.h"
 #include "stage_timings.h"
 
 namespace gpt_image {
@@ -76,6 +77,7 @@ struct FillPlacement {
   std::vector<ColorFit> color_fits;  // per layer, when colours were matched
   std::optional<ImageUsage> usage;
   std::vector<std::string> notes;  // things the user should know although the fill worked
+  RelayDeviations ignored;          // what the server left out of the request (one note says it)
   StageTimings timings;            // the host adds place_ms and reports (stage_timings.h)
 };
 
@@ -90,6 +92,9 @@ struct PreparedEdit {
   bool color_match = false;
   Raster original;   // what was sampled over plan.captured (RGBA), the colour match's reference
   Raster selection;  // the selection over plan.captured (1 channel), when there is one
+  // The sampled pixels are fully opaque and no transparent background was asked for: an answer
+  // with transparency is laid over `original`.
+  bool opaque_frame = false;
   StageTimings timings;  // capture and encode so far
 };
 

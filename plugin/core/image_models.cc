@@ -47,6 +47,8 @@ bool takes_input_fidelity(const ImageModel &model) {
   return model.name.rfind("gpt-image-1-mini", 0) != 0 && model.size_rule != SizeRule::SquareDallE2;
 }
 
+bool takes_background(const ImageModel &model) { return model.size_rule != SizeRule::SquareDallE2; }
+
 namespace {
 
 // Digits only (no sign, no space), at most kMaxSizeSide; nullopt otherwise.

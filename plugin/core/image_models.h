@@ -49,6 +49,10 @@ void validate_size_for_model(const ImageModel &model, const std::string &size);
 // it out and a request asking "high" is refused.
 bool takes_input_fidelity(const ImageModel &model);
 
+// False for models without a background setting (dall-e-2): the fill then sends no
+// background=opaque for an opaque picture.
+bool takes_background(const ImageModel &model);
+
 // Throws GenerativeError(InvalidArgument) unless `quality` is one of the model's qualities.
 void validate_quality_for_model(const ImageModel &model, const std::string &quality);
 

@@ -70,6 +70,8 @@ void ImageStream::on_event(const ServerEvent &event) {
   if (auto usage = usage_member(root)) result_.usage = usage;
   if (json_object_has_member(root, "size")) result_.size = string_member(root, "size");
   if (json_object_has_member(root, "output_format")) result_.output_format = string_member(root, "output_format");
+  if (json_object_has_member(root, "quality")) result_.quality = string_member(root, "quality");
+  if (json_object_has_member(root, "background")) result_.background = string_member(root, "background");
 }
 
 ImagesResult ImageStream::finish() {
@@ -81,6 +83,7 @@ ImagesResult ImageStream::finish() {
     throw GenerativeError(ErrorKind::BadResponse,
                           truncated ? _("The server's stream of images broke off before the finished image came.")
                                     : _("The server's stream of images ended without a finished image."));
+  result_.streamed = true;
   return std::move(result_);
 }
 

@@ -138,4 +138,30 @@ Raster feather_mask(const Raster &mask, int radius) {
   return out;
 }
 
+bool fully_opaque(const Raster &image) {
+  if (image.channels != 4) return true;
+  for (size_t i = 3; i < image.pixels.size(); i += 4)
+    if (image.pixels[i] != 255) return false;
+  return true;
+}
+
+bool composite_over(Raster &answer, const Raster &under) {
+  if (answer.channels != 4 || under.channels != 4 || !(answer.size() == under.size()))
+    return false;  // nothing to lay it over: a programming error upstream, not the server's
+  if (fully_opaque(answer)) return false;
+  for (size_t i = 0; i < answer.pixels.size(); i += 4) {
+    const int a = answer.pixels[i + 3];
+    if (a == 255) continue;
+    const int ua = under.pixels[i + 3];
+    // Straight alpha both sides: the usual "over" with the result's alpha a + ua * (1 - a).
+    const int out_a255 = a * 255 + ua * (255 - a);  // alpha times 255
+    for (int c = 0; c < 3; ++c) {
+      const int numerator = answer.pixels[i + c] * a * 255 + under.pixels[i + c] * ua * (255 - a);
+      answer.pixels[i + c] = out_a255 == 0 ? 0 : static_cast<std::uint8_t>((numerator + out_a255 / 2) / out_a255);
+    }
+    answer.pixels[i + 3] = static_cast<std::uint8_t>((out_a255 + 127) / 255);
+  }
+  return true;
+}
+
 }  // namespace gpt_image

@@ -31,6 +31,15 @@ Raster feather_mask(const Raster &mask, int radius);
 // RGBA raster of exactly `target`'s size: letterboxed, never stretched. 4 channels in and out.
 Raster fit_into(const Raster &image, PixelSize target);
 
+// True when every pixel of an RGBA raster has alpha 255 (a raster of other channels is opaque).
+bool fully_opaque(const Raster &image);
+
+// Lays `answer` over `under` (both RGBA, same size) in place, as "normal" mode does in sRGB:
+// out = a * answer + (1 - a) * under per colour channel, alpha 255 wherever `under` is opaque. So an
+// answer that came with a transparent background shows the original there instead of a hole.
+// Returns false, leaving `answer` as it was, when it had no pixel with alpha below 255.
+bool composite_over(Raster &answer, const Raster &under);
+
 // Copies the part `rect` (inside the raster) out.
 Raster crop_raster(const Raster &source, const PixelRect &rect);
 

@@ -6,8 +6,9 @@ import re
 
 import numpy as np
 
-from fill_cases import (ELLIPSE, SELECT_ELLIPSE, attempts_with, check_layer, check_outside_exact,
-                        check_refused, ellipse_inside, texture_case)
+from fill_cases import (ELLIPSE, SELECT_ELLIPSE, attempts_with, check_inside_colour, check_layer,
+                        check_outside_exact, check_refused, ellipse_inside, prompt_colour, request_for,
+                        texture_case)
 
 ENVIRONMENT = {"GPT_IMAGE_TIMEOUT": "5", "GPT_IMAGE_STALL_TIMEOUT": "2"}
 FRAME = (250, 125, 300, 300)  # the ellipse's layer (see fill_cases.ellipse_check)
@@ -39,7 +40,7 @@ def rate_limit_check(c, p, report, before, after, requests, output):
 def fewer_check(c, p, report, before, after, requests, output):
     c.equal(report.get("is_group"), 1, "the variations are in a group")
     c.equal(report.get("children"), 2, "layers in the group: the two images that came")
-    c.expect("2 of the 3 variations" in output, "the user is not told that one variation is missing")
+    c.expect("variations (asked 3, answered 2" in output, "the user is not told that one variation is missing")
 
 
 def case(name, marker, check, variations=1, session=None):
@@ -225,6 +226,63 @@ HOSTILE = [
 ]
 
 
+# --- relays that quietly drop what was asked (issue 16) ------------------------------------------
+# The stand-in's lazy relay (standin-lazy:...) ignores the fields named and its answer shows it, as
+# a real relay's does. The fill is placed all the same and one note after placement says what was
+# ignored; run_e2e's "output" holds GIMP's messages of the batch run.
+
+def relay_note(*items):
+    return "The relay ignored part of the request: " + "; ".join(items) + "."
+
+
+def lazy_size_stream_check(c, p, report, before, after, requests, output):
+    """A streamed 1024x1024 request answered with plain JSON at 512x512: the layer is where the
+    ellipse's always is, the rest of the image exactly as it was, the fill in the prompt's colour,
+    and the note names both fields."""
+    placed()(c, p, report, before, after, requests, output)
+    check_inside_colour(c, after, ellipse_inside(before.shape[:2], *ELLIPSE, grow=-3), prompt_colour(p["prompt"]))
+    record = request_for(requests, p["prompt"])
+    if c.expect(record is not None, "the stand-in received no request"):
+        c.equal((record["fields"].get("size"), record.get("stream")), ("1024x1024", True), "asked size and stream")
+    note = relay_note("size (asked 1024x1024, answered 512x512; scaled to fit)",
+                      "streaming (answered in one piece, without previews)")
+    c.expect(output.count(note) == 1, f"GIMP's output does not say, once, {note!r}")
+
+
+def lazy_background_scheme(p):
+    """The fill, then the original layer hidden: the flattened export shows the new layer alone
+    (white where it lets anything through)."""
+    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
+  (t-export img "{p['before']}")
+  {SELECT_ELLIPSE}
+  (t-run-case "{p['report']}" #f img base "{p['prompt']}" "medium" "auto" 1)
+  (gimp-item-set-visible base FALSE)
+  (t-export img "{p['after']}"))"""
+
+
+def lazy_background_check(c, p, report, before, after, requests, output):
+    """The request asked for an opaque background; the relay cut out the area to edit (alpha 0).
+    The answer is laid over the original, so the new layer alone shows the original there: nothing
+    of what lies below shows through (with the original layer hidden, that would be white)."""
+    check_layer(c, report, *FRAME, True, "Generative Fill: " + p["prompt"][:48] + ("…" if len(p["prompt"]) > 48 else ""))
+    inside = ellipse_inside(before.shape[:2], *ELLIPSE, grow=-3)
+    error = np.abs(after[..., :3] - before[..., :3])[inside]
+    c.expect(error.max() <= 8, f"inside the selection the new layer is not the original laid under the cut-out "
+                               f"answer (differs by up to {int(error.max())}; white would be a hole)")
+    record = request_for(requests, p["prompt"])
+    if c.expect(record is not None, "the stand-in received no request"):
+        c.equal(record["fields"].get("background"), "opaque", "background asked for an opaque picture")
+    note = relay_note("background (asked opaque, answered with transparency; laid over the original)")
+    c.expect(output.count(note) == 1, f"GIMP's output does not say, once, {note!r}")
+
+
+LAZY_RELAY = [
+    case("relay_lazy_ignores_size_and_stream", "standin-lazy:size,stream", lazy_size_stream_check),
+    ("fault_relay_lazy_transparent_answer", "a pear standin-lazy:background", lazy_background_scheme,
+     lazy_background_check),
+]
+
+
 CASES = [
     case("429_retry_after_then_success", "standin-fail-once:429:rate_limit_exceeded:Rate limit reached",
          rate_limit_check),
@@ -249,4 +307,4 @@ CASES = [
     case("stream_error_event", "standin-stream-error",
          refused("reported an error while it was generating the image", 1)),
     case("stream_ends_without_image", "standin-stream-cut", refused("ended without a finished image", 1)),
-] + HOSTILE
+] + LAZY_RELAY + HOSTILE

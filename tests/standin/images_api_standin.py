@@ -74,6 +74,15 @@ With stream=true the answer is server-sent events (partial previews, then the co
 see Handler.send_stream); "standin-stream-ignore" in the prompt answers plain JSON instead, like a
 relay that ignores `stream`.
 
+A lazy relay, with "standin-lazy:FIELD,FIELD..." in the prompt: the request is validated as
+strictly as ever, then the listed fields are ignored the way relays do it, and the answer shows it
+as a real one would (edits; `stream` for generations too):
+  size        the image comes at half the size asked (same aspect), and "size" says so
+  quality     "quality" names another quality than asked (high, or low when high was asked)
+  background  the area to edit comes back transparent (alpha 0), "background": "transparent"
+  stream      a plain JSON answer to stream=true
+  mask        the whole picture is repainted as if all of it were to be edited
+
 GET /v1/models lists the models it knows. With --tls-cert/--tls-key it speaks HTTPS.
 
 Azure OpenAI, for the deployments given with --azure-deployment NAME=MODEL (the model's rules
@@ -298,6 +307,19 @@ def auto_size(model, width, height):
     return 1024, 1024
 
 
+LAZY_FIELDS = {"size", "quality", "background", "stream", "mask"}
+
+
+def lazy_fields(prompt):
+    """The fields a "standin-lazy:a,b" marker in the prompt says to ignore (a typo is an error)."""
+    marker = re.search(r"standin-lazy:([a-z,]+)", prompt)
+    fields = set(marker.group(1).strip(",").split(",")) if marker else set()
+    if fields - LAZY_FIELDS:
+        raise ApiError(400, f"standin-lazy: unknown fields {sorted(fields - LAZY_FIELDS)}; "
+                            f"known: {sorted(LAZY_FIELDS)}.", "prompt")
+    return fields
+
+
 def form_integer(text, name):
     value = text.get(name)
     if value is None:
@@ -395,6 +417,9 @@ def edit_answer(state, fields, record):
             raise ApiError(400, "Invalid mask image: the mask must have an alpha channel.", "mask")
 
     out_w, out_h = auto_size(model, first.width, first.height) if size == "auto" else (int(v) for v in size.split("x"))
+    lazy = lazy_fields(text["prompt"])
+    if "size" in lazy:
+        out_w, out_h = max(1, round(out_w / 2)), max(1, round(out_h / 2))
     base = first.convert("RGBA").resize((out_w, out_h), Image.BICUBIC)
     with state.lock:
         gain, offset = state.gain, state.offset
@@ -405,22 +430,30 @@ def edit_answer(state, fields, record):
         r, g, b, a = base.split()
         lut = [max(0, min(255, round(v * gain + offset))) for v in range(256)]
         base = Image.merge("RGBA", (r.point(lut), g.point(lut), b.point(lut), a))
-    if mask is not None:
+    if "mask" in lazy:
+        edit_weight = Image.new("L", (out_w, out_h), 255)
+    elif mask is not None:
         edit_weight = mask.convert("RGBA").split()[3].resize((out_w, out_h), Image.NEAREST).point(lambda v: 255 - v)
     else:
         edit_weight = Image.new("L", (out_w, out_h), 128)
+    transparent = "background" in lazy and output_format != "jpeg"
     data = []
     for index in range(n):
         colour = Image.new("RGBA", (out_w, out_h), prompt_colour(text["prompt"], index) + (255,))
         result = base if identity else Image.composite(colour, base, edit_weight)
+        if transparent:  # what was to be edited comes back cut out
+            result = result.copy()
+            result.putalpha(edit_weight.point(lambda v: 255 - v))
         if output_format == "jpeg":
             result = result.convert("RGB")
         buffer = io.BytesIO()
         result.save(buffer, format={"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}[output_format])
         data.append({"b64_json": base64.b64encode(buffer.getvalue()).decode()})
     tokens_out = 272 * n
-    return {"created": int(time.time()), "data": data, "background": "opaque", "output_format": output_format,
-            "quality": quality, "size": f"{out_w}x{out_h}",
+    if "quality" in lazy:
+        quality = "low" if quality == "high" else "high"
+    return {"created": int(time.time()), "data": data, "background": "transparent" if transparent else "opaque",
+            "output_format": output_format, "quality": quality, "size": f"{out_w}x{out_h}",
             "usage": {"input_tokens": 300, "output_tokens": tokens_out, "total_tokens": 300 + tokens_out,
                       "input_tokens_details": {"text_tokens": 20, "image_tokens": 280}}}
 
@@ -633,7 +666,9 @@ class Handler(BaseHTTPRequestHandler):
         if "standin-stream-cut" in prompt:
             return
         for item in answer["data"]:
+            # As the real completed events do, it names the size, quality, background and format.
             event(f"{kind}.completed", {"b64_json": item["b64_json"], "size": answer["size"],
+                                           "quality": answer.get("quality"), "background": answer.get("background"),
                                            "output_format": answer["output_format"], "usage": answer["usage"]})
 
     def send_hostile(self, name, arg, answer, record, prompt):
@@ -914,7 +949,8 @@ class Handler(BaseHTTPRequestHandler):
                     record["status"] = 200
                     return
             record["status"] = 200
-            if record.get("stream") and "standin-stream-ignore" not in prompt:
+            ignores_stream = "standin-stream-ignore" in prompt or "stream" in lazy_fields(prompt)
+            if record.get("stream") and not ignores_stream:
                 kind = "image_generation" if path.endswith("/generations") else "image_edit"
                 self.send_stream(answer, record["partial_images"], prompt, kind)
                 return

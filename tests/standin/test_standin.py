@@ -292,6 +292,47 @@ class StandIn:
         self.process.wait(10)
 
 
+def decoded(result):
+    """The first image of a JSON answer, as RGBA."""
+    return Image.open(io.BytesIO(base64.b64decode(result[1]["data"][0]["b64_json"]))).convert("RGBA")
+
+
+def lazy_checks(s):
+    """(name, passed, detail) for the lazy relay: each ignored field shows in the answer as a real
+    relay's would, and the request is still held to the strict contract."""
+    checks = []
+
+    def check(name, result, ok):
+        checks.append((f"lazy_{name}", ok, result if not isinstance(result, tuple) else (result[0], str(result[1])[:200])))
+
+    keep_all = ("mask", picture(1024, 1024, alpha=255), "mask.png", "image/png")
+    r = s.edit(edit_parts(prompt="a pear standin-lazy:size", size="1536x1024", image=picture(1536, 1024), mask=False))
+    check("size_answers_half_the_size", r, answered_size(r) == ("768x512", (768, 512)))
+    r = s.edit(edit_parts(prompt="a pear standin-lazy:quality", quality="medium"))
+    r2 = s.edit(edit_parts(prompt="a pear standin-lazy:quality", quality="high"))
+    check("quality_names_another", (r, r2), r[0] == 200 and r[1]["quality"] == "high" and r2[1]["quality"] == "low")
+    r = s.edit(edit_parts(prompt="a pear standin-lazy:background", background="opaque"))
+    check("background_comes_back_transparent", r, r[0] == 200 and r[1]["background"] == "transparent"
+          and decoded(r).getextrema()[3] == (0, 0))
+    r = s.edit(edit_parts(prompt="a pear", background="opaque"))
+    check("honest_background_is_opaque", r, r[0] == 200 and r[1]["background"] == "opaque"
+          and decoded(r).getextrema()[3] == (255, 255))
+    r = s.edit(edit_parts(prompt="a pear standin-lazy:stream,size", stream="true", partial_images="2"))
+    check("stream_answers_plain_json", r, r[0] == 200 and isinstance(r[1], dict) and answered_size(r)[0] == "512x512")
+    parts = edit_parts(prompt="a pear standin-lazy:mask", mask=False)
+    r = s.edit(parts[:1] + [keep_all] + parts[1:])
+    colours = decoded(r).getcolors() if r[0] == 200 else None
+    check("mask_repaints_everything", r, colours is not None and len(colours) == 1
+          and colours[0][1] != (90, 140, 200, 255))
+    # Lazy in what it answers, strict in what it accepts.
+    r = s.edit(edit_parts(prompt="a pear standin-lazy:background", model="dall-e-2", image=picture(1024, 1024),
+                          mask=False, background="opaque"))
+    check("still_refuses_dall_e_2_background", r, refused(r, "background"))
+    r = s.edit(edit_parts(prompt="a pear standin-lazy:sise"))
+    check("unknown_field_refused", r, refused(r, "prompt"))
+    return checks
+
+
 def events(body):
     """(event name, data text) of each server-sent event."""
     out = []
@@ -321,7 +362,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="standin-test-") as folder:
         standin = StandIn(folder)
         try:
-            checks = contract_checks(standin) + azure_checks(standin)
+            checks = contract_checks(standin) + azure_checks(standin) + lazy_checks(standin)
             status, _, body = standin.generate("a pear standin-fault:echo_key")
             message = json.loads(body)["error"]["message"]
             checks.append(("echo_key", status == 401 and f"provided: {KEY}." in message, (status, message)))

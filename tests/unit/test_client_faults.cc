@@ -176,7 +176,7 @@ TEST_F(ClientFaults, FewerImagesThanAskedArePlacedAndSaidSo) {
   const FillPlacement placed = fill("standin-fault:fewer", connection(), 3);
   EXPECT_EQ(placed.layers.size(), 2u);
   ASSERT_EQ(placed.notes.size(), 1u);
-  EXPECT_NE(placed.notes[0].find("2 of the 3 variations"), std::string::npos) << placed.notes[0];
+  EXPECT_NE(placed.notes[0].find("variations (asked 3, answered 2"), std::string::npos) << placed.notes[0];
 }
 
 TEST_F(ClientFaults, AHugeBodyIsCutOffAtTheCap) {

@@ -46,6 +46,7 @@ ImagesResult identity_answer(const PreparedEdit &edit, int copies = 1) {
   const std::vector<std::uint8_t> image = encode_png(scale_raster(decode_image(edit.request.image_png), edit.plan.request));
   ImagesResult answer;
   for (int i = 0; i < copies; ++i) answer.images.push_back(image);
+  answer.streamed = edit.request.partial_images > 0;  // an honest server streams when asked to
   return answer;
 }
 
@@ -278,4 +279,109 @@ TEST(GenerativeFill, AdvancedOptionsReachTheRequestAndThePlan) {
   EXPECT_EQ(sent.at(100, 100)[0], 250);
   EXPECT_EQ(sent.at(100, 100)[1], 0);
   EXPECT_EQ(placement_from_answer(edit, identity_answer(edit), "x").feather_radius, 8);
+}
+
+namespace {
+
+bool form_has(const EditRequest &request, const std::string &name, const std::string &value) {
+  for (const FormPart &part : edit_form_parts(request))
+    if (!part.file && part.name == name && part.value == value) return true;
+  return false;
+}
+
+bool form_has_field(const EditRequest &request, const std::string &name) {
+  for (const FormPart &part : edit_form_parts(request))
+    if (part.name == name) return true;
+  return false;
+}
+
+// An answer of `size` made of the upload, with `paint` applied to each pixel (x, y in the answer).
+template <class Paint>
+ImagesResult painted_answer(const PreparedEdit &edit, PixelSize size, Paint paint) {
+  Raster image = scale_raster(decode_image(edit.request.image_png), size);
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) paint(x, y, image.at(x, y));
+  ImagesResult answer;
+  answer.images.push_back(encode_png(image));
+  return answer;
+}
+
+bool ignored(const FillPlacement &placed, IgnoredField field) { return placed.ignored.ignored(field); }
+
+}  // namespace
+
+TEST(GenerativeFill, AnOpaquePictureAsksForAnOpaqueBackgroundWhereTheModelTakesIt) {
+  const Raster canvas = textured_canvas(800, 600);
+  const Raster selection = rect_selection(800, 600, {300, 200, 200, 150});
+  FakeFillSource source(canvas, selection);
+  EXPECT_TRUE(form_has(prepare_edit(source, options(), "gpt-image-1.5").request, "background", "opaque"));
+  // dall-e-2 has no background setting: the strict API would refuse the field.
+  FillOptions standard = options();
+  standard.quality = "standard";
+  EXPECT_EQ(prepare_edit(source, standard, "dall-e-2").request.background, "auto");
+  // A background the user chose is sent as chosen.
+  FillOptions transparent = options();
+  transparent.background = "transparent";
+  EXPECT_TRUE(form_has(prepare_edit(source, transparent, "gpt-image-1.5").request, "background", "transparent"));
+  // A picture with transparency in the frame leaves the choice to the model.
+  Raster holed = canvas;
+  holed.at(310, 210)[3] = 0;
+  FakeFillSource holed_source(holed, selection);
+  const PreparedEdit edit = prepare_edit(holed_source, options(), "gpt-image-1.5");
+  EXPECT_FALSE(form_has_field(edit.request, "background"));
+  EXPECT_FALSE(edit.opaque_frame);
+}
+
+TEST(GenerativeFill, ATransparentAnswerIsLaidOverTheOriginalAndNoted) {
+  const Raster canvas = textured_canvas(800, 600);
+  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
+  FillOptions o = options();
+  o.color_match = false;
+  const PreparedEdit edit = prepare_edit(source, o, "gpt-image-1.5");
+  // The relay's model cut everything out: the whole answer is transparent (colour black).
+  const ImagesResult answer = painted_answer(edit, edit.plan.request, [](int, int, std::uint8_t *p) {
+    p[0] = p[1] = p[2] = p[3] = 0;
+  });
+  const FillPlacement placed = placement_from_answer(edit, answer, "a red apple");
+  ASSERT_EQ(placed.layers.size(), 1u);
+  EXPECT_TRUE(fully_opaque(placed.layers[0]));
+  EXPECT_EQ(placed.layers[0].pixels, edit.original.pixels);  // nothing but the original shows
+  EXPECT_TRUE(ignored(placed, IgnoredField::Background));
+  ASSERT_EQ(placed.notes.size(), 1u);
+  EXPECT_NE(placed.notes[0].find("background (asked opaque"), std::string::npos);
+}
+
+TEST(GenerativeFill, ASmallerPlainAnswerToAStreamedRequestIsPlacedAndNoted) {
+  const Raster canvas = textured_canvas(800, 600);
+  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  ASSERT_GT(edit.request.partial_images, 0);  // streamed by default
+  const PixelSize half{edit.plan.request.width / 2, edit.plan.request.height / 2};
+  const FillPlacement placed = placement_from_answer(edit, painted_answer(edit, half, [](int, int, std::uint8_t *) {}),
+                                                     "a red apple");
+  ASSERT_EQ(placed.layers.size(), 1u);
+  EXPECT_EQ(placed.layers[0].size(), edit.plan.captured.size());  // scaled back to the frame all the same
+  EXPECT_TRUE(ignored(placed, IgnoredField::Size));
+  EXPECT_TRUE(ignored(placed, IgnoredField::Stream));
+  EXPECT_FALSE(ignored(placed, IgnoredField::Mask));
+  ASSERT_EQ(placed.notes.size(), 1u);  // one note, not one per field
+  EXPECT_NE(placed.notes[0].find("size (asked " + format_size(edit.plan.request) + ", answered " + format_size(half)),
+            std::string::npos);
+}
+
+TEST(GenerativeFill, AnAnswerThatRepaintedTheWholeFrameIsNotedAsIgnoringTheMask) {
+  const Raster canvas = textured_canvas(800, 600);
+  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  ImagesResult streamed = painted_answer(edit, edit.plan.request, [](int x, int, std::uint8_t *p) {
+    p[0] = static_cast<std::uint8_t>(255 - p[0]), p[1] = static_cast<std::uint8_t>(255 - p[1]);
+    p[2] = static_cast<std::uint8_t>(x % 256);
+  });
+  streamed.streamed = true;
+  const FillPlacement repainted = placement_from_answer(edit, streamed, "a red apple");
+  EXPECT_EQ(repainted.ignored.fields.size(), 1u);
+  EXPECT_TRUE(ignored(repainted, IgnoredField::Mask));
+  // The model's input, untouched, is no repaint.
+  const ImagesResult same = identity_answer(edit);
+  EXPECT_TRUE(placement_from_answer(edit, same, "a red apple").ignored.fields.empty());
 }

@@ -79,3 +79,10 @@ TEST(ImageModels, InputFidelityOnlyWhereTheModelHasIt) {
   EXPECT_FALSE(takes_input_fidelity(describe_model("gpt-image-1-mini")));
   EXPECT_FALSE(takes_input_fidelity(describe_model("dall-e-2")));
 }
+
+// images-api.md: every gpt-image model takes `background`; dall-e-2 has no such field.
+TEST(ImageModels, BackgroundOnlyWhereTheModelHasIt) {
+  for (const char *name : {"gpt-image-1", "gpt-image-1.5", "gpt-image-1-mini", "gpt-image-2", "some-relay-model"})
+    EXPECT_TRUE(takes_background(describe_model(name))) << name;
+  EXPECT_FALSE(takes_background(describe_model("dall-e-2")));
+}

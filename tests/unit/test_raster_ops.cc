@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "raster_ops.h"
 
@@ -164,4 +166,40 @@ TEST(RasterOps, AnUpscaledRampSamplesTheRightPositions) {
 
 TEST(RasterOps, ADownscaledRampSamplesTheRightPositions) {
   expect_ramp_lands_where_it_should(200, 180, {80, 72}, 1.0, 1.1);
+}
+
+TEST(RasterOps, FullyOpaqueLooksAtEveryAlpha) {
+  Raster r(3, 2, 4, 255);
+  EXPECT_TRUE(fully_opaque(r));
+  *(r.at(2, 1) + 3) = 254;
+  EXPECT_FALSE(fully_opaque(r));
+  EXPECT_TRUE(fully_opaque(Raster(3, 2, 1, 0)));  // a mask has no alpha
+}
+
+// Values worked out by hand with out = (a * answer + (255 - a) * under) / 255 over an opaque under.
+TEST(RasterOps, CompositeOverLaysATransparentAnswerOnTheOriginal) {
+  Raster under(3, 1, 4, 255);
+  for (int x = 0; x < 3; ++x) {
+    std::uint8_t *p = under.at(x, 0);
+    p[0] = 10, p[1] = 20, p[2] = 30;
+  }
+  Raster answer(3, 1, 4);
+  const std::uint8_t pixels[] = {200, 100, 0, 0,  200, 100, 0, 128,  200, 100, 0, 255};
+  std::copy(std::begin(pixels), std::end(pixels), answer.pixels.begin());
+  ASSERT_TRUE(composite_over(answer, under));
+  const std::vector<std::uint8_t> expected = {
+      10, 20, 30, 255,   // alpha 0: the original
+      105, 60, 15, 255,  // (200*128 + 10*127)/255 = 105.4, (100*128 + 20*127)/255 = 60.2, 30*127/255 = 14.9
+      200, 100, 0, 255,  // opaque: the answer
+  };
+  EXPECT_EQ(answer.pixels, expected);
+}
+
+TEST(RasterOps, CompositeOverLeavesAnOpaqueAnswerAlone) {
+  Raster under(2, 2, 4, 9);
+  Raster answer(2, 2, 4, 255);
+  answer.pixels[0] = 77;
+  const Raster before = answer;
+  EXPECT_FALSE(composite_over(answer, under));
+  EXPECT_EQ(answer.pixels, before.pixels);
 }
