@@ -59,9 +59,12 @@ void validate_fill_options(const FillOptions &options, const ImageModel &model) 
     throw GenerativeError(ErrorKind::InvalidArgument,
                           format_text(_("%s has no input fidelity setting; use \"low\" or another model."),
                                       model.name.c_str()));
-  if (model.size_rule == SizeRule::SquareDallE2 && (options.output_format != "png" || options.background != "auto"))
-    throw GenerativeError(ErrorKind::InvalidArgument, 
-                          _("dall-e-2 answers PNG only and has no background setting."));
+  validate_background_for_model(model, options.background);
+  validate_output_format_for_model(model, options.output_format);
+  if (options.variations > model.max_n)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          format_text(_("%s makes at most %d image(s) per request; ask for fewer variations."),
+                                      model.name.c_str(), model.max_n));
   if (options.output_compression < 0 || options.output_compression > 100)
     throw GenerativeError(ErrorKind::InvalidArgument, _("Output compression must be between 0 and 100."));
   if (options.context_margin != kAutoMargin && (options.context_margin < 0 || options.context_margin > kMaxMargin))
@@ -144,7 +147,7 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.request.n = options.variations;
   edit.request.background = options.background;
   edit.request.input_fidelity = options.input_fidelity;
-  edit.request.output_format = options.output_format;
+  edit.request.output_format = takes_output_format(model) ? options.output_format : "";
   edit.request.output_compression = options.output_compression;
   edit.request.partial_images = model.streams ? options.partial_images : 0;
   edit.timings.encode_ms = elapsed_ms(started);
@@ -169,7 +172,7 @@ CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, 
   input.margin = options.context_margin;
   try {
     validate_quality_for_model(input.model, options.quality);
-    return estimate_cost(model_name, options.quality, plan_context(input).request, options.variations,
+    return estimate_cost(input.model, options.quality, plan_context(input).request, options.variations,
                          input.model.streams ? options.partial_images : 0);
   } catch (const GenerativeError &e) {
     CostEstimate unusable;
