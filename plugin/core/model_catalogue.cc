@@ -388,6 +388,17 @@ ImageModel lookup_model(const ModelCatalogue &catalogue, const std::string &name
   return model;
 }
 
+std::vector<std::string> catalogue_qualities(const ModelCatalogue &catalogue) {
+  std::vector<std::string> out;
+  auto add = [&out](const ImageModel &m) {
+    for (const auto &q : m.qualities)
+      if (std::find(out.begin(), out.end(), q) == out.end()) out.push_back(q);
+  };
+  add(catalogue.unknown);
+  for (const auto &e : catalogue.entries) add(e.model);
+  return out;
+}
+
 std::string shipped_catalogue_path() {
   if (const char *override_path = g_getenv("GPT_IMAGE_MODEL_CATALOGUE"); override_path && *override_path)
     return override_path;

@@ -44,6 +44,10 @@ ModelCatalogue load_model_catalogue(const std::string &shipped_path, const std::
 // (known = false). The result's name is always `name`.
 ImageModel lookup_model(const ModelCatalogue &catalogue, const std::string &name);
 
+// Every quality any model of the catalogue accepts, each once, in the order they first appear
+// (the unknown-model rules first): what the procedures' quality argument offers.
+std::vector<std::string> catalogue_qualities(const ModelCatalogue &catalogue);
+
 // models.json beside the running program (/proc/self/exe), or $GPT_IMAGE_MODEL_CATALOGUE when set
 // (tests, and builds run from the source tree).
 std::string shipped_catalogue_path();

@@ -119,8 +119,8 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
     for (const auto &[nick, text] : items) gimp_choice_add(options, nick, id++, text, nullptr);
     gimp_procedure_add_choice_argument(procedure, name, label, blurb, options, value, flags);
   };
-  choice(spec::kArgQuality, _("_Quality"), _(spec::kQualityBlurb), spec::kDefaultQuality,
-         {{"auto", _("Auto")}, {"low", _("Low")}, {"medium", _("Medium")}, {"high", _("High")}});
+  gimp_procedure_add_choice_argument(procedure, spec::kArgQuality, _("_Quality"), _(spec::kQualityBlurb),
+                                     quality_choice(), spec::kDefaultQuality, flags);
   gimp_procedure_add_string_argument(procedure, spec::kArgSize, _("_Size"), _(spec::kSizeBlurb), spec::kDefaultSize,
                                      flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgVariations, _("_Variations"), _(spec::kVariationsBlurb), 1,
