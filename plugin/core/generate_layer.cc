@@ -110,6 +110,8 @@ FillPlacement placement_from_generation(const PreparedGeneration &prepared, cons
   placement.at = prepared.target;
   placement.layer_name = generated_layer_name(options.prompt);
   placement.usage = answer.usage;
+  const std::string &model = prepared.with_references ? prepared.with_references->model : prepared.generation.model;
+  placement.cost = actual_cost(describe_model(model), answer.usage);
   const size_t asked = static_cast<size_t>(std::max(1, options.variations));
   for (size_t i = 0; i < answer.images.size() && i < asked; ++i)  // a relay that ignores n must not flood
     placement.layers.push_back(fit_answer(decode_image(answer.images[i]), prepared.target.size(), options.fit));

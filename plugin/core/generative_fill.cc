@@ -192,6 +192,7 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
   placement.feather_radius = edit.feather_radius;
   placement.layer_name = layer_name_for_prompt(prompt);
   placement.usage = answer.usage;
+  placement.cost = actual_cost(describe_model(edit.request.model), answer.usage);
   const PixelRect roi{plan.captured.x - plan.frame.x, plan.captured.y - plan.frame.y, plan.captured.width,
                       plan.captured.height};
   const double frame_aspect = static_cast<double>(plan.frame.width) / plan.frame.height;

@@ -168,6 +168,21 @@ TEST(GenerativeFill, SmallRegionIsEnlargedToThePixelFloorAndScaledBack) {
   EXPECT_EQ(placed.layers[0].size(), (PixelSize{451, 350}));
 }
 
+TEST(GenerativeFill, ThePlacementCarriesTheActualCost) {
+  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 200, 150}));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  ImagesResult answer = identity_answer(edit);
+  answer.usage = ImageUsage{};
+  answer.usage->input_tokens = 300;
+  answer.usage->output_tokens = 1056;
+  answer.usage->input_split = std::pair{100LL, 200LL};
+  const FillPlacement placed = placement_from_answer(edit, answer, "x");
+  // gpt-image-1.5: 100 x $5 + 200 x $8 + 1056 x $32 per million = $0.035892.
+  ASSERT_TRUE(placed.cost.usd);
+  EXPECT_NEAR(*placed.cost.usd, 0.035892, 1e-9);
+  EXPECT_EQ(placed.cost.model, "gpt-image-1.5");
+}
+
 TEST(GenerativeFill, PaddingIsCutOffTheAnswer) {
   FakeFillSource source(textured_canvas(800, 600), Raster(800, 600, 1, 0));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
