@@ -76,6 +76,10 @@ step "translations: catalogues complete and in step with the sources"
 /usr/bin/python3 tests/i18n/check_catalogues.py 2>&1 | tee "$log_dir/catalogues.txt"
 count_summary "$log_dir/catalogues.txt"
 
+step "README: the models table is what the model catalogue says"
+/usr/bin/python3 tools/models_table.py --check 2>&1 | tee "$log_dir/models-table.txt"
+count_summary "$log_dir/models-table.txt"
+
 step "the stand-in API checked against its contract and its hostile relays (no GIMP)"
 /usr/bin/python3 tests/standin/test_standin.py 2>&1 | tee "$log_dir/standin.txt"
 count_summary "$log_dir/standin.txt"

@@ -96,7 +96,18 @@ std::optional<ImageUsage> usage_member(JsonObject *root) {
   JsonNode *usage = json_object_get_member(root, "usage");
   if (!usage || !JSON_NODE_HOLDS_OBJECT(usage)) return std::nullopt;
   JsonObject *u = json_node_get_object(usage);
-  return ImageUsage{int_member(u, "input_tokens"), int_member(u, "output_tokens"), int_member(u, "total_tokens")};
+  ImageUsage out;
+  out.input_tokens = int_member(u, "input_tokens");
+  out.output_tokens = int_member(u, "output_tokens");
+  out.total_tokens = int_member(u, "total_tokens");
+  // The split of the input into text and image tokens, priced differently (cost_estimate.h).
+  JsonNode *details = json_object_get_member(u, "input_tokens_details");
+  if (details && JSON_NODE_HOLDS_OBJECT(details)) {
+    JsonObject *d = json_node_get_object(details);
+    if (json_object_has_member(d, "text_tokens") && json_object_has_member(d, "image_tokens"))
+      out.input_split = std::pair{int_member(d, "text_tokens"), int_member(d, "image_tokens")};
+  }
+  return out;
 }
 
 std::optional<ApiErrorBody> api_error_member(JsonObject *root) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gpt_image {
@@ -19,6 +20,8 @@ struct ImageUsage {
   long long input_tokens = 0;
   long long output_tokens = 0;
   long long total_tokens = 0;
+  // input_tokens_details: {text_tokens, image_tokens}, when the server gives both.
+  std::optional<std::pair<long long, long long>> input_split;
 };
 
 struct ImagesResult {

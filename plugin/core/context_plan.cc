@@ -39,26 +39,34 @@ PixelSize dall_e_square(const ImageModel &model, const PixelRect &region) {
   return model.fixed_sizes.back();
 }
 
-// gpt-image-2: the region's own aspect (clamped to 1:3..3:1) in multiples of 16, no larger than the
-// region needs and within the pixel budget and the model's edge limits.
-PixelSize flexible_request_size(const PixelRect &region, long long pixel_budget) {
+// The Multiples rule (gpt-image-2 and later): the region's own aspect (clamped to the model's) in
+// multiples of its step, no larger than the region needs and within the pixel budget and the model's
+// edge and pixel limits. A region below the model's pixel floor is enlarged to it, aspect kept; the
+// answer is scaled back to the frame.
+PixelSize flexible_request_size(const ImageModel &model, const PixelRect &region, long long pixel_budget) {
+  const int step = model.size_step;
+  const double max_aspect = model.max_aspect;
   double w = region.width, h = region.height;
-  if (w > kFlexibleMaxAspect * h) h = w / kFlexibleMaxAspect;
-  if (h > kFlexibleMaxAspect * w) w = h / kFlexibleMaxAspect;
-  const double budget = static_cast<double>(std::max<long long>(pixel_budget, 256LL * 256));
-  const double scale = std::min({1.0, std::sqrt(budget / (w * h)), kFlexibleMaxLongEdge / std::max(w, h),
-                                 kFlexibleMaxShortEdge / std::min(w, h)});
-  int rw, rh;
-  if (scale >= 1.0) {  // the region fits: send it 1:1, grown by at most 15 px to a multiple of 16
-    rw = round_up_to(static_cast<int>(std::ceil(w)), kFlexibleSizeStep);
-    rh = round_up_to(static_cast<int>(std::ceil(h)), kFlexibleSizeStep);
-  } else {
-    rw = round_down_to(static_cast<int>(w * scale), kFlexibleSizeStep);
-    rh = round_down_to(static_cast<int>(h * scale), kFlexibleSizeStep);
+  if (w > max_aspect * h) h = w / max_aspect;
+  if (h > max_aspect * w) w = h / max_aspect;
+  long long budget = std::max<long long>(pixel_budget, 256LL * 256);
+  if (model.max_pixels > 0) budget = std::min(budget, model.max_pixels);
+  budget = std::max(budget, model.min_pixels);
+  double scale = std::min({1.0, std::sqrt(budget / (w * h)), model.max_long_edge / std::max(w, h)});
+  if (model.max_short_edge > 0) scale = std::min(scale, model.max_short_edge / std::min(w, h));
+  const bool below_floor = model.min_pixels > 0 && w * h < static_cast<double>(model.min_pixels);
+  if (below_floor) scale = std::sqrt(model.min_pixels / (w * h));
+  int rw = round_down_to(static_cast<int>(w * scale), step);
+  int rh = round_down_to(static_cast<int>(h * scale), step);
+  if (scale >= 1.0 || static_cast<long long>(rw) * rh < model.min_pixels) {
+    // The region fits (sent 1:1, grown by less than a step), or is enlarged to the floor, or a
+    // budget at the floor would round below it: rounding up keeps every side long enough.
+    rw = round_up_to(static_cast<int>(std::ceil(w * scale - 1e-9)), step);
+    rh = round_up_to(static_cast<int>(std::ceil(h * scale - 1e-9)), step);
   }
-  // Rounding can push the aspect just past 3:1; fix it on the short side.
-  while (rw > kFlexibleMaxAspect * rh) rh += kFlexibleSizeStep;
-  while (rh > kFlexibleMaxAspect * rw) rw += kFlexibleSizeStep;
+  // Rounding can push the aspect just past the limit; fix it on the short side.
+  while (rw > max_aspect * rh) rh += step;
+  while (rh > max_aspect * rw) rw += step;
   return {rw, rh};
 }
 
@@ -69,16 +77,17 @@ PixelSize request_size_for(const ImageModel &model, const std::string &size, Pix
   if (auto explicit_size = parse_size(size)) return *explicit_size;
   const PixelRect area{0, 0, target.width, target.height};
   if (model.size_rule == SizeRule::StandardSizes) return nearest_fixed_size(model, area);
-  if (model.size_rule == SizeRule::SquareDallE2) return dall_e_square(model, area);
-  return flexible_request_size(area, pixel_budget);
+  if (model.size_rule == SizeRule::Squares) return dall_e_square(model, area);
+  return flexible_request_size(model, area, pixel_budget);
 }
 
 int context_margin(const PixelRect &selection_bounds) {
   return std::max(32, std::max(selection_bounds.width, selection_bounds.height) / 4);
 }
 
-PixelSize upload_size_for(PixelSize frame, PixelSize request) {
+PixelSize upload_size_for(PixelSize frame, PixelSize request, long long min_pixels) {
   if (frame.width >= request.width || frame.height >= request.height) return request;
+  if (static_cast<long long>(frame.width) * frame.height < min_pixels) return request;
   const int shorter = std::min(frame.width, frame.height);
   const int factor = shorter >= kMinUploadShortSide ? 1 : (kMinUploadShortSide + shorter - 1) / shorter;
   if (frame.width * factor >= request.width || frame.height * factor >= request.height) return request;
@@ -123,7 +132,10 @@ ContextPlan plan_context(const PlanInput &input) {
 
   plan.request = request_size_for(input.model, input.size, plan.region.size(), input.pixel_budget);
 
-  const bool one_to_one = input.model.size_rule == SizeRule::MultiplesOf16 &&
+  // A region below the model's pixel floor is enlarged instead (upload_size_for), so the context
+  // stays what the selection needs.
+  const bool below_floor = static_cast<long long>(plan.region.width) * plan.region.height < input.model.min_pixels;
+  const bool one_to_one = input.model.size_rule == SizeRule::Multiples && !below_floor &&
                           plan.request.width >= plan.region.width && plan.request.height >= plan.region.height &&
                           !parse_size(input.size);
   if (one_to_one) {
@@ -139,7 +151,7 @@ ContextPlan plan_context(const PlanInput &input) {
     plan.frame = fit_frame_to_aspect(plan.region, plan.request.width, plan.request.height, input.canvas);
   }
   plan.captured = plan.frame.intersected(canvas_rect);
-  plan.upload = upload_size_for(plan.frame.size(), plan.request);
+  plan.upload = upload_size_for(plan.frame.size(), plan.request, input.model.min_pixels);
   return plan;
 }
 

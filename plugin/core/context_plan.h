@@ -53,7 +53,8 @@ ContextPlan plan_context(const PlanInput &input);
 
 // The request size for something of `target`'s shape: `size` when explicit, otherwise the model's
 // standard size nearest in aspect, dall-e-2's smallest square that keeps the resolution, or for
-// gpt-image-2 the target's own aspect in multiples of 16 within `pixel_budget`. Also used by
+// gpt-image-2 and later the target's own aspect in multiples of 16 within `pixel_budget` (and
+// enlarged to the model's pixel floor when the target is smaller). Also used by
 // Generate Layer, whose target is the selection's bounding box or the canvas.
 PixelSize request_size_for(const ImageModel &model, const std::string &size, PixelSize target,
                            long long pixel_budget);
@@ -63,8 +64,9 @@ PixelSize request_size_for(const ImageModel &model, const std::string &size, Pix
 // bytes and encoding time; the answer still comes at the request size). A frame shorter than
 // kMinUploadShortSide is enlarged by the smallest whole factor that reaches it (a whole factor, so
 // the answer scaled back loses nothing to an odd ratio), never past the request size. Keeps the
-// frame's aspect, which is the request's.
-PixelSize upload_size_for(PixelSize frame, PixelSize request);
+// frame's aspect, which is the request's. A frame of fewer than `min_pixels` (the model's pixel
+// floor, which holds for the image as for the size) is sent at the request size.
+PixelSize upload_size_for(PixelSize frame, PixelSize request, long long min_pixels = 0);
 
 // Grows `region` about its centre to the aspect aspect_w:aspect_h and positions it on the canvas
 // (inside it where it fits, covering it fully where it does not). Exposed for tests.

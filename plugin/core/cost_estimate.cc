@@ -1,5 +1,6 @@
 #include "cost_estimate.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "i18n.h"
@@ -8,27 +9,7 @@ namespace gpt_image {
 
 namespace {
 
-// Output image tokens of gpt-image-1 and gpt-image-1.5 (images-api.md), columns 1024x1024,
-// 1024x1536, 1536x1024; priced per token below.
-constexpr int kOutputTokens[3][3] = {{272, 408, 400}, {1056, 1584, 1568}, {4160, 6240, 6208}};
-// gpt-image-1-mini's published per-image prices, same layout.
-constexpr double kMiniPrices[3][3] = {{0.005, 0.006, 0.006}, {0.011, 0.015, 0.015}, {0.036, 0.052, 0.052}};
-
-int quality_row(const std::string &quality) {
-  if (quality == "low") return 0;
-  if (quality == "medium") return 1;
-  if (quality == "high") return 2;
-  return -1;
-}
-
-int size_column(PixelSize size) {
-  if (size == PixelSize{1024, 1024}) return 0;
-  if (size == PixelSize{1024, 1536}) return 1;
-  if (size == PixelSize{1536, 1024}) return 2;
-  return -1;
-}
-
-// The quality as the dialog names it; "auto" and unknown values are shown as given.
+// The quality as the dialog names it; other values are shown as given.
 const char *quality_word(const std::string &quality) {
   if (quality == "low") return _("low");
   if (quality == "medium") return _("medium");
@@ -45,28 +26,30 @@ std::string dollars(double usd) {
 
 }  // namespace
 
-std::optional<double> output_image_price(const std::string &model, const std::string &quality, PixelSize size) {
-  const int row = quality_row(quality), column = size_column(size);
-  if (row < 0 || column < 0) return std::nullopt;
-  if (model == "gpt-image-1") return kOutputTokens[row][column] * 40.0 / 1e6;
-  if (model == "gpt-image-1.5") return kOutputTokens[row][column] * 32.0 / 1e6;
-  if (model == "gpt-image-1-mini") return kMiniPrices[row][column];
+std::optional<double> output_image_price(const ImageModel &model, const std::string &quality, PixelSize size) {
+  const ModelPrices &p = model.prices;
+  if (p.per_image)
+    if (const auto price = p.per_image->at(quality, size)) return price;
+  if (p.output_tokens && p.tokens)
+    if (const auto tokens = p.output_tokens->at(quality, size)) return *tokens * p.tokens->image_output / 1e6;
   return std::nullopt;
 }
 
-std::optional<double> partial_image_price(const std::string &model) {
-  if (model == "gpt-image-1") return kPartialImageTokens * 40.0 / 1e6;
-  if (model == "gpt-image-1.5") return kPartialImageTokens * 32.0 / 1e6;
-  if (model == "gpt-image-1-mini") return kPartialImageTokens * 8.0 / 1e6;
-  return std::nullopt;
+std::optional<double> partial_image_price(const ImageModel &model) {
+  if (!model.prices.tokens) return std::nullopt;
+  return kPartialImageTokens * model.prices.tokens->image_output / 1e6;
 }
 
-CostEstimate estimate_cost(const std::string &model, const std::string &quality, PixelSize request, int images,
-                           int partial_images) {
+namespace {
+
+CostEstimate estimate_from_prices(const ImageModel &model, const std::string &quality, PixelSize request, int images,
+                                  int partial_images) {
   CostEstimate estimate;
   // TRANSLATORS: e.g. "3 × medium 1536×1024 on gpt-image-1.5"
   std::string what = format_text(_("%d × %s %d×%d on %s"), images, quality_word(quality), request.width,
-                                 request.height, model.c_str());
+                                 request.height, model.name.c_str());
+  const std::string unknown =
+      format_text(_("Cost unknown for %s: no price table for this model and size."), what.c_str());
   double previews = 0;
   if (partial_images > 0) {
     // TRANSLATORS: follows "3 × medium 1536×1024 on gpt-image-1.5"
@@ -79,7 +62,18 @@ CostEstimate estimate_cost(const std::string &model, const std::string &quality,
     previews = *price * partial_images * images;
   }
   if (quality == "auto") {
-    const auto low = output_image_price(model, "low", request), high = output_image_price(model, "high", request);
+    // The server may pick any of the model's qualities: the range over all of them, each priced.
+    std::optional<double> low, high;
+    for (const auto &q : model.qualities) {
+      if (q == "auto") continue;
+      const auto price = output_image_price(model, q, request);
+      if (!price) {
+        estimate.text = unknown;
+        return estimate;
+      }
+      low = std::min(low.value_or(*price), *price);
+      high = std::max(high.value_or(*price), *price);
+    }
     if (low && high) {
       estimate.low_usd = *low * images + previews;
       estimate.high_usd = *high * images + previews;
@@ -94,6 +88,48 @@ CostEstimate estimate_cost(const std::string &model, const std::string &quality,
   }
   estimate.text = format_text(_("Cost unknown for %s: no price table for this model and size."), what.c_str());
   return estimate;
+}
+
+}  // namespace
+
+CostEstimate estimate_cost(const ImageModel &model, const std::string &quality, PixelSize request, int images,
+                           int partial_images) {
+  CostEstimate estimate = estimate_from_prices(model, quality, request, images, partial_images);
+  // The line the dialogs show: the place to say that an unknown model gets the plainest rules.
+  if (!model.known && !model.note.empty()) estimate.text += " " + model.note;
+  return estimate;
+}
+
+ActualCost actual_cost(const ImageModel &model, const std::optional<ImageUsage> &usage) {
+  ActualCost cost;
+  cost.model = model.name;
+  if (!usage) {
+    cost.text = _("Cost unknown: the server did not say how many tokens were used.");
+    return cost;
+  }
+  cost.usage = *usage;
+  const ImageUsage &u = *usage;
+  auto plausible = [](long long n) { return n >= 0 && n <= kMaxUsageTokens; };
+  // TRANSLATORS: e.g. "1200 input and 1056 output tokens"
+  const std::string tokens = format_text(_("%lld input and %lld output tokens"), plausible(u.input_tokens) ? u.input_tokens : 0LL,
+                                         plausible(u.output_tokens) ? u.output_tokens : 0LL);
+  const auto &prices = model.prices.tokens;
+  const bool split_known = u.input_split && plausible(u.input_split->first) && plausible(u.input_split->second);
+  if (!prices || !plausible(u.input_tokens) || !plausible(u.output_tokens) ||
+      (!split_known && u.input_tokens > 0 && prices->text_input != prices->image_input)) {
+    cost.text = format_text(_("Cost unknown (%s): no token prices for %s, or the usage does not say which input "
+                              "tokens were text and which image."),
+                            tokens.c_str(), model.name.c_str());
+    return cost;
+  }
+  const double text_in = split_known ? static_cast<double>(u.input_split->first) : static_cast<double>(u.input_tokens);
+  const double image_in = split_known ? static_cast<double>(u.input_split->second) : 0.0;
+  cost.usd = (text_in * prices->text_input + image_in * prices->image_input +
+              static_cast<double>(u.output_tokens) * prices->image_output) / 1e6;
+  cost.price_source = prices->source + ", " + prices->date;
+  // TRANSLATORS: e.g. "Cost: $0.04 (1200 input and 1056 output tokens)"
+  cost.text = format_text(_("Cost: %s (%s)"), dollars(*cost.usd).c_str(), tokens.c_str());
+  return cost;
 }
 
 }  // namespace gpt_image

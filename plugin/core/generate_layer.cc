@@ -46,14 +46,14 @@ namespace {
 
 // The fields a generation (GenerateRequest) and an edit with references (EditRequest) share.
 template <class Request>
-void set_shared_fields(Request &r, const GenerateOptions &options, const std::string &model, PixelSize size,
+void set_shared_fields(Request &r, const GenerateOptions &options, const ImageModel &model, PixelSize size,
                        int partial_images) {
-  r.model = model;
+  r.model = model.name;
   r.prompt = options.prompt;
   r.quality = options.quality;
   r.size = format_size(size);
   r.n = options.variations;
-  r.output_format = options.output_format;
+  r.output_format = takes_output_format(model) ? options.output_format : "";
   r.output_compression = options.output_compression;
   r.background = options.background;
   r.partial_images = partial_images;
@@ -71,7 +71,7 @@ PreparedGeneration prepare_generation(const GenerateOptions &options, const Pixe
   prepared.request = request_size_for(model, options.size, target.size(), pixel_budget);
   const int partials = model.streams ? options.partial_images : 0;
   if (references.empty()) {
-    set_shared_fields(prepared.generation, options, model.name, prepared.request, partials);
+    set_shared_fields(prepared.generation, options, model, prepared.request, partials);
     return prepared;
   }
   const auto started = std::chrono::steady_clock::now();
@@ -79,7 +79,7 @@ PreparedGeneration prepare_generation(const GenerateOptions &options, const Pixe
   r.image_png = encode_reference(references.front(), prepared.request);
   for (size_t i = 1; i < references.size(); ++i)
     r.reference_pngs.push_back(encode_reference(references[i], prepared.request));
-  set_shared_fields(r, options, model.name, prepared.request, partials);
+  set_shared_fields(r, options, model, prepared.request, partials);
   r.input_fidelity = options.input_fidelity;
   prepared.timings.encode_ms = elapsed_ms(started);
   prepared.timings.upload_bytes = image_bytes(r);
@@ -110,6 +110,8 @@ FillPlacement placement_from_generation(const PreparedGeneration &prepared, cons
   placement.at = prepared.target;
   placement.layer_name = generated_layer_name(options.prompt);
   placement.usage = answer.usage;
+  const std::string &model = prepared.with_references ? prepared.with_references->model : prepared.generation.model;
+  placement.cost = actual_cost(describe_model(model), answer.usage);
   const size_t asked = static_cast<size_t>(std::max(1, options.variations));
   for (size_t i = 0; i < answer.images.size() && i < asked; ++i)  // a relay that ignores n must not flood
     placement.layers.push_back(fit_answer(decode_image(answer.images[i]), prepared.target.size(), options.fit));
@@ -150,7 +152,7 @@ CostEstimate estimate_generate_cost(const GenerateOptions &options, PixelSize ta
   const ImageModel model = describe_model(model_name);
   try {
     validate_quality_for_model(model, options.quality);
-    return estimate_cost(model_name, options.quality, request_size_for(model, options.size, target, pixel_budget),
+    return estimate_cost(model, options.quality, request_size_for(model, options.size, target, pixel_budget),
                          options.variations, model.streams ? options.partial_images : 0);
   } catch (const GenerativeError &e) {
     CostEstimate unusable;

@@ -61,9 +61,12 @@ void validate_fill_options(const FillOptions &options, const ImageModel &model) 
     throw GenerativeError(ErrorKind::InvalidArgument,
                           format_text(_("%s has no input fidelity setting; use \"low\" or another model."),
                                       model.name.c_str()));
-  if (model.size_rule == SizeRule::SquareDallE2 && (options.output_format != "png" || options.background != "auto"))
-    throw GenerativeError(ErrorKind::InvalidArgument, 
-                          _("dall-e-2 answers PNG only and has no background setting."));
+  validate_background_for_model(model, options.background);
+  validate_output_format_for_model(model, options.output_format);
+  if (options.variations > model.max_n)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          format_text(_("%s makes at most %d image(s) per request; ask for fewer variations."),
+                                      model.name.c_str(), model.max_n));
   if (options.output_compression < 0 || options.output_compression > 100)
     throw GenerativeError(ErrorKind::InvalidArgument, _("Output compression must be between 0 and 100."));
   if (options.context_margin != kAutoMargin && (options.context_margin < 0 || options.context_margin > kMaxMargin))
@@ -150,7 +153,7 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   edit.request.background =
       options.background == "auto" && edit.opaque_frame && takes_background(model) ? "opaque" : options.background;
   edit.request.input_fidelity = options.input_fidelity;
-  edit.request.output_format = options.output_format;
+  edit.request.output_format = takes_output_format(model) ? options.output_format : "";
   edit.request.output_compression = options.output_compression;
   edit.request.partial_images = model.streams ? options.partial_images : 0;
   edit.timings.encode_ms = elapsed_ms(started);
@@ -175,7 +178,7 @@ CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, 
   input.margin = options.context_margin;
   try {
     validate_quality_for_model(input.model, options.quality);
-    return estimate_cost(model_name, options.quality, plan_context(input).request, options.variations,
+    return estimate_cost(input.model, options.quality, plan_context(input).request, options.variations,
                          input.model.streams ? options.partial_images : 0);
   } catch (const GenerativeError &e) {
     CostEstimate unusable;
@@ -195,6 +198,7 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
   placement.feather_radius = edit.feather_radius;
   placement.layer_name = layer_name_for_prompt(prompt);
   placement.usage = answer.usage;
+  placement.cost = actual_cost(describe_model(edit.request.model), answer.usage);
   const PixelRect roi{plan.captured.x - plan.frame.x, plan.captured.y - plan.frame.y, plan.captured.width,
                       plan.captured.height};
   const double frame_aspect = static_cast<double>(plan.frame.width) / plan.frame.height;

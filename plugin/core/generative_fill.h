@@ -76,6 +76,7 @@ struct FillPlacement {
   std::optional<PixelSize> canvas;
   std::vector<ColorFit> color_fits;  // per layer, when colours were matched
   std::optional<ImageUsage> usage;
+  ActualCost cost;  // what the call cost, from `usage` and the catalogue's token prices (for a ledger)
   std::vector<std::string> notes;  // things the user should know although the fill worked
   RelayDeviations ignored;          // what the server left out of the request (one note says it)
   StageTimings timings;            // the host adds place_ms and reports (stage_timings.h)

@@ -1,18 +1,15 @@
 #include "image_models.h"
 
-#include <cmath>
+#include <algorithm>
 #include <cstdio>
 
 #include "errors.h"
 #include "i18n.h"
+#include "model_catalogue.h"
 
 namespace gpt_image {
 
 namespace {
-
-bool starts_with(const std::string &s, const std::string &prefix) {
-  return s.compare(0, prefix.size(), prefix) == 0;
-}
 
 std::string join_sizes(const std::vector<PixelSize> &sizes) {
   std::string out;
@@ -20,36 +17,15 @@ std::string join_sizes(const std::vector<PixelSize> &sizes) {
   return out;
 }
 
-}  // namespace
-
-ImageModel describe_model(const std::string &name) {
-  ImageModel model;
-  model.name = name;
-  if (starts_with(name, "dall-e-2")) {
-    model.size_rule = SizeRule::SquareDallE2;
-    model.fixed_sizes = {{256, 256}, {512, 512}, {1024, 1024}};
-    model.prompt_limit = 1000;
-    model.qualities = {"standard"};
-    model.streams = false;
-    return model;
-  }
-  model.qualities = {"auto", "low", "medium", "high"};
-  if (starts_with(name, "gpt-image-2")) {
-    model.size_rule = SizeRule::MultiplesOf16;
-    return model;
-  }
-  model.size_rule = SizeRule::StandardSizes;
-  model.fixed_sizes = {{1024, 1024}, {1536, 1024}, {1024, 1536}};
-  return model;
+std::string join_words(const std::vector<std::string> &words) {
+  std::string out;
+  for (const auto &w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
 }
 
-bool takes_input_fidelity(const ImageModel &model) {
-  return model.name.rfind("gpt-image-1-mini", 0) != 0 && model.size_rule != SizeRule::SquareDallE2;
+bool contains(const std::vector<std::string> &words, const std::string &word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
 }
-
-bool takes_background(const ImageModel &model) { return model.size_rule != SizeRule::SquareDallE2; }
-
-namespace {
 
 // Digits only (no sign, no space), at most kMaxSizeSide; nullopt otherwise.
 std::optional<int> parse_side(const std::string &digits) {
@@ -64,6 +40,20 @@ std::optional<int> parse_side(const std::string &digits) {
 }
 
 }  // namespace
+
+std::optional<double> SizedTable::at(const std::string &quality, PixelSize size) const {
+  const auto row = values.find(quality);
+  if (row == values.end()) return std::nullopt;
+  const auto cell = row->second.find(format_size(size));
+  if (cell == row->second.end()) return std::nullopt;
+  return cell->second;
+}
+
+ImageModel describe_model(const std::string &name) { return lookup_model(*active_model_catalogue(), name); }
+
+bool takes_input_fidelity(const ImageModel &model) { return model.input_fidelity; }
+
+bool takes_background(const ImageModel &model) { return model.background != BackgroundSupport::None; }
 
 std::optional<PixelSize> parse_size(const std::string &text) {
   const size_t x = text.find_first_of("xX");
@@ -85,7 +75,7 @@ void validate_size_for_model(const ImageModel &model, const std::string &size) {
                           format_text(_("Size \"%s\" is not understood: use \"auto\" or WIDTHxHEIGHT, e.g. 1536x1024."),
                                       size.c_str()));
   }
-  if (model.size_rule != SizeRule::MultiplesOf16) {
+  if (model.size_rule != SizeRule::Multiples) {
     for (const auto &s : model.fixed_sizes)
       if (s == *parsed) return;
     throw GenerativeError(ErrorKind::InvalidArgument,
@@ -93,14 +83,21 @@ void validate_size_for_model(const ImageModel &model, const std::string &size) {
                                       size.c_str(), join_sizes(model.fixed_sizes).c_str()));
   }
   const int w = parsed->width, h = parsed->height;
+  const long long pixels = static_cast<long long>(w) * h;
   std::string why;
-  if (w % kFlexibleSizeStep || h % kFlexibleSizeStep) {
-    why = format_text(_("both sides must be multiples of %d"), kFlexibleSizeStep);
-  } else if (std::max(w, h) > kFlexibleMaxLongEdge || std::min(w, h) > kFlexibleMaxShortEdge) {
-    why = format_text(_("the largest accepted size is %dx%d (or %dx%d)"), kFlexibleMaxLongEdge, kFlexibleMaxShortEdge,
-                      kFlexibleMaxShortEdge, kFlexibleMaxLongEdge);
-  } else if (std::max(w, h) > kFlexibleMaxAspect * std::min(w, h)) {
-    why = _("the aspect ratio must lie between 1:3 and 3:1");
+  if (w % model.size_step || h % model.size_step) {
+    why = format_text(_("both sides must be multiples of %d"), model.size_step);
+  } else if (std::max(w, h) > model.max_long_edge) {
+    why = format_text(_("no side may be longer than %d"), model.max_long_edge);
+  } else if (model.max_short_edge > 0 && std::min(w, h) > model.max_short_edge) {
+    why = format_text(_("the largest accepted size is %dx%d (or %dx%d)"), model.max_long_edge, model.max_short_edge,
+                      model.max_short_edge, model.max_long_edge);
+  } else if (std::max(w, h) > model.max_aspect * std::min(w, h)) {
+    why = format_text(_("the aspect ratio must lie between 1:%g and %g:1"), model.max_aspect, model.max_aspect);
+  } else if (model.min_pixels > 0 && pixels < model.min_pixels) {
+    why = format_text(_("it needs at least %lld pixels (e.g. 1024x640)"), model.min_pixels);
+  } else if (model.max_pixels > 0 && pixels > model.max_pixels) {
+    why = format_text(_("it takes at most %lld pixels"), model.max_pixels);
   } else {
     return;
   }
@@ -109,13 +106,34 @@ void validate_size_for_model(const ImageModel &model, const std::string &size) {
 }
 
 void validate_quality_for_model(const ImageModel &model, const std::string &quality) {
-  for (const auto &q : model.qualities)
-    if (q == quality) return;
-  std::string accepted;
-  for (const auto &q : model.qualities) accepted += (accepted.empty() ? "" : ", ") + q;
+  if (contains(model.qualities, quality)) return;
   throw GenerativeError(ErrorKind::InvalidArgument,
                         format_text(_("Quality \"%s\" is not accepted by %s; use one of: %s."), quality.c_str(),
-                                    model.name.c_str(), accepted.c_str()));
+                                    model.name.c_str(), join_words(model.qualities).c_str()));
+}
+
+void validate_background_for_model(const ImageModel &model, const std::string &background) {
+  if (background == "auto") return;
+  const bool taken = background == "opaque" ? model.background != BackgroundSupport::None
+                                            : model.background == BackgroundSupport::Transparent ||
+                                                  model.background == BackgroundSupport::TransparentPreview;
+  if (taken) return;
+  throw GenerativeError(ErrorKind::InvalidArgument,
+                        format_text(_("%s takes no \"%s\" background; use \"auto\" or another model."),
+                                    model.name.c_str(), background.c_str()));
+}
+
+void validate_output_format_for_model(const ImageModel &model, const std::string &output_format) {
+  if (output_format == "png" || contains(model.output_formats, output_format)) return;
+  throw GenerativeError(ErrorKind::InvalidArgument,
+                        format_text(_("%s does not answer in %s; use png or another model."), model.name.c_str(),
+                                    output_format.c_str()));
+}
+
+bool takes_output_format(const ImageModel &model) {
+  for (const auto &f : model.output_formats)
+    if (f != "png") return true;
+  return false;
 }
 
 }  // namespace gpt_image

@@ -12,7 +12,7 @@ namespace gpt_image {
 
 void validate_reference_count(const ImageModel &model, size_t references, bool with_capture) {
   if (references == 0) return;
-  if (model.size_rule == SizeRule::SquareDallE2)
+  if (!model.reference_images)
     throw GenerativeError(ErrorKind::InvalidArgument,
                           format_text(_("%s takes no reference images; remove them or choose a gpt-image model."),
                                       model.name.c_str()));

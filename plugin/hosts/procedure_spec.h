@@ -69,7 +69,9 @@ constexpr const char *kDefaultSize = "auto";
 constexpr int kDefaultVariations = 1;
 
 constexpr const char *kPromptBlurb = N_("What should appear in the selection");
-constexpr const char *kQualityBlurb = N_("Rendering quality: auto, low, medium or high");
+constexpr const char *kQualityBlurb =
+    N_("Rendering quality: auto, low, medium or high; xhigh and max on gpt-image-2.5 and later (the model catalogue "
+       "says which model takes which)");
 constexpr const char *kSizeBlurb = N_("Request size: auto (chosen from the selection) or WIDTHxHEIGHT the model accepts");
 constexpr const char *kVariationsBlurb = N_("How many alternatives to generate (1-10)");
 constexpr const char *kResultBlurb = N_("The inserted layer, or the layer group holding all variations");

@@ -79,6 +79,9 @@ class GimpRunner:
         for sub in ("brushes", "gradients", "patterns", "palettes"):
             os.makedirs(os.path.join(self.profile(home), sub), exist_ok=True)
         shutil.copy2(self.plugin_binary, os.path.join(folder, "gimp-gpt-image"))
+        # The model catalogue the build leaves beside the binary, as an installation has it.
+        shutil.copy2(os.path.join(os.path.dirname(os.path.abspath(self.plugin_binary)), "models.json"),
+                     os.path.join(folder, "models.json"))
         # The translations, laid out as the build leaves them (<build>/po/<lang>/LC_MESSAGES/*.mo),
         # go to locale/ beside the binary, where the plug-in looks for them.
         build_dir = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(self.plugin_binary))))

@@ -5,10 +5,10 @@
   run_e2e.py --gimp 3.0 --plugin "$(tools/build-gimp3.sh)" --root "$(tools/gimp3-chroot.sh)"
   run_e2e.py --gimp 3.2 --plugin "$(tools/build-gimp3.sh 3.2)" --root "$(tools/gimp3-chroot.sh 3.2)"
 
-Six suites, each in one GIMP session (GIMP's start-up dominates): the fill cases, seamless
+Seven suites, each in one GIMP session (GIMP's start-up dominates): the fill cases, seamless
 results (colour matching, edges), the faults the stand-in injects (with short timeouts), bad input,
-Generate Layer / Generate Image / references, and Azure OpenAI's two routes (a session each); each
-case reports to its own files. Then the
+Generate Layer / Generate Image / references, Azure OpenAI's two routes (a session each), and
+the model catalogue's models (a session per model); each case reports to its own files. Then the
 README's examples and the translated runs.
 Prints one line per case and, last, "N passed, N failed"; exits non-zero when a case failed."""
 import argparse
@@ -25,6 +25,7 @@ from fill_cases import CASES as FILL_CASES, GAIN, OFFSET, Check, load, make_text
 from generate_cases import CASES as GENERATE_CASES  # noqa: E402
 from gimp_runner import VERSIONS, GimpRunner  # noqa: E402
 from loopback_listener import LoopbackListener  # noqa: E402
+from models_cases import CASES as MODELS_CASES  # noqa: E402
 from readme_examples import run_readme_examples  # noqa: E402
 from seam_cases import CASES as SEAM_CASES  # noqa: E402
 from standin_process import StandIn  # noqa: E402
@@ -187,7 +188,7 @@ def main():
         environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
         suites = [("fill", FILL_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}),
                   ("faults", FAULT_CASES, FAULT_ENVIRONMENT), ("bad_input", bad_input_cases(args.gimp), {}),
-                  ("generate", GENERATE_CASES, {}), ("azure", AZURE_CASES, {})]
+                  ("generate", GENERATE_CASES, {}), ("azure", AZURE_CASES, {}), ("models", MODELS_CASES, {})]
         for suite, cases, extra in suites:
             chosen = [case for case in cases if args.only in case[0] or args.only in suite]
             for name, failures in run_suite(runner, work, standin, suite, chosen, dict(environment, **extra)):

@@ -10,7 +10,8 @@ It is a strict contract: what the real API refuses, it refuses with HTTP 400 and
     not match the bytes), a mask part that is not image/png, a field sent twice (only image[]
     repeats, up to 16; image and image[] are not mixed), an unknown field, an empty field, a file
     where a text field belongs, an integer field that is not digits;
-  - per model: dall-e-2 takes no output_format, output_compression, background, input_fidelity,
+  - per model: gpt-image-2 and later take sizes of 655,360 to 8,294,400 pixels only; quality
+    xhigh and max only on gpt-image-2.5 and 2.6; dall-e-2 takes no output_format, output_compression, background, input_fidelity,
     stream, partial_images or moderation; input_fidelity only for gpt-image-1 and gpt-image-1.5
     (not gpt-image-1-mini, not gpt-image-2 and later); output_compression only 0-100 and only
     with an explicit jpeg or webp output_format; background transparent with jpeg (edits and
@@ -66,7 +67,7 @@ Hostile relays (same markers), for the plug-in's handling of what a server may s
 Control endpoints for tests (not part of the real API):
   POST /_control  {"fail_next": [{"status": 429, "message": "...", "code": null, "param": null,
                                   "headers": {"retry-after": "1"}}],
-                   "gain": 1.0, "offset": 0}
+                   "gain": 1.0, "offset": 0, "serve_models": ["relay-model-name"]}
   GET  /_requests  the recorded requests (fields, file sizes and dimensions), oldest first
 Uploaded files are stored as <record-dir>/<index>/<field>.png.
 
@@ -124,7 +125,21 @@ STANDARD_SIZES = {"1024x1024", "1536x1024", "1024x1536"}
 MODELS = {
     "gpt-image-1": "standard", "gpt-image-1.5": "standard", "gpt-image-1-mini": "standard",
     "gpt-image-2": "flexible", "gpt-image-2-2026-04-21": "flexible", "dall-e-2": "dall-e-2",
+    "gpt-image-2.5-flare": "flexible", "gpt-image-2.5-sunburst": "flexible",
+    "gpt-image-2.6-flare": "flexible", "gpt-image-2.6-sunburst": "flexible",
 }
+# gpt-image-2 and later: total pixels of the size between these (images-api.md, "Models in 2026").
+FLEXIBLE_MIN_PIXELS, FLEXIBLE_MAX_PIXELS = 655360, 8294400
+STANDARD_QUALITIES = {"auto", "low", "medium", "high"}
+
+
+def allowed_qualities(model):
+    """dall-e-2 knows only "standard"; gpt-image-2.5 and later add "xhigh" and "max"."""
+    if model == "dall-e-2":
+        return {"standard"}
+    if model.startswith(("gpt-image-2.5", "gpt-image-2.6")):
+        return STANDARD_QUALITIES | {"xhigh", "max"}
+    return STANDARD_QUALITIES
 EDIT_FIELDS = {"image", "image[]", "mask", "prompt", "model", "n", "size", "quality", "background",
                "output_format", "output_compression", "input_fidelity", "stream", "partial_images",
                "user", "response_format"}
@@ -191,6 +206,9 @@ def check_size(model, size):
         if w % 16 or h % 16 or max(w, h) > 3840 or min(w, h) > 2160 or max(w, h) > 3 * min(w, h):
             raise ApiError(400, f"Invalid size '{size}': sides must be multiples of 16, at most 3840x2160, "
                                 f"aspect between 1:3 and 3:1.", "size", "invalid_value")
+        if not FLEXIBLE_MIN_PIXELS <= w * h <= FLEXIBLE_MAX_PIXELS:
+            raise ApiError(400, f"Invalid size '{size}': the total pixels must be between {FLEXIBLE_MIN_PIXELS} "
+                                f"and {FLEXIBLE_MAX_PIXELS}.", "size", "invalid_value")
 
 
 def prompt_colour(prompt, index):
@@ -389,7 +407,7 @@ def edit_answer(state, fields, record):
     if not 1 <= n <= 10:
         raise ApiError(400, f"Invalid 'n': {n} is not between 1 and 10.", "n", "integer_out_of_range")
     quality = text.get("quality", "standard" if model == "dall-e-2" else "auto")
-    allowed_quality = {"standard"} if model == "dall-e-2" else {"auto", "low", "medium", "high"}
+    allowed_quality = allowed_qualities(model)
     if quality not in allowed_quality:
         raise ApiError(400, f"Invalid value: '{quality}'. Supported values are: {sorted(allowed_quality)}.",
                        "quality", "invalid_value")
@@ -506,7 +524,7 @@ def generation_answer(body, record):
     size = request.get("size", "1024x1024" if model == "dall-e-2" else "auto")
     check_size(model, size)
     quality = request.get("quality", "standard" if model == "dall-e-2" else "auto")
-    if quality not in ({"standard"} if model == "dall-e-2" else {"auto", "low", "medium", "high"}):
+    if quality not in allowed_qualities(model):
         raise ApiError(400, f"Invalid value: '{quality}'.", "quality", "invalid_value")
     output_format = request.get("output_format", "png")
     background = request.get("background", "auto")
@@ -887,6 +905,10 @@ class Handler(BaseHTTPRequestHandler):
                 state.fail_next.extend(control.get("fail_next", []))
                 state.gain = float(control.get("gain", state.gain))
                 state.offset = int(control.get("offset", state.offset))
+                # A relay's own model names, served with the most widely accepted rules (standard
+                # sizes and qualities, no input_fidelity), as a relay that renames models does.
+                for name in control.get("serve_models", []):
+                    MODELS.setdefault(str(name), "standard")
             self.send_json(200, {"ok": True})
             return
         with state.lock:

@@ -127,9 +127,36 @@ def contract_checks(s):
     for field, value in (("output_format", "png"), ("background", "opaque"), ("input_fidelity", "low")):
         r = s.edit(edit_parts(model="dall-e-2", image=picture(1024, 1024), mask=False, **{field: value}))
         check(f"dall_e_2_refuses_{field}", r, refused(r, field))
-    for model in ("gpt-image-1-mini", "gpt-image-2"):
+    for model in ("gpt-image-1-mini", "gpt-image-2", "gpt-image-2.5-flare", "gpt-image-2.6-sunburst"):
         r = s.edit(edit_parts(model=model, input_fidelity="high"))
         check(f"{model}_refuses_input_fidelity", r, refused(r, "input_fidelity"))
+
+    # gpt-image-2 and later: a pixel floor of 655,360 and a budget of 8,294,400 pixels.
+    for size, ok in (("528x352", False), ("1008x640", False), ("1024x640", True), ("3840x2160", True)):
+        r = s.generation({"model": "gpt-image-2", "prompt": "a pear", "size": size})
+        check(f"gpt_image_2_size_{size}", r, r[0] == 200 if ok else refused(r, "size"))
+    r = s.edit(edit_parts(model="gpt-image-2.5-flare", size="480x160"))
+    check("gpt_image_2_5_edit_below_the_floor", r, refused(r, "size"))
+
+    # xhigh and max exist for gpt-image-2.5 and 2.6 only.
+    for model, quality, ok in (("gpt-image-2.5-flare", "xhigh", True), ("gpt-image-2.6-sunburst", "max", True),
+                               ("gpt-image-2", "xhigh", False), ("gpt-image-1.5", "max", False)):
+        r = s.edit(edit_parts(model=model, quality=quality))
+        check(f"{model}_quality_{quality}", r, r[0] == 200 if ok else refused(r, "quality"))
+        r = s.generation({"model": model, "prompt": "a pear", "size": "1024x1024", "quality": quality})
+        check(f"{model}_generation_quality_{quality}", r, r[0] == 200 if ok else refused(r, "quality"))
+
+    # A name the API does not know is 404, until the stand-in serves it as a relay would: standard
+    # sizes and qualities, no input_fidelity.
+    r = s.edit(edit_parts(model="studio-canvas-1"))
+    check("unknown_model_is_404", r, r[0] == 404)
+    s.post("/_control", json.dumps({"serve_models": ["studio-canvas-1"]}).encode(), "application/json")
+    r = s.edit(edit_parts(model="studio-canvas-1"))
+    check("served_model_answers", r, r[0] == 200)
+    r = s.edit(edit_parts(model="studio-canvas-1", size="1232x816"))
+    check("served_model_takes_standard_sizes_only", r, refused(r, "size"))
+    r = s.edit(edit_parts(model="studio-canvas-1", input_fidelity="high"))
+    check("served_model_refuses_input_fidelity", r, refused(r, "input_fidelity"))
     r = s.edit(edit_parts(output_format="jpeg", output_compression="101"))
     check("output_compression_above_100", r, refused(r, "output_compression"))
     r = s.generation({"model": "gpt-image-1.5", "prompt": "a pear", "output_format": "webp",

@@ -19,6 +19,21 @@ TEST(ApiResponse, ParsesImagesAndUsage) {
   EXPECT_EQ(r.size, "1024x1024");
 }
 
+TEST(ApiResponse, ReadsTheSplitOfInputTokens) {
+  const auto r = parse_images_response(
+      R"({"created": 1, "data": [{"b64_json": "aGk="}], "usage": {"input_tokens": 50, "output_tokens": 272,
+          "total_tokens": 322, "input_tokens_details": {"text_tokens": 12, "image_tokens": 38}}})");
+  ASSERT_TRUE(r.usage && r.usage->input_split);
+  EXPECT_EQ(r.usage->input_split->first, 12);
+  EXPECT_EQ(r.usage->input_split->second, 38);
+  // Half a split is no split: the cost would have to guess the rest.
+  const auto half = parse_images_response(
+      R"({"created": 1, "data": [{"b64_json": "aGk="}], "usage": {"input_tokens": 50,
+          "input_tokens_details": {"text_tokens": 12}}})");
+  ASSERT_TRUE(half.usage);
+  EXPECT_FALSE(half.usage->input_split);
+}
+
 TEST(ApiResponse, OnlyDataIsRequired) {
   const auto r = parse_images_response(R"({"created": 1, "data": [{"b64_json": "aGVsbG8="}]})");
   EXPECT_EQ(r.images.size(), 1u);

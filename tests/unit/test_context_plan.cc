@@ -78,85 +78,38 @@ TEST(ContextPlan, ExplicitSizeSetsTheAspect) {
   EXPECT_THROW(plan({800, 600}, PixelRect{300, 200, 200, 150}, "gpt-image-1.5", "640x480"), GenerativeError);
 }
 
-TEST(ContextPlan, FlexibleModelSendsSmallRegionsOneToOne) {
-  const auto p = plan({6000, 4000}, PixelRect{2000, 1500, 300, 200}, "gpt-image-2");
-  // Region 450x350 rounds up to 464x352: the frame grows to exactly that, nothing is resampled.
-  EXPECT_EQ(p.request, (PixelSize{464, 352}));
+TEST(ContextPlan, FlexibleModelSendsRegionsAboveItsFloorOneToOne) {
+  const auto p = plan({6000, 4000}, PixelRect{2000, 1500, 800, 600}, "gpt-image-2");
+  // Margin 200: region 1200x1000 (1.2 Mpx, above the floor) rounds up to 1200x1008; the frame grows
+  // to exactly that, nothing is resampled.
+  EXPECT_EQ(p.region.size(), (PixelSize{1200, 1000}));
+  EXPECT_EQ(p.request, (PixelSize{1200, 1008}));
   EXPECT_EQ(p.frame.size(), p.request);
+  EXPECT_EQ(p.upload, p.request);
   EXPECT_TRUE(p.frame.contains(p.region));
 }
 
-TEST(ContextPlan, FlexibleModelStaysWithinThePixelBudget) {
-  const auto p = plan({6000, 4000}, std::nullopt, "gpt-image-2");
-  EXPECT_LE(static_cast<long long>(p.request.width) * p.request.height, kDefaultPixelBudget);
-  EXPECT_EQ(p.request.width % 16, 0);
-  EXPECT_EQ(p.request.height % 16, 0);
-  expect_aspect(p.frame, p.request);
-  const auto big = plan({6000, 4000}, std::nullopt, "gpt-image-2", "auto", 3840LL * 2160);
-  EXPECT_GT(big.request.width, p.request.width);
-  EXPECT_LE(big.request.width, kFlexibleMaxLongEdge);
-}
-
-TEST(ContextPlan, FlexibleModelClampsExtremeAspects) {
-  const auto p = plan({5000, 5000}, PixelRect{100, 2000, 4000, 40}, "gpt-image-2");
-  EXPECT_LE(p.request.width, 3 * p.request.height);
-  EXPECT_NO_THROW(validate_size_for_model(describe_model("gpt-image-2"), format_size(p.request)));
-  expect_aspect(p.frame, p.request);
-}
-
-TEST(ContextPlan, DallE2GetsTheSmallestSufficientSquare) {
-  const auto p = plan({800, 600}, PixelRect{300, 200, 100, 100}, "dall-e-2");
-  EXPECT_EQ(p.request, (PixelSize{256, 256}));
-  EXPECT_EQ(p.frame.width, p.frame.height);
-}
-
-TEST(ContextPlan, RejectsSelectionsOffTheCanvasAndEmptyImages) {
-  EXPECT_THROW(plan({800, 600}, PixelRect{900, 700, 10, 10}, "gpt-image-1"), GenerativeError);
-  EXPECT_THROW(plan({0, 600}, std::nullopt, "gpt-image-1"), GenerativeError);
-}
-
-// Whatever the canvas and selection: the frame contains the region, has the request's aspect,
-// covers the canvas where it overflows, and the request size is one the model accepts.
-TEST(ContextPlan, InvariantsHoldForRandomInputs) {
-  std::mt19937 random(42);
-  for (const char *model : {"gpt-image-1.5", "gpt-image-2", "dall-e-2"}) {
-    for (int i = 0; i < 2000; ++i) {
-      const PixelSize canvas{1 + static_cast<int>(random() % 5000), 1 + static_cast<int>(random() % 5000)};
-      const int x = random() % canvas.width, y = random() % canvas.height;
-      const PixelRect selection{x, y, 1 + static_cast<int>(random() % (canvas.width - x)),
-                                1 + static_cast<int>(random() % (canvas.height - y))};
-      const auto p = plan(canvas, random() % 5 ? std::optional<PixelRect>(selection) : std::nullopt, model);
-      ASSERT_TRUE(p.frame.contains(p.region)) << model << " " << i;
-      ASSERT_NO_THROW(validate_size_for_model(describe_model(model), format_size(p.request)));
-      expect_aspect(p.frame, p.request);
-      const PixelRect canvas_rect{0, 0, canvas.width, canvas.height};
-      ASSERT_EQ(p.captured, p.frame.intersected(canvas_rect));
-      if (p.frame.width > canvas.width) {
-        ASSERT_TRUE(p.frame.x <= 0 && p.frame.right() >= canvas.width);
-      } else {
-        ASSERT_TRUE(p.frame.x >= 0 && p.frame.right() <= canvas.width);
-      }
-    }
-  }
-}
-
-TEST(ContextPlan, RequestSizeForATargetShape) {
-  const ImageModel standard = describe_model("gpt-image-1.5");
-  EXPECT_EQ(request_size_for(standard, "auto", {1080, 1920}, kDefaultPixelBudget), (PixelSize{1024, 1536}));
-  EXPECT_EQ(request_size_for(standard, "auto", {1200, 630}, kDefaultPixelBudget), (PixelSize{1536, 1024}));
-  EXPECT_EQ(request_size_for(standard, "1024x1024", {1200, 630}, kDefaultPixelBudget), (PixelSize{1024, 1024}));
-  const ImageModel flexible = describe_model("gpt-image-2");
-  const PixelSize story = request_size_for(flexible, "auto", {1080, 1920}, kDefaultPixelBudget);
-  EXPECT_EQ(story.width % 16, 0);
-  EXPECT_NEAR(static_cast<double>(story.height) / story.width, 1920.0 / 1080, 0.05);
-}
-
-TEST(ContextPlan, SendsASmallFrameAtItsOwnResolution) {
-  // 300x200 in the middle of 6000x4000: the frame (525x350) is far below 1536x1024.
-  const auto p = plan({6000, 4000}, PixelRect{2850, 1900, 300, 200}, "gpt-image-1.5");
-  EXPECT_EQ(p.request, (PixelSize{1536, 1024}));
-  EXPECT_EQ(p.frame.size(), (PixelSize{525, 350}));
-  EXPECT_EQ(p.upload, p.frame.size());
+TEST(ContextPlan, FlexibleModelEnlargesSmallRegionsToItsPixelFloor) {
+  // Margin 75: region 450x350 = 157,500 px, below gpt-image-2's 655,360. Scale sqrt(655360/157500)
+  // = 2.0399: 917.9 x 713.9, rounded up to multiples of 16: 928x720 (668,160 px).
+  const auto p = plan({6000, 4000}, PixelRect{2000, 1500, 300, 200}, "gpt-image-2");
+  EXPECT_EQ(p.region.size(), (PixelSize{450, 350}));
+  EXPECT_EQ(p.request, (PixelSize{928, 720}));
+  // The context is what the selection needs (450x350 grown to 928:720 is 451x350), not 928x720 of
+  // canvas; it is enlarged to the request size for the upload and the answer is scaled back.
+  EXPECT_EQ(p.frame.size(), (PixelSize{451, 350}));
+  EXPECT_EQ(p.upload, (PixelSize{928, 720}));
+  // The example: a 528x352 frame is never sent as it is. 185,856 px, scale 1.8778:
+  // 991.5 x 661.0, rounded up to 992x672.
+  EXPECT_EQ(request_size_for(describe_model("gpt-image-2"), "auto", {528, 352}, kDefaultPixelBudget),
+            (PixelSize{992, 672}));
+  // A long thin one: 1200x100 is clamped to 3:1 (1200x400 = 480,000 px), then scaled by 1.1685:
+  // 1402.2 x 467.4, rounded up to 1408x480.
+  EXPECT_EQ(request_size_for(describe_model("gpt-image-2"), "auto", {1200, 100}, kDefaultPixelBudget),
+            (PixelSize{1408, 480}));
+  // A pixel budget below the floor is raised to it.
+  EXPECT_EQ(request_size_for(describe_model("gpt-image-2"), "auto", {4000, 4000}, 256LL * 256),
+            (PixelSize{816, 816}));
 }
 
 TEST(ContextPlan, ScalesALargeFrameDownToTheRequestSize) {
@@ -184,8 +137,11 @@ TEST(ContextPlan, UploadSizeNeverExceedsTheRequestAndKeepsItsAspect) {
   EXPECT_EQ(upload_size_for({1000, 1000}, {1024, 1024}), (PixelSize{1000, 1000}));
   EXPECT_EQ(upload_size_for({1024, 1024}, {1024, 1024}), (PixelSize{1024, 1024}));
   EXPECT_EQ(upload_size_for({60, 180}, {1024, 1536}), (PixelSize{180, 540}));
+  // Below the pixel floor the upload is the request, whatever the frame.
+  EXPECT_EQ(upload_size_for({451, 350}, {928, 720}, 655360), (PixelSize{928, 720}));
+  EXPECT_EQ(upload_size_for({900, 800}, {928, 816}, 655360), (PixelSize{900, 800}));  // 720,000 px
   // A one-to-one gpt-image-2 frame is the request itself.
-  const auto p = plan({800, 600}, PixelRect{300, 200, 200, 150}, "gpt-image-2");
+  const auto p = plan({3000, 2000}, PixelRect{1000, 500, 800, 600}, "gpt-image-2");
   EXPECT_EQ(p.upload, p.request);
   EXPECT_EQ(p.frame.size(), p.request);
 }

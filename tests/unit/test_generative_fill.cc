@@ -140,8 +140,9 @@ TEST(GenerativeFill, PlacementCarriesTheSelectionCapturedWithTheRequest) {
 }
 
 TEST(GenerativeFill, OneToOneRequestsComeBackExactly) {
-  const Raster canvas = textured_canvas(800, 600);
-  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 100, 80}));
+  // A region above gpt-image-2's pixel floor (1200x1000) goes 1:1.
+  const Raster canvas = textured_canvas(2000, 1500);
+  FakeFillSource source(canvas, rect_selection(2000, 1500, {500, 400, 800, 600}));
   FillOptions two = options();
   two.variations = 2;
   const PreparedEdit edit = prepare_edit(source, two, "gpt-image-2");
@@ -151,6 +152,36 @@ TEST(GenerativeFill, OneToOneRequestsComeBackExactly) {
   ASSERT_EQ(placed.layers.size(), 2u);
   for (int y = 0; y < placed.at.height; ++y)
     ASSERT_EQ(0, std::memcmp(placed.layers[1].at(0, y), canvas.at(placed.at.x, placed.at.y + y), placed.layers[1].stride()));
+}
+
+TEST(GenerativeFill, SmallRegionIsEnlargedToThePixelFloorAndScaledBack) {
+  // Selection 300x200, margin 75: region 450x350, frame 451x350, request and upload 928x720
+  // (test_context_plan.cc works the numbers out).
+  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 300, 200}));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-2");
+  EXPECT_EQ(edit.request.size, "928x720");
+  EXPECT_EQ(decode_image(edit.request.image_png).size(), (PixelSize{928, 720}));
+  ASSERT_TRUE(edit.request.mask_png);
+  EXPECT_EQ(decode_image(*edit.request.mask_png).size(), (PixelSize{928, 720}));
+  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit), "x");
+  ASSERT_EQ(placed.layers.size(), 1u);
+  EXPECT_EQ(placed.at.size(), (PixelSize{451, 350}));
+  EXPECT_EQ(placed.layers[0].size(), (PixelSize{451, 350}));
+}
+
+TEST(GenerativeFill, ThePlacementCarriesTheActualCost) {
+  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 200, 150}));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  ImagesResult answer = identity_answer(edit);
+  answer.usage = ImageUsage{};
+  answer.usage->input_tokens = 300;
+  answer.usage->output_tokens = 1056;
+  answer.usage->input_split = std::pair{100LL, 200LL};
+  const FillPlacement placed = placement_from_answer(edit, answer, "x");
+  // gpt-image-1.5: 100 x $5 + 200 x $8 + 1056 x $32 per million = $0.035892.
+  ASSERT_TRUE(placed.cost.usd);
+  EXPECT_NEAR(*placed.cost.usd, 0.035892, 1e-9);
+  EXPECT_EQ(placed.cost.model, "gpt-image-1.5");
 }
 
 TEST(GenerativeFill, PaddingIsCutOffTheAnswer) {

@@ -9,9 +9,9 @@ TEST(ImageModels, FamiliesHaveTheirSizeRules) {
   EXPECT_EQ(describe_model("gpt-image-1").size_rule, SizeRule::StandardSizes);
   EXPECT_EQ(describe_model("gpt-image-1.5").size_rule, SizeRule::StandardSizes);
   EXPECT_EQ(describe_model("gpt-image-1-mini").size_rule, SizeRule::StandardSizes);
-  EXPECT_EQ(describe_model("gpt-image-2").size_rule, SizeRule::MultiplesOf16);
-  EXPECT_EQ(describe_model("gpt-image-2-2026-04-21").size_rule, SizeRule::MultiplesOf16);
-  EXPECT_EQ(describe_model("dall-e-2").size_rule, SizeRule::SquareDallE2);
+  EXPECT_EQ(describe_model("gpt-image-2").size_rule, SizeRule::Multiples);
+  EXPECT_EQ(describe_model("gpt-image-2-2026-04-21").size_rule, SizeRule::Multiples);
+  EXPECT_EQ(describe_model("dall-e-2").size_rule, SizeRule::Squares);
   EXPECT_EQ(describe_model("dall-e-2").prompt_limit, 1000);
   // A relay's own model name gets the most widely accepted rule.
   EXPECT_EQ(describe_model("my-relay-image-model").size_rule, SizeRule::StandardSizes);
@@ -58,11 +58,53 @@ TEST(ImageModels, FlexibleModelChecksStepAspectAndLimits) {
   EXPECT_NO_THROW(validate_size_for_model(model, "1232x816"));
   EXPECT_NO_THROW(validate_size_for_model(model, "3840x2160"));
   EXPECT_NO_THROW(validate_size_for_model(model, "2160x3840"));
-  EXPECT_NO_THROW(validate_size_for_model(model, "480x160"));
+  EXPECT_NO_THROW(validate_size_for_model(model, "1536x512"));  // 3:1 exactly, 786,432 px
+  EXPECT_NO_THROW(validate_size_for_model(model, "1024x640"));  // 655,360 px: the floor exactly
   EXPECT_THROW(validate_size_for_model(model, "1000x800"), GenerativeError);   // not multiples of 16
   EXPECT_THROW(validate_size_for_model(model, "3856x2160"), GenerativeError);  // too wide
   EXPECT_THROW(validate_size_for_model(model, "2176x2176"), GenerativeError);  // both edges over 2160
-  EXPECT_THROW(validate_size_for_model(model, "496x160"), GenerativeError);    // wider than 3:1
+  EXPECT_THROW(validate_size_for_model(model, "1552x512"), GenerativeError);   // wider than 3:1
+  EXPECT_THROW(validate_size_for_model(model, "480x160"), GenerativeError);    // 76,800 px: below the floor
+  EXPECT_THROW(validate_size_for_model(model, "528x352"), GenerativeError);    // 185,856 px: below the floor
+  EXPECT_THROW(validate_size_for_model(model, "1008x640"), GenerativeError);   // 645,120 px: just below
+  try {
+    validate_size_for_model(model, "528x352");
+  } catch (const GenerativeError &e) {
+    EXPECT_NE(std::string(e.what()).find("655360"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ImageModels, PixelBudgetOfTheMultiplesRule) {
+  // A made-up model whose budget is below its edges' product: 2048x2048 is 4,194,304 px.
+  ImageModel model = describe_model("gpt-image-2");
+  model.max_short_edge = 0;
+  model.max_pixels = 4000000;
+  EXPECT_NO_THROW(validate_size_for_model(model, "2000x2000"));
+  EXPECT_THROW(validate_size_for_model(model, "2048x2048"), GenerativeError);
+}
+
+TEST(ImageModels, XhighAndMaxOnlyFromGptImage25) {
+  for (const char *quality : {"xhigh", "max"}) {
+    EXPECT_NO_THROW(validate_quality_for_model(describe_model("gpt-image-2.5-flare"), quality));
+    EXPECT_NO_THROW(validate_quality_for_model(describe_model("gpt-image-2.5-sunburst"), quality));
+    EXPECT_NO_THROW(validate_quality_for_model(describe_model("gpt-image-2.6-flare"), quality));
+    EXPECT_THROW(validate_quality_for_model(describe_model("gpt-image-2"), quality), GenerativeError);
+    EXPECT_THROW(validate_quality_for_model(describe_model("gpt-image-1.5"), quality), GenerativeError);
+  }
+}
+
+TEST(ImageModels, TransparentBackgroundPerModel) {
+  EXPECT_NO_THROW(validate_background_for_model(describe_model("gpt-image-2.5-flare"), "transparent"));
+  EXPECT_EQ(describe_model("gpt-image-2.5-flare").background, BackgroundSupport::Transparent);
+  EXPECT_NO_THROW(validate_background_for_model(describe_model("gpt-image-2"), "transparent"));
+  EXPECT_EQ(describe_model("gpt-image-2").background, BackgroundSupport::TransparentPreview);
+  EXPECT_NO_THROW(validate_background_for_model(describe_model("gpt-image-1"), "opaque"));
+  EXPECT_THROW(validate_background_for_model(describe_model("dall-e-2"), "opaque"), GenerativeError);
+  EXPECT_THROW(validate_background_for_model(describe_model("my-relay-model"), "transparent"), GenerativeError);
+  EXPECT_NO_THROW(validate_background_for_model(describe_model("dall-e-2"), "auto"));
+  EXPECT_NO_THROW(validate_output_format_for_model(describe_model("gpt-image-2"), "webp"));
+  EXPECT_THROW(validate_output_format_for_model(describe_model("my-relay-model"), "webp"), GenerativeError);
+  EXPECT_NO_THROW(validate_output_format_for_model(describe_model("my-relay-model"), "png"));
 }
 
 TEST(ImageModels, QualityPerModel) {
@@ -75,14 +117,19 @@ TEST(ImageModels, QualityPerModel) {
 TEST(ImageModels, InputFidelityOnlyWhereTheModelHasIt) {
   EXPECT_TRUE(takes_input_fidelity(describe_model("gpt-image-1")));
   EXPECT_TRUE(takes_input_fidelity(describe_model("gpt-image-1.5")));
-  EXPECT_TRUE(takes_input_fidelity(describe_model("gpt-image-2")));
+  // The API errors on input_fidelity from gpt-image-2 on.
+  EXPECT_FALSE(takes_input_fidelity(describe_model("gpt-image-2")));
+  EXPECT_FALSE(takes_input_fidelity(describe_model("gpt-image-2-2026-04-21")));
+  EXPECT_FALSE(takes_input_fidelity(describe_model("gpt-image-2.5-flare")));
   EXPECT_FALSE(takes_input_fidelity(describe_model("gpt-image-1-mini")));
   EXPECT_FALSE(takes_input_fidelity(describe_model("dall-e-2")));
 }
 
-// images-api.md: every gpt-image model takes `background`; dall-e-2 has no such field.
+// images-api.md: every gpt-image model takes `background`; dall-e-2 has no such field, and a model
+// the catalogue does not know gets no optional field.
 TEST(ImageModels, BackgroundOnlyWhereTheModelHasIt) {
-  for (const char *name : {"gpt-image-1", "gpt-image-1.5", "gpt-image-1-mini", "gpt-image-2", "some-relay-model"})
+  for (const char *name : {"gpt-image-1", "gpt-image-1.5", "gpt-image-1-mini", "gpt-image-2", "gpt-image-2.5-flare"})
     EXPECT_TRUE(takes_background(describe_model(name))) << name;
   EXPECT_FALSE(takes_background(describe_model("dall-e-2")));
+  EXPECT_FALSE(takes_background(describe_model("some-relay-model")));
 }

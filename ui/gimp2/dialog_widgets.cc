@@ -18,10 +18,16 @@ constexpr const char *kComboValues = "gpt-image-values";
 
 GtkWidget *choice_combo(std::initializer_list<std::pair<const char *, const char *>> choices,
                         const std::string &current) {
+  std::vector<std::pair<std::string, std::string>> list;
+  for (const auto &[value, label] : choices) list.emplace_back(value, label);
+  return choice_combo(list, current);
+}
+
+GtkWidget *choice_combo(const std::vector<std::pair<std::string, std::string>> &choices, const std::string &current) {
   GtkWidget *combo = gtk_combo_box_text_new();
   auto *values = new std::vector<std::string>;
   for (const auto &[value, label] : choices) {
-    gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(combo), label);
+    gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(combo), label.c_str());
     if (current == value) gtk_combo_box_set_active(GTK_COMBO_BOX(combo), static_cast<int>(values->size()));
     values->push_back(value);
   }

@@ -5,6 +5,7 @@
 
 #include <initializer_list>
 #include <string>
+#include <vector>
 #include <utility>
 
 namespace gpt_image {
@@ -16,6 +17,7 @@ void add_row(GtkWidget *table, int row, const char *label_text, GtkWidget *widge
 // A combo box showing translated labels for argument values; combo_text() gives the value chosen.
 GtkWidget *choice_combo(std::initializer_list<std::pair<const char *, const char *>> choices,
                         const std::string &current);
+GtkWidget *choice_combo(const std::vector<std::pair<std::string, std::string>> &choices, const std::string &current);
 std::string combo_text(GtkWidget *combo);
 
 GtkWidget *int_spin(int low, int high, int value);

@@ -80,8 +80,8 @@ bool run_fill_dialog_gimp2(FillDialogValues &values,
   gtk_table_attach(GTK_TABLE(table), hint, 1, 2, 4, 5, GTK_FILL, GTK_FILL, 0, 0);
 
   Choices choices{};
-  GtkWidget *quality = choices.quality = choice_combo(
-      {{"auto", _("Auto")}, {"low", _("Low")}, {"medium", _("Medium")}, {"high", _("High")}}, values.quality);
+  // The qualities of the settings' model, as the model catalogue lists them.
+  GtkWidget *quality = choices.quality = choice_combo(quality_choices(settings_path), values.quality);
   add_row(table, 1, _("_Quality:"), quality);
 
   GtkWidget *size = choices.size = gtk_entry_new();

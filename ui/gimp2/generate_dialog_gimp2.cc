@@ -79,8 +79,8 @@ bool run_generate_dialog_gimp2(GenerateDialogValues &values, bool new_image,
     pick_preset = [&choices](const std::string &name) { gtk_entry_set_text(GTK_ENTRY(choices.canvas), name.c_str()); };
     add_row(table, 3, _("Pr_eset:"), new_canvas_preset_combo(values.canvas, &pick_preset));
   }
-  choices.quality = choice_combo({{"auto", _("Auto")}, {"low", _("Low")}, {"medium", _("Medium")}, {"high", _("High")}},
-                                 values.quality);
+  // The qualities of the settings' model, as the model catalogue lists them.
+  choices.quality = choice_combo(quality_choices(settings_path), values.quality);
   add_row(table, 4, _("_Quality:"), choices.quality);
   choices.size = gtk_entry_new();
   gtk_entry_set_text(GTK_ENTRY(choices.size), values.size.c_str());

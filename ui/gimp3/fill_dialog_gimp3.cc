@@ -2,6 +2,7 @@
 
 #include <libgimp/gimpui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "common/canvas_preset_combo.h"
@@ -73,6 +74,14 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
   gimp_ui_init(spec::kBinaryName);
   GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, layout.title.c_str());
   GimpProcedureDialog *procedure_dialog = GIMP_PROCEDURE_DIALOG(dialog);
+  // The quality argument offers every quality of the catalogue; those the settings' model does not
+  // take are greyed out (before the combo is made, which reads the sensitivity).
+  if (GParamSpec *quality = gimp_procedure_find_argument(procedure, spec::kArgQuality)) {
+    const std::vector<std::string> accepted = settings_model_qualities(settings_path);
+    for (const std::string &q : offered_qualities())
+      gimp_choice_set_sensitive(gimp_param_spec_choice_get_choice(quality), q.c_str(),
+                                std::find(accepted.begin(), accepted.end(), q) != accepted.end());
+  }
 
   // A multi-line prompt: GimpProcedureDialog gives string arguments a one-line entry otherwise.
   GtkWidget *prompt = gimp_procedure_dialog_get_widget(procedure_dialog, spec::kArgPrompt, GTK_TYPE_TEXT_VIEW);

@@ -18,6 +18,7 @@
 #include "gimp2_image_access.h"
 #include "gimp_progress.h"
 #include "i18n.h"
+#include "model_catalogue.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
 #include "prompt_history.h"
@@ -186,6 +187,8 @@ void run_settings(gint nparams, const GimpParam *param, gint *nreturn_vals, Gimp
 
 void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
   bind_plugin_translations(gimp_get_progname());
+  // The user's model catalogue amends the shipped one; it is read on the first describe_model().
+  set_user_catalogue_path(user_catalogue_path_in_profile(gimp_directory()));
   gegl_init(nullptr, nullptr);
   if (std::strcmp(name, spec::kSettingsProcedure) == 0 && nparams >= 1)
     return run_settings(nparams, param, nreturn_vals, return_vals);

@@ -6,7 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "common/model_features.h"
+
 namespace gpt_image {
+
+// The quality argument's choices: every quality of the model catalogue (a new model's qualities
+// need no new code). The dialog greys out those the settings' model does not take.
+inline GimpChoice *quality_choice() {
+  GimpChoice *choice = gimp_choice_new();
+  int id = 0;
+  for (const std::string &q : offered_qualities()) gimp_choice_add(choice, q.c_str(), id++, quality_label(q).c_str(), nullptr);
+  return choice;
+}
 
 inline std::string string_property(GimpProcedureConfig *config, const char *name) {
   gchar *value = nullptr;

@@ -69,8 +69,8 @@ void add_generate_arguments(GimpProcedure *procedure) {
   const auto flags = static_cast<GParamFlags>(G_PARAM_READWRITE);
   gimp_procedure_add_string_argument(procedure, spec::kArgPrompt, _("_Prompt"), _(spec::kGeneratePromptBlurb), "",
                                      flags);
-  add_choice(procedure, spec::kArgQuality, _("_Quality"), _(spec::kQualityBlurb), spec::kDefaultQuality,
-             {{"auto", _("Auto")}, {"low", _("Low")}, {"medium", _("Medium")}, {"high", _("High")}});
+  gimp_procedure_add_choice_argument(procedure, spec::kArgQuality, _("_Quality"), _(spec::kQualityBlurb),
+                                     quality_choice(), spec::kDefaultQuality, flags);
   gimp_procedure_add_string_argument(procedure, spec::kArgSize, _("_Size"), _(spec::kGenerateSizeBlurb),
                                      spec::kDefaultSize, flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgVariations, _("_Variations"), _(spec::kVariationsBlurb), 1,

@@ -16,6 +16,7 @@
 #include "gimp3_image_access.h"
 #include "gimp_progress.h"
 #include "i18n.h"
+#include "model_catalogue.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
 #include "prompt_history.h"
@@ -118,8 +119,8 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
     for (const auto &[nick, text] : items) gimp_choice_add(options, nick, id++, text, nullptr);
     gimp_procedure_add_choice_argument(procedure, name, label, blurb, options, value, flags);
   };
-  choice(spec::kArgQuality, _("_Quality"), _(spec::kQualityBlurb), spec::kDefaultQuality,
-         {{"auto", _("Auto")}, {"low", _("Low")}, {"medium", _("Medium")}, {"high", _("High")}});
+  gimp_procedure_add_choice_argument(procedure, spec::kArgQuality, _("_Quality"), _(spec::kQualityBlurb),
+                                     quality_choice(), spec::kDefaultQuality, flags);
   gimp_procedure_add_string_argument(procedure, spec::kArgSize, _("_Size"), _(spec::kSizeBlurb), spec::kDefaultSize,
                                      flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgVariations, _("_Variations"), _(spec::kVariationsBlurb), 1,
@@ -229,6 +230,9 @@ static GList *gpt_image_query_procedures(GimpPlugIn *) {
 }
 
 static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gchar *name) {
+  // Every run creates its procedure first: the place to say where the user's model catalogue is
+  // (read on the first describe_model(), amending the shipped one).
+  gpt_image::set_user_catalogue_path(gpt_image::user_catalogue_path_in_profile(gimp_directory()));
   if (g_strcmp0(name, gpt_image::spec::kEditProcedure) == 0) return create_edit_procedure(plug_in);
   if (g_strcmp0(name, gpt_image::spec::kGenerateProcedure) == 0)
     return gpt_image::create_generate_procedure_gimp3(plug_in);
