@@ -197,7 +197,8 @@ TEST_F(ImagesApiClientTest, ConnectionCheckSaysWhatIsWrong) {
   EXPECT_FALSE(check.ok);
   EXPECT_EQ(check.message,
             "Connected, but the server does not list the model gpt-image-9. Image models it lists: gpt-image-1, "
-            "gpt-image-1.5, gpt-image-1-mini, gpt-image-2, gpt-image-2-2026-04-21, dall-e-2.");
+            "gpt-image-1.5, gpt-image-1-mini, gpt-image-2, gpt-image-2-2026-04-21, dall-e-2, gpt-image-2.5-flare, "
+            "gpt-image-2.5-sunburst, gpt-image-2.6-flare, gpt-image-2.6-sunburst.");
 
   ConnectionSettings wrong_path = connection();
   wrong_path.base_url = base + "/v2";
