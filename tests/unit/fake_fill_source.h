@@ -39,4 +39,15 @@ class FakeFillSource : public FillSource {
   Raster layer_;
 };
 
+// What the client tests send: the edit request prepare_edit builds for a 40x30 rectangle selected
+// on a grey 200x100 canvas, with `options` (its prompt, previews, variations).
+inline EditRequest small_fill_request(const FillOptions &options) {
+  Raster canvas(200, 100, 4, 120);
+  Raster selection(200, 100, 1, 0);
+  for (int y = 30; y < 60; ++y)
+    for (int x = 80; x < 120; ++x) *selection.at(x, y) = 255;
+  FakeFillSource source(canvas, selection);
+  return prepare_edit(source, options, "gpt-image-1.5").request;
+}
+
 }  // namespace gpt_image::testing

@@ -13,6 +13,7 @@
 #include "generative_fill.h"
 #include "images_api_client.h"
 #include "plugin_settings.h"
+#include "saved_environment.h"
 #include "service_route.h"
 #include "standin_process.h"
 #include "temp_directory.h"
@@ -44,23 +45,11 @@ std::string error_of(void (*check)(const std::string &), const std::string &valu
 }
 
 // Saves and restores the variables these tests set.
-class AzureEnvironment : public ::testing::Test {
+class AzureEnvironment : public gpt_image::testing::SavedEnvironment {
  protected:
-  void SetUp() override {
-    for (const char *name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_IMAGE_MODEL", "AZURE_OPENAI_ENDPOINT",
-                             "AZURE_OPENAI_API_KEY", "OPENAI_API_VERSION", "GPT_IMAGE_AZURE_MODEL"}) {
-      const char *value = std::getenv(name);
-      saved_.emplace_back(name, value ? std::optional<std::string>(value) : std::nullopt);
-      unsetenv(name);
-    }
-  }
-  void TearDown() override {
-    for (const auto &[name, value] : saved_) {
-      if (value) setenv(name.c_str(), value->c_str(), 1);
-      else unsetenv(name.c_str());
-    }
-  }
-  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+  AzureEnvironment()
+      : SavedEnvironment({"OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_IMAGE_MODEL", "AZURE_OPENAI_ENDPOINT",
+                          "AZURE_OPENAI_API_KEY", "OPENAI_API_VERSION", "GPT_IMAGE_AZURE_MODEL"}) {}
 };
 
 }  // namespace
@@ -229,14 +218,9 @@ class AzureExchange : public ::testing::Test {
   }
 
   static EditRequest edit_request(const std::string &prompt) {
-    Raster canvas(200, 100, 4, 120);
-    Raster selection(200, 100, 1, 0);
-    for (int y = 30; y < 60; ++y)
-      for (int x = 80; x < 120; ++x) *selection.at(x, y) = 255;
-    gpt_image::testing::FakeFillSource source(canvas, selection);
     FillOptions options;
     options.prompt = prompt;
-    return prepare_edit(source, options, "gpt-image-1.5").request;
+    return gpt_image::testing::small_fill_request(options);
   }
 
   static GenerateRequest generate_request(const std::string &prompt) {

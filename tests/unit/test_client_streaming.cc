@@ -51,16 +51,11 @@ class ClientStreaming : public ::testing::Test {
   }
 
   static EditRequest request(const std::string &prompt, int partial_images, int n = 1) {
-    Raster canvas(200, 100, 4, 120);
-    Raster selection(200, 100, 1, 0);
-    for (int y = 30; y < 60; ++y)
-      for (int x = 80; x < 120; ++x) *selection.at(x, y) = 255;
-    gpt_image::testing::FakeFillSource source(canvas, selection);
     FillOptions options;
     options.prompt = prompt;
     options.partial_images = partial_images;
     options.variations = n;
-    return prepare_edit(source, options, "gpt-image-1.5").request;
+    return gpt_image::testing::small_fill_request(options);
   }
 
   static inline gpt_image::testing::StandInProcess *standin_ = nullptr;

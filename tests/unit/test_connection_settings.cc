@@ -7,6 +7,7 @@
 
 #include "connection_settings.h"
 #include "errors.h"
+#include "saved_environment.h"
 #include "temp_directory.h"
 
 using namespace gpt_image;
@@ -23,23 +24,11 @@ std::string error_of(const std::string &url) {
 }
 
 // Sets environment variables for one test and restores them afterwards.
-class Environment : public ::testing::Test {
+class Environment : public gpt_image::testing::SavedEnvironment {
  protected:
-  void SetUp() override {
-    for (const char *name : {"OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_IMAGE_MODEL", "GPT_IMAGE_PIXEL_BUDGET",
-                             "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "GPT_IMAGE_TIMEOUT", "GPT_IMAGE_CA_FILE"}) {
-      const char *value = std::getenv(name);
-      saved_.emplace_back(name, value ? std::optional<std::string>(value) : std::nullopt);
-      unsetenv(name);
-    }
-  }
-  void TearDown() override {
-    for (const auto &[name, value] : saved_) {
-      if (value) setenv(name.c_str(), value->c_str(), 1);
-      else unsetenv(name.c_str());
-    }
-  }
-  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+  Environment()
+      : SavedEnvironment({"OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_IMAGE_MODEL", "GPT_IMAGE_PIXEL_BUDGET",
+                          "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "GPT_IMAGE_TIMEOUT", "GPT_IMAGE_CA_FILE"}) {}
 };
 }  // namespace
 

@@ -49,14 +49,9 @@ class ImagesApiClientTest : public ::testing::Test {
   }
 
   EditRequest request(const std::string &prompt) const {
-    Raster canvas(200, 100, 4, 120);
-    Raster selection(200, 100, 1, 0);
-    for (int y = 30; y < 60; ++y)
-      for (int x = 80; x < 120; ++x) *selection.at(x, y) = 255;
-    gpt_image::testing::FakeFillSource source(canvas, selection);
     FillOptions options;
     options.prompt = prompt;
-    return prepare_edit(source, options, "gpt-image-1.5").request;
+    return gpt_image::testing::small_fill_request(options);
   }
 
   static GenerativeError error_of(const ImagesApiClient &client, const EditRequest &r) {
