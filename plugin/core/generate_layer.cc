@@ -10,6 +10,7 @@
 #include "image_codec.h"
 #include "images_api_client.h"
 #include "raster_ops.h"
+#include "relay_deviations.h"
 #include "reference_images.h"
 
 namespace gpt_image {
@@ -104,21 +105,31 @@ std::string generated_layer_name(const std::string &prompt) {
   return format_text(_("Generated: %s"), prompt_for_layer_name(prompt).c_str());
 }
 
+namespace {
+const std::string &generation_model(const PreparedGeneration &prepared) {
+  return prepared.with_references ? prepared.with_references->model : prepared.generation.model;
+}
+}  // namespace
+
 FillPlacement placement_from_generation(const PreparedGeneration &prepared, const ImagesResult &answer,
                                         const GenerateOptions &options) {
   FillPlacement placement;
   placement.at = prepared.target;
   placement.layer_name = generated_layer_name(options.prompt);
   placement.usage = answer.usage;
-  const std::string &model = prepared.with_references ? prepared.with_references->model : prepared.generation.model;
-  placement.cost = actual_cost(describe_model(model), answer.usage);
+  placement.cost = actual_cost(describe_model(generation_model(prepared)), answer.usage);
   const size_t asked = static_cast<size_t>(std::max(1, options.variations));
-  for (size_t i = 0; i < answer.images.size() && i < asked; ++i)  // a relay that ignores n must not flood
-    placement.layers.push_back(fit_answer(decode_image(answer.images[i]), prepared.target.size(), options.fit));
-  if (placement.layers.size() < asked)
-    placement.notes.push_back(format_text(_("The server returned %d of the %d variations asked for; the result "
-                                            "holds those that came."),
-                                          static_cast<int>(placement.layers.size()), static_cast<int>(asked)));
+  std::optional<PixelSize> first_size;
+  for (size_t i = 0; i < answer.images.size() && i < asked; ++i) {  // a relay that ignores n must not flood
+    const Raster image = decode_image(answer.images[i]);
+    if (!first_size) first_size = image.size();
+    placement.layers.push_back(fit_answer(image, prepared.target.size(), options.fit));
+  }
+  // As for fills: what a relay quietly left out (fewer images among it) is said once after placement.
+  const AskedFields sent = prepared.with_references ? asked_fields(*prepared.with_references)
+                                                    : asked_fields(prepared.generation);
+  placement.ignored = find_relay_deviations(sent, answer, first_size);
+  if (!placement.ignored.fields.empty()) placement.notes.push_back(relay_note(placement.ignored));
   return placement;
 }
 
@@ -138,6 +149,7 @@ FillPlacement run_generate_layer(const GenerateOptions &options, const PixelRect
       },
       progress);
   const double request_ms = elapsed_ms(started);
+  progress.show_cost(actual_cost(describe_model(generation_model(prepared)), answer.usage).text);
   progress.set_text(_("Placing the result…"));
   started = std::chrono::steady_clock::now();
   FillPlacement placement = placement_from_generation(prepared, answer, options);

@@ -235,6 +235,12 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
   return placement;
 }
 
+std::string result_message(const FillPlacement &placement) {
+  std::string message;
+  for (const std::string &note : placement.notes) message += note + "\n";
+  return message + placement.cost.text;
+}
+
 FillPlacement run_generative_fill(FillSource &source, const FillOptions &options, const ConnectionSettings &connection,
                                   ProgressSink &progress, const std::vector<Raster> &references) {
   progress.set_text(_("Preparing the selection…"));
@@ -245,6 +251,7 @@ FillPlacement run_generative_fill(FillSource &source, const FillOptions &options
       [&](ProgressSink &worker_progress) { return ImagesApiClient(connection).edit(edit.request, worker_progress); },
       progress);
   const double request_ms = elapsed_ms(started);
+  progress.show_cost(actual_cost(describe_model(edit.request.model), answer.usage).text);
   progress.set_text(_("Placing the result…"));
   started = std::chrono::steady_clock::now();
   FillPlacement placement = placement_from_answer(edit, answer, options.prompt);

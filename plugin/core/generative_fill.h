@@ -113,6 +113,11 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
 // Decodes each returned image and scales it back onto the captured part of the frame.
 FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt);
 
+// What follows placement as one message: the notes, each on its own line, then what the call cost
+// (placement.cost.text, which says "unknown" when it cannot be told). One message per call, so
+// GIMP shows one box or console entry, and batch runs get one line set on stderr.
+std::string result_message(const FillPlacement &placement);
+
 // The whole job: prepare, send, and turn the answer into layers to place.
 FillPlacement run_generative_fill(FillSource &source, const FillOptions &options,
                                   const ConnectionSettings &connection, ProgressSink &progress,

@@ -51,6 +51,20 @@ std::optional<double> SizedTable::at(const std::string &quality, PixelSize size)
 
 ImageModel describe_model(const std::string &name) { return lookup_model(*active_model_catalogue(), name); }
 
+std::vector<ModelListEntry> model_list_entries(const std::vector<std::string> &names) {
+  std::vector<ModelListEntry> entries;
+  for (const std::string &name : names) {
+    bool known = true;
+    try {
+      known = describe_model(name).known;
+    } catch (const GenerativeError &) {
+    }
+    // TRANSLATORS: shown after a model's name in the settings dialog's model list
+    entries.push_back({name, known ? std::string() : _("(not in the catalogue: standard sizes, no optional fields)")});
+  }
+  return entries;
+}
+
 bool takes_input_fidelity(const ImageModel &model) { return model.input_fidelity; }
 
 bool takes_background(const ImageModel &model) { return model.background != BackgroundSupport::None; }

@@ -82,6 +82,15 @@ struct ImageModel {
 // GenerativeError(Configuration) when the catalogue cannot be read (a broken user file, say).
 ImageModel describe_model(const std::string &name);
 
+// One row of the settings dialog's model list (what /models offers): the name that is stored when
+// the row is chosen, and for a name the catalogue does not know a mark saying which rules it gets
+// (empty for known names). A catalogue that cannot be read marks nothing: the fill says why.
+struct ModelListEntry {
+  std::string name;
+  std::string mark;
+};
+std::vector<ModelListEntry> model_list_entries(const std::vector<std::string> &names);
+
 // The largest side a size may name: GIMP's largest image side, far below int overflow.
 constexpr int kMaxSizeSide = 524288;
 // Parses "WIDTHxHEIGHT" (or "X"): digits only on both sides (no sign, no space), each 1 to

@@ -18,6 +18,9 @@ class ProgressSink {
   // transfer's thread, never more than the request's size; background_job keeps only the latest.
   virtual void preview(int /*index*/, const Raster * /*picture*/) {}
   virtual bool wants_preview_pixels() const { return false; }
+  // The answer is in: what the call cost (ActualCost::text, "Cost unknown …" when it cannot be
+  // told). The progress window shows it in place of the estimate while the result is placed.
+  virtual void show_cost(const std::string & /*text*/) {}
   // True once the user asked to stop: the transfer is aborted at once and the job ends with
   // GenerativeError(Cancelled), before anything touched the image. Called from the transfer.
   virtual bool cancelled() const { return false; }

@@ -1,5 +1,9 @@
 #include "relay_deviations.h"
 
+#include <json-glib/json-glib.h>
+
+#include <memory>
+
 #include "i18n.h"
 #include "image_models.h"
 
@@ -26,6 +30,25 @@ AskedFields asked_fields(const EditRequest &request) {
     else if (part.name == "n") asked.n = std::stoi(part.value);  // written by edit_form_parts from an int
     else if (part.name == "stream") asked.stream = part.value == "true";
   }
+  return asked;
+}
+
+AskedFields asked_fields(const GenerateRequest &request) {
+  // The body is our own, so it parses; reading it back keeps one place that decides what is sent.
+  std::unique_ptr<JsonParser, decltype(&g_object_unref)> parser(json_parser_new(), g_object_unref);
+  AskedFields asked;
+  const std::string body = generate_request_json(request);
+  if (!json_parser_load_from_data(parser.get(), body.c_str(), static_cast<gssize>(body.size()), nullptr)) return asked;
+  JsonObject *root = json_node_get_object(json_parser_get_root(parser.get()));
+  auto text = [root](const char *name) {
+    return json_object_has_member(root, name) ? std::string(json_object_get_string_member(root, name)) : std::string();
+  };
+  asked.size = text("size");
+  asked.quality = text("quality");
+  asked.background = text("background");
+  asked.output_format = text("output_format");
+  if (json_object_has_member(root, "n")) asked.n = static_cast<int>(json_object_get_int_member(root, "n"));
+  asked.stream = json_object_has_member(root, "stream") && json_object_get_boolean_member(root, "stream");
   return asked;
 }
 

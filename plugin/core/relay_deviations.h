@@ -11,6 +11,7 @@
 
 #include "api_response.h"
 #include "edit_request.h"
+#include "generate_request.h"
 #include "geometry.h"
 
 namespace gpt_image {
@@ -42,6 +43,8 @@ struct AskedFields {
 };
 
 AskedFields asked_fields(const EditRequest &request);
+// For a generation: read back from the JSON body as sent (generate_request_json).
+AskedFields asked_fields(const GenerateRequest &request);
 
 // Compares what was asked with what came. Size: the first image's own decoded size, else the size
 // the answer names, against an explicit WxH. Quality, background and output format: only when the

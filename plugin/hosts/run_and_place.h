@@ -1,7 +1,7 @@
 // The part every procedure shares once its options are read: run the core job under GIMP's progress
 // bar (and, interactively, the plug-in's progress window with its Cancel button), then place the
-// result, report the stage timings and pass on the notes. libgimp spells these calls the same in
-// GIMP 2.10 and 3, so one header serves both adapters.
+// result, report the stage timings and pass on the notes and the call's actual cost. libgimp spells
+// these calls the same in GIMP 2.10 and 3, so one header serves both adapters.
 #pragma once
 
 #include <libgimp/gimp.h>
@@ -35,7 +35,7 @@ auto place_and_report(FillPlacement &placement, Place &&place) {
   auto result = place();
   placement.timings.place_ms = elapsed_ms(placing);
   report_stage_timings(placement.timings);
-  for (const std::string &note : placement.notes) gimp_message(note.c_str());
+  gimp_message(result_message(placement).c_str());  // the notes and what the call cost
   return result;
 }
 

@@ -276,8 +276,31 @@ def lazy_background_check(c, p, report, before, after, requests, output):
     c.expect(output.count(note) == 1, f"GIMP's output does not say, once, {note!r}")
 
 
+def lazy_quality_format_scheme(p):
+    """The fill asking for JPEG (quality medium, the t-fill-advanced defaults otherwise)."""
+    return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
+  (t-export img "{p['before']}")
+  {SELECT_ELLIPSE}
+  (t-run-call "{p['report']}" "{p['after']}" img base
+              (lambda () (t-fill-advanced img base "{p['prompt']}" "auto" "low" "jpeg" 80 -1 0 "visible"))))"""
+
+
+def lazy_quality_format_check(c, p, report, before, after, requests, output):
+    """A relay that answers quality high and a PNG to a request for medium and JPEG: the fill is
+    placed as usual, and one note names both fields."""
+    placed()(c, p, report, before, after, requests, output)
+    record = request_for(requests, p["prompt"])
+    if c.expect(record is not None, "the stand-in received no request"):
+        c.equal((record["fields"].get("quality"), record["fields"].get("output_format")), ("medium", "jpeg"),
+                "asked quality and output format")
+    note = relay_note("quality (asked medium, answered high)", "output format (asked jpeg, answered png)")
+    c.expect(output.count(note) == 1, f"GIMP's output does not say, once, {note!r}")
+
+
 LAZY_RELAY = [
     case("relay_lazy_ignores_size_and_stream", "standin-lazy:size,stream", lazy_size_stream_check),
+    ("fault_relay_lazy_ignores_quality_and_output_format", "a pear standin-lazy:quality,output_format",
+     lazy_quality_format_scheme, lazy_quality_format_check),
     ("fault_relay_lazy_transparent_answer", "a pear standin-lazy:background", lazy_background_scheme,
      lazy_background_check),
 ]

@@ -4,11 +4,13 @@ Geometry follows plugin/core/generate_layer.h: the target is the selection's bou
 canvas; gpt-image-1.5 is asked for the standard size nearest the target's aspect, and the answer is
 letterboxed (or cropped) into the target. The stand-in answers generations with a gradient, or with
 a coloured disc on transparency for background "transparent"."""
+import json
 import os
 
 import numpy as np
 from PIL import Image
 
+from fault_cases import placed, relay_note
 from fill_cases import ELLIPSE, SELECT_ELLIPSE, check_refused, load, rect_inside, request_for
 
 RECT = (100, 80, 300, 200)  # 3:2, so gpt-image-1.5's 1536x1024 fits it exactly
@@ -187,6 +189,74 @@ def solid_image(name, width, height, colour):
             f"(gimp-drawable-fill {name} FILL-FOREGROUND)))")
 
 
+# --- what each call cost, shown with the result (issue 16) --------------------------------------
+# The stand-in answers with the usage a "standin-usage:TEXT,IMAGE,OUTPUT" marker names; the
+# expected line is worked out here from the catalogue's token prices for the session's model
+# (gpt-image-1.5), and GIMP's output must carry it exactly once (one message per call).
+CATALOGUE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "plugin", "catalogue",
+                         "models.json")
+
+
+def expected_cost_line(model, text, image, output):
+    entries = json.load(open(CATALOGUE, encoding="utf-8"))["models"]
+    prices = next(e for e in entries if e.get("name", e.get("prefix")) == model)["prices"]["tokens"]
+    usd = (text * prices["text_input"] + image * prices["image_input"] + output * prices["image_output"]) / 1e6
+    return f"Cost: ${usd:.2f} ({text + image} input and {output} output tokens)"
+
+
+def cost_check(usage, placed_check):
+    def check(c, p, report, before, after, requests, output):
+        placed_check(c, p, report, before, after, requests, output)
+        line = expected_cost_line("gpt-image-1.5", *usage)
+        c.expect(output.count(line) == 1, f"GIMP's output does not say, once, {line!r}")
+    return check
+
+
+def layer_placed(c, p, report, before, after, requests, output):
+    layer_at(c, report, RECT, "Generated: " + p["prompt"])
+
+
+def image_made(c, p, report, before, after, requests, output):
+    c.expect(report.get("result", -1) > 0, "no image was made")
+
+
+# --- relays that quietly drop what a generation asked (issue 16) ---------------------------------
+def lazy_generation_check(c, p, report, before, after, requests, output):
+    """Asked for 1536x1024 at medium quality as a streamed JPEG; the relay answered 768x512 at
+    quality high as a plain PNG. The layer still fills the selection's box; one note names all four."""
+    into_selection_check(c, p, report, before, after, requests, output)
+    note = relay_note("size (asked 1536x1024, answered 768x512; scaled to fit)", "quality (asked medium, answered high)",
+                      "output format (asked jpeg, answered png)", "streaming (answered in one piece, without previews)")
+    c.expect(output.count(note) == 1, f"GIMP's output does not say, once, {note!r}")
+
+
+def lazy_new_image_check(c, p, report, before, after, requests, output):
+    c.expect(report.get("result", -1) > 0, "no image was made")
+    c.equal((report.get("image_width"), report.get("image_height")), (1200, 630), "image size")
+    note = relay_note("size (asked 1536x1024, answered 768x512; scaled to fit)",
+                      "streaming (answered in one piece, without previews)")
+    c.expect(output.count(note) == 1, f"GIMP's output does not say, once, {note!r}")
+
+
+COST_AND_RELAY_CASES = [
+    ("cost_shown_after_fill", "a pear standin-usage:37,1200,14160",
+     on_texture('(t-fill img base "{prompt}" "medium" "auto" 1)', SELECT_ELLIPSE),
+     cost_check((37, 1200, 14160), placed())),
+    ("cost_shown_after_generate_layer", "a kite standin-usage:41,0,6240",
+     on_texture('(t-generate img base "{prompt}" "auto" 1 "auto" "png" "letterbox" (list))', SELECT_RECT),
+     cost_check((41, 0, 6240), layer_placed)),
+    ("cost_shown_after_generate_image", "a poster standin-usage:43,0,8320",
+     new_image('(t-generate-new "1200x630" "{prompt}" "auto" "letterbox" (list))'),
+     cost_check((43, 0, 8320), image_made)),
+    ("generate_relay_lazy_size_quality_format_stream", "a kite standin-lazy:size,quality,output_format,stream",
+     on_texture('(t-generate img base "{prompt}" "auto" 1 "auto" "jpeg" "letterbox" (list))', SELECT_RECT),
+     lazy_generation_check),
+    ("new_image_relay_lazy_size_stream", "a poster standin-lazy:size,stream",
+     new_image('(t-generate-new "1200x630" "{prompt}" "auto" "letterbox" (list))'),
+     lazy_new_image_check),
+]
+
+
 CASES = [
     ("generate_into_selection", "a lighthouse at dusk",
      on_texture('(t-generate img base "{prompt}" "auto" 1 "auto" "png" "letterbox" (list))', SELECT_RECT),
@@ -236,4 +306,4 @@ CASES = [
     ("bad_new_image_canvas", "an unknown canvas",
      new_image('(t-generate-new "poster" "{prompt}" "auto" "letterbox" (list))'),
      new_refused('Canvas "poster" is neither WIDTHxHEIGHT nor a preset')),
-]
+] + COST_AND_RELAY_CASES

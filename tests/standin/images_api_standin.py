@@ -77,12 +77,16 @@ relay that ignores `stream`.
 
 A lazy relay, with "standin-lazy:FIELD,FIELD..." in the prompt: the request is validated as
 strictly as ever, then the listed fields are ignored the way relays do it, and the answer shows it
-as a real one would (edits; `stream` for generations too):
+as a real one would (edits; size, quality, output_format and stream for generations too):
   size        the image comes at half the size asked (same aspect), and "size" says so
   quality     "quality" names another quality than asked (high, or low when high was asked)
+  output_format  the image comes as PNG ("output_format": "png"), or as WebP when PNG was asked
   background  the area to edit comes back transparent (alpha 0), "background": "transparent"
   stream      a plain JSON answer to stream=true
   mask        the whole picture is repainted as if all of it were to be edited
+
+"standin-usage:TEXT,IMAGE,OUTPUT" in the prompt makes the answer's "usage" say that many input
+text, input image and output tokens (with input_tokens_details), so a test knows the cost to expect.
 
 GET /v1/models lists the models it knows. With --tls-cert/--tls-key it speaks HTTPS.
 
@@ -325,17 +329,34 @@ def auto_size(model, width, height):
     return 1024, 1024
 
 
-LAZY_FIELDS = {"size", "quality", "background", "stream", "mask"}
+LAZY_FIELDS = {"size", "quality", "background", "stream", "mask", "output_format"}
 
 
 def lazy_fields(prompt):
     """The fields a "standin-lazy:a,b" marker in the prompt says to ignore (a typo is an error)."""
-    marker = re.search(r"standin-lazy:([a-z,]+)", prompt)
+    marker = re.search(r"standin-lazy:([a-z_,]+)", prompt)
     fields = set(marker.group(1).strip(",").split(",")) if marker else set()
     if fields - LAZY_FIELDS:
         raise ApiError(400, f"standin-lazy: unknown fields {sorted(fields - LAZY_FIELDS)}; "
                             f"known: {sorted(LAZY_FIELDS)}.", "prompt")
     return fields
+
+
+def answered_format(asked, lazy):
+    """The format the image comes in: as asked, unless the relay ignores output_format."""
+    if "output_format" not in lazy:
+        return asked
+    return "webp" if asked == "png" else "png"
+
+
+def usage_for(prompt, usage):
+    """`usage`, or what a "standin-usage:TEXT,IMAGE,OUTPUT" marker in the prompt says."""
+    marker = re.search(r"standin-usage:([0-9]{1,9}),([0-9]{1,9}),([0-9]{1,9})", prompt)
+    if not marker:
+        return usage
+    text, image, output = (int(v) for v in marker.groups())
+    return {"input_tokens": text + image, "output_tokens": output, "total_tokens": text + image + output,
+            "input_tokens_details": {"text_tokens": text, "image_tokens": image}}
 
 
 def form_integer(text, name):
@@ -454,6 +475,7 @@ def edit_answer(state, fields, record):
         edit_weight = mask.convert("RGBA").split()[3].resize((out_w, out_h), Image.NEAREST).point(lambda v: 255 - v)
     else:
         edit_weight = Image.new("L", (out_w, out_h), 128)
+    output_format = answered_format(output_format, lazy)
     transparent = "background" in lazy and output_format != "jpeg"
     data = []
     for index in range(n):
@@ -472,8 +494,9 @@ def edit_answer(state, fields, record):
         quality = "low" if quality == "high" else "high"
     return {"created": int(time.time()), "data": data, "background": "transparent" if transparent else "opaque",
             "output_format": output_format, "quality": quality, "size": f"{out_w}x{out_h}",
-            "usage": {"input_tokens": 300, "output_tokens": tokens_out, "total_tokens": 300 + tokens_out,
-                      "input_tokens_details": {"text_tokens": 20, "image_tokens": 280}}}
+            "usage": usage_for(text["prompt"], {"input_tokens": 300, "output_tokens": tokens_out,
+                                                "total_tokens": 300 + tokens_out,
+                                                "input_tokens_details": {"text_tokens": 20, "image_tokens": 280}})}
 
 
 GENERATION_FIELDS = {"model", "prompt", "n", "size", "quality", "background", "output_format",
@@ -537,6 +560,12 @@ def generation_answer(body, record):
         raise ApiError(400, "Invalid 'partial_images': 0-3, and only with stream=true.", "partial_images")
     record["stream"], record["partial_images"] = stream, partials
     width, height = (1024, 1024) if size == "auto" else (int(v) for v in size.split("x"))
+    lazy = lazy_fields(prompt)
+    if "size" in lazy:
+        width, height = max(1, round(width / 2)), max(1, round(height / 2))
+    if "quality" in lazy:
+        quality = "low" if quality == "high" else "high"
+    output_format = answered_format(output_format, lazy)
     data = []
     for index in range(n):
         colour = prompt_colour(prompt, index)
@@ -558,7 +587,7 @@ def generation_answer(body, record):
         data.append({"b64_json": base64.b64encode(buffer.getvalue()).decode()})
     return {"created": int(time.time()), "data": data, "background": background, "output_format": output_format,
             "quality": quality, "size": f"{width}x{height}",
-            "usage": {"input_tokens": 20, "output_tokens": 272 * n, "total_tokens": 20 + 272 * n}}
+            "usage": usage_for(prompt, {"input_tokens": 20, "output_tokens": 272 * n, "total_tokens": 20 + 272 * n})}
 
 
 def save(state, record, name, data):

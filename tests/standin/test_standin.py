@@ -324,6 +324,11 @@ def decoded(result):
     return Image.open(io.BytesIO(base64.b64decode(result[1]["data"][0]["b64_json"]))).convert("RGBA")
 
 
+def decoded_format(result):
+    """PIL's name for the format of the first image of a JSON answer."""
+    return Image.open(io.BytesIO(base64.b64decode(result[1]["data"][0]["b64_json"]))).format
+
+
 def lazy_checks(s):
     """(name, passed, detail) for the lazy relay: each ignored field shows in the answer as a real
     relay's would, and the request is still held to the strict contract."""
@@ -357,6 +362,29 @@ def lazy_checks(s):
     check("still_refuses_dall_e_2_background", r, refused(r, "background"))
     r = s.edit(edit_parts(prompt="a pear standin-lazy:sise"))
     check("unknown_field_refused", r, refused(r, "prompt"))
+    r = s.edit(edit_parts(prompt="a pear standin-lazy:output_format", output_format="jpeg"))
+    check("output_format_answers_png", r, r[0] == 200 and r[1]["output_format"] == "png"
+          and decoded_format(r) == "PNG")
+    r = s.edit(edit_parts(prompt="a pear standin-lazy:output_format", output_format="png"))
+    check("output_format_png_answers_webp", r, r[0] == 200 and r[1]["output_format"] == "webp"
+          and decoded_format(r) == "WEBP")
+    r = s.edit(edit_parts(prompt="a pear", output_format="jpeg"))
+    check("honest_output_format", r, r[0] == 200 and r[1]["output_format"] == "jpeg" and decoded_format(r) == "JPEG")
+    # Generations: size, quality and output format ignored the same way.
+    body = {"model": "gpt-image-1.5", "prompt": "a pear standin-lazy:size,quality,output_format",
+            "size": "1536x1024", "quality": "medium", "output_format": "jpeg"}
+    r = s.generation(body)
+    check("generation_size_quality_format", r, answered_size(r) == ("768x512", (768, 512))
+          and r[1]["quality"] == "high" and r[1]["output_format"] == "png" and decoded_format(r) == "PNG")
+    r = s.generation(dict(body, prompt="a pear"))
+    check("honest_generation", r, answered_size(r) == ("1536x1024", (1536, 1024)) and r[1]["quality"] == "medium"
+          and r[1]["output_format"] == "jpeg")
+    # A usage marker sets the answer's usage, for a test that knows the cost to expect.
+    usage = {"input_tokens": 1237, "output_tokens": 4160, "total_tokens": 5397,
+             "input_tokens_details": {"text_tokens": 37, "image_tokens": 1200}}
+    r = s.edit(edit_parts(prompt="a pear standin-usage:37,1200,4160"))
+    r2 = s.generation(dict(body, prompt="a pear standin-usage:37,1200,4160"))
+    check("usage_marker", (r, r2), r[0] == 200 and r[1]["usage"] == usage and r2[0] == 200 and r2[1]["usage"] == usage)
     return checks
 
 

@@ -184,6 +184,16 @@ TEST(GenerativeFill, ThePlacementCarriesTheActualCost) {
   EXPECT_EQ(placed.cost.model, "gpt-image-1.5");
 }
 
+// One message after placement: each note on its own line, then what the call cost.
+TEST(GenerativeFill, TheResultMessageHoldsTheNotesThenTheCost) {
+  FillPlacement placed;
+  placed.cost.text = "Cost: $0.18 (1000 input and 4160 output tokens)";
+  EXPECT_EQ(result_message(placed), "Cost: $0.18 (1000 input and 4160 output tokens)");
+  placed.notes = {"The relay ignored part of the request: n.", "Another note."};
+  EXPECT_EQ(result_message(placed), "The relay ignored part of the request: n.\nAnother note.\n"
+                                    "Cost: $0.18 (1000 input and 4160 output tokens)");
+}
+
 TEST(GenerativeFill, PaddingIsCutOffTheAnswer) {
   FakeFillSource source(textured_canvas(800, 600), Raster(800, 600, 1, 0));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");

@@ -133,3 +133,17 @@ TEST(ImageModels, BackgroundOnlyWhereTheModelHasIt) {
   EXPECT_FALSE(takes_background(describe_model("dall-e-2")));
   EXPECT_FALSE(takes_background(describe_model("some-relay-model")));
 }
+
+// The settings dialog's list of what /models offers: names the catalogue does not know are marked,
+// and each row keeps the plain name, which is what is stored when it is chosen.
+TEST(ImageModels, TheModelListMarksNamesTheCatalogueDoesNotKnow) {
+  const std::vector<ModelListEntry> entries =
+      model_list_entries({"gpt-image-1", "my-relay-image-model", "gpt-image-2-2026-04-21"});
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].name, "gpt-image-1");
+  EXPECT_EQ(entries[0].mark, "");
+  EXPECT_EQ(entries[1].name, "my-relay-image-model");
+  EXPECT_EQ(entries[1].mark, "(not in the catalogue: standard sizes, no optional fields)");
+  EXPECT_EQ(entries[2].name, "gpt-image-2-2026-04-21");  // a dated name of a known prefix is known
+  EXPECT_EQ(entries[2].mark, "");
+}

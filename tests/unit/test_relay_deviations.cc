@@ -72,6 +72,33 @@ TEST(RelayDeviations, TheAskedFieldsAreReadFromTheFormThatWasSent) {
   EXPECT_FALSE(asked.stream);
 }
 
+TEST(RelayDeviations, AGenerationsAskedFieldsAreReadFromItsJsonBody) {
+  GenerateRequest request;
+  request.model = "gpt-image-1.5";
+  request.prompt = "p";
+  request.size = "1024x1536";
+  request.quality = "low";
+  request.n = 2;
+  request.output_format = "webp";
+  request.background = "transparent";
+  request.partial_images = 1;
+  AskedFields asked = asked_fields(request);
+  EXPECT_EQ(asked.size, "1024x1536");
+  EXPECT_EQ(asked.quality, "low");
+  EXPECT_EQ(asked.n, 2);
+  EXPECT_EQ(asked.background, "transparent");
+  EXPECT_EQ(asked.output_format, "webp");
+  EXPECT_TRUE(asked.stream);
+  // "auto" is not sent, nor is stream without previews; dall-e-2 gets no output_format.
+  request.background = "auto";
+  request.partial_images = 0;
+  request.model = "dall-e-2";
+  asked = asked_fields(request);
+  EXPECT_EQ(asked.background, "");
+  EXPECT_EQ(asked.output_format, "");
+  EXPECT_FALSE(asked.stream);
+}
+
 TEST(RelayDeviations, SizeIsJudgedOnTheDecodedImageFirst) {
   ImagesResult answer = honest_answer();
   // The image itself is 512x512 although the answer names the size asked for.

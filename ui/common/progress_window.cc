@@ -18,7 +18,8 @@ constexpr int kPreviewSide = 256;  // the preview fits in a square this big
 }  // namespace
 
 struct ProgressWindow::Widgets {
-  GtkWidget *dialog = nullptr, *stage = nullptr, *bar = nullptr, *elapsed = nullptr, *preview = nullptr;
+  GtkWidget *dialog = nullptr, *stage = nullptr, *bar = nullptr, *elapsed = nullptr, *cost = nullptr,
+            *preview = nullptr;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   guint timer = 0;
   bool cancelled = false;
@@ -57,10 +58,10 @@ ProgressWindow::ProgressWindow(const std::string &title, ProgressSink &also, con
   w_->elapsed = gtk_label_new("");
   align_start(w_->elapsed);
   gtk_box_pack_start(GTK_BOX(box), w_->elapsed, FALSE, FALSE, 0);
-  GtkWidget *cost_label = gtk_label_new(cost.c_str());
-  align_start(cost_label);
-  gtk_label_set_line_wrap(GTK_LABEL(cost_label), TRUE);
-  gtk_box_pack_start(GTK_BOX(box), cost_label, FALSE, FALSE, 0);
+  w_->cost = gtk_label_new(cost.c_str());
+  align_start(w_->cost);
+  gtk_label_set_line_wrap(GTK_LABEL(w_->cost), TRUE);
+  gtk_box_pack_start(GTK_BOX(box), w_->cost, FALSE, FALSE, 0);
   w_->preview = gtk_image_new();
   gtk_widget_set_size_request(w_->preview, kPreviewSide, kPreviewSide);
   gtk_box_pack_start(GTK_BOX(box), w_->preview, TRUE, TRUE, 0);
@@ -78,6 +79,13 @@ ProgressWindow::~ProgressWindow() {
 void ProgressWindow::set_text(const std::string &text) {
   also_.set_text(text);
   if (!w_->cancelled) gtk_label_set_text(GTK_LABEL(w_->stage), text.c_str());
+}
+
+// The estimate gives way to what the answer says it cost; the same line follows placement as a
+// message, which stays where the window does not.
+void ProgressWindow::show_cost(const std::string &text) {
+  also_.show_cost(text);
+  gtk_label_set_text(GTK_LABEL(w_->cost), text.c_str());
 }
 
 void ProgressWindow::set_fraction(double fraction) {

@@ -1,7 +1,7 @@
 // The plug-in's own progress window for interactive runs (like G'MIC-Qt's): the stage, the time so
-// far, the estimated cost, the latest streamed preview, and a Cancel button that stops the
-// transfer at once. It is a ProgressSink used on the main thread (see background_job.h); GIMP's
-// own progress bar is kept informed as well.
+// far, the estimated cost (what the call cost once the answer is in), the latest streamed preview,
+// and a Cancel button that stops the transfer at once. It is a ProgressSink used on the main thread
+// (see background_job.h); GIMP's own progress bar is kept informed as well.
 #pragma once
 
 #include <memory>
@@ -21,6 +21,7 @@ class ProgressWindow : public ProgressSink {
   void set_text(const std::string &text) override;
   void set_fraction(double fraction) override;
   void pulse() override;
+  void show_cost(const std::string &text) override;
   void preview(int index, const Raster *picture) override;
   bool wants_preview_pixels() const override { return true; }
   bool cancelled() const override;

@@ -10,6 +10,7 @@
 #include "connection_check.h"
 #include "errors.h"
 #include "i18n.h"
+#include "image_models.h"
 #include "plugin_settings.h"
 #include "procedure_spec.h"
 
@@ -118,9 +119,30 @@ PluginSettings settings_from(const Widgets &w, const PluginSettings &base) {
   return s;
 }
 
+// The model list's columns: the name (what the entry takes when a row is chosen, and what is
+// saved) and, for a name the catalogue does not know, a mark shown beside it in the list.
+enum { kModelNameColumn, kModelMarkColumn };
+
+GtkWidget *new_model_combo() {
+  GtkListStore *store = gtk_list_store_new(2, G_TYPE_STRING, G_TYPE_STRING);
+  GtkWidget *combo = gtk_combo_box_new_with_model_and_entry(GTK_TREE_MODEL(store));
+  g_object_unref(store);
+  gtk_combo_box_set_entry_text_column(GTK_COMBO_BOX(combo), kModelNameColumn);
+  GtkCellRenderer *mark = gtk_cell_renderer_text_new();
+  g_object_set(mark, "style", PANGO_STYLE_ITALIC, nullptr);
+  gtk_cell_layout_pack_start(GTK_CELL_LAYOUT(combo), mark, FALSE);
+  gtk_cell_layout_add_attribute(GTK_CELL_LAYOUT(combo), mark, "text", kModelMarkColumn);
+  return combo;
+}
+
 void fill_models(GtkWidget *combo, const std::vector<std::string> &models, const std::string &current) {
-  gtk_list_store_clear(GTK_LIST_STORE(gtk_combo_box_get_model(GTK_COMBO_BOX(combo))));
-  for (const auto &m : models) gtk_combo_box_text_append_text(GTK_COMBO_BOX_TEXT(combo), m.c_str());
+  GtkListStore *store = GTK_LIST_STORE(gtk_combo_box_get_model(GTK_COMBO_BOX(combo)));
+  gtk_list_store_clear(store);
+  for (const ModelListEntry &entry : model_list_entries(models)) {
+    GtkTreeIter row;
+    gtk_list_store_append(store, &row);
+    gtk_list_store_set(store, &row, kModelNameColumn, entry.name.c_str(), kModelMarkColumn, entry.mark.c_str(), -1);
+  }
   gtk_entry_set_text(GTK_ENTRY(gtk_bin_get_child(GTK_BIN(combo))), current.c_str());
 }
 
@@ -220,7 +242,7 @@ bool run_settings_dialog(const std::string &settings_path) {
   add_row(form, 0, _("Ser_vice:"), w.service);
   w.base_url = add_row(form, 1, _("_Base URL:"), text_entry(settings.base_url), &w.openai_rows);
   gtk_widget_set_size_request(w.base_url, 360, -1);
-  w.model = gtk_combo_box_text_new_with_entry();
+  w.model = new_model_combo();
   std::vector<std::string> known(std::begin(kKnownModels), std::end(kKnownModels));
   fill_models(w.model, known, settings.model);
   add_row(form, 2, _("_Model:"), w.model, &w.openai_rows);
