@@ -248,7 +248,7 @@ COST_AND_RELAY_CASES = [
     ("cost_shown_after_generate_image", "a poster standin-usage:43,0,8320",
      new_image('(t-generate-new "1200x630" "{prompt}" "auto" "letterbox" (list))'),
      cost_check((43, 0, 8320), image_made)),
-    ("generate_relay_lazy_size_quality_format_stream", "a kite standin-lazy:size,quality,output_format,stream",
+    ("generate_relay_lazy_size_quality_format_stream", "standin-lazy:size,quality,output_format,stream",
      on_texture('(t-generate img base "{prompt}" "auto" 1 "auto" "jpeg" "letterbox" (list))', SELECT_RECT),
      lazy_generation_check),
     ("new_image_relay_lazy_size_stream", "a poster standin-lazy:size,stream",
