@@ -110,13 +110,16 @@ ActualCost actual_cost(const ImageModel &model, const std::optional<ImageUsage> 
   cost.usage = *usage;
   const ImageUsage &u = *usage;
   auto plausible = [](long long n) { return n >= 0 && n <= kMaxUsageTokens; };
+  // Counts no image call reaches (negative, or beyond kMaxUsageTokens) are not repeated to the user.
+  if (!plausible(u.input_tokens) || !plausible(u.output_tokens)) {
+    cost.text = _("Cost unknown: the token counts the server reported are not plausible.");
+    return cost;
+  }
   // TRANSLATORS: e.g. "1200 input and 1056 output tokens"
-  const std::string tokens = format_text(_("%lld input and %lld output tokens"), plausible(u.input_tokens) ? u.input_tokens : 0LL,
-                                         plausible(u.output_tokens) ? u.output_tokens : 0LL);
+  const std::string tokens = format_text(_("%lld input and %lld output tokens"), u.input_tokens, u.output_tokens);
   const auto &prices = model.prices.tokens;
   const bool split_known = u.input_split && plausible(u.input_split->first) && plausible(u.input_split->second);
-  if (!prices || !plausible(u.input_tokens) || !plausible(u.output_tokens) ||
-      (!split_known && u.input_tokens > 0 && prices->text_input != prices->image_input)) {
+  if (!prices || (!split_known && u.input_tokens > 0 && prices->text_input != prices->image_input)) {
     cost.text = format_text(_("Cost unknown (%s): no token prices for %s, or the usage does not say which input "
                               "tokens were text and which image."),
                             tokens.c_str(), model.name.c_str());

@@ -93,5 +93,14 @@ TEST(CostEstimate, ActualCostIsUnknownRatherThanGuessed) {
   EXPECT_FALSE(actual_cost(describe_model("gpt-image-1"), usage).usd);
   usage.output_tokens = kMaxUsageTokens + 1;
   EXPECT_FALSE(actual_cost(describe_model("gpt-image-1"), usage).usd);
-  EXPECT_NE(actual_cost(describe_model("gpt-image-1"), usage).text.find("unknown"), std::string::npos);
+  // A hostile count is not repeated: the line stays one short sentence.
+  const std::string implausible = "Cost unknown: the token counts the server reported are not plausible.";
+  EXPECT_EQ(actual_cost(describe_model("gpt-image-1"), usage).text, implausible);
+  usage.output_tokens = 4160;
+  usage.input_tokens = -9223372036854775807LL - 1;
+  EXPECT_EQ(actual_cost(describe_model("gpt-image-1"), usage).text, implausible);
+  // The largest plausible counts at the catalogue's highest prices still make a short line.
+  usage.input_tokens = usage.output_tokens = kMaxUsageTokens;
+  usage.input_split = std::pair{kMaxUsageTokens, 0LL};
+  EXPECT_LT(actual_cost(describe_model("gpt-image-1"), usage).text.size(), 80u);
 }
