@@ -3,9 +3,12 @@
 - every source file that marks strings for translation is listed in po/POTFILES;
 - each language in po/LINGUAS compiles with format and accelerator checks (msgfmt -c);
 - each language translates every message the sources hold now (the template is extracted afresh
-  with the same keywords meson uses, merged without fuzzy matching, and must come out complete).
+  with the same keywords meson uses, merged without fuzzy matching, and must come out complete);
+- in the dialogs of DISTINCT_MNEMONICS, no two labels share a mnemonic (Alt+letter), in English and
+  in each language.
 
 Prints one line per check and "N passed, N failed"."""
+import collections
 import os
 import re
 import subprocess
@@ -22,6 +25,31 @@ XGETTEXT_ARGS = ["--from-code=UTF-8", "--add-comments=TRANSLATORS:", "--keyword=
                  "--keyword=g_dpgettext2:2c,3", "--flag=N_:1:pass-c-format", "--flag=C_:2:pass-c-format",
                  "--flag=NC_:2:pass-c-format", "--flag=g_dngettext:2:pass-c-format",
                  "--flag=g_strdup_printf:1:c-format", "--flag=format_text:1:c-format"]
+
+
+# Dialogs whose labels must each have their own Alt+letter (the msgids with one "_" before a letter
+# that occur in the file; msgfmt's accelerator check looks at one message at a time only).
+DISTINCT_MNEMONICS = ("ui/common/settings_dialog.cc",)
+
+
+def mnemonic(text):
+    found = re.search(r"_(\w)", text)
+    return found.group(1).lower() if found else None
+
+
+def mnemonic_clashes(po_path, language):
+    """Problems for each pair of labels in one DISTINCT_MNEMONICS dialog sharing a mnemonic."""
+    import polib  # only this check needs it
+    labels = collections.defaultdict(lambda: collections.defaultdict(list))  # file -> letter -> labels
+    for entry in polib.pofile(po_path):
+        if entry.obsolete or entry.msgid.count("_") != 1 or not mnemonic(entry.msgid):
+            continue
+        text = entry.msgid if language == "en" else entry.msgstr
+        for path, _ in entry.occurrences:
+            if path in DISTINCT_MNEMONICS and mnemonic(text):
+                labels[path][mnemonic(text)].append(text)
+    return [f"{language}: {path}: Alt+{letter} for {' and '.join(repr(t) for t in texts)}"
+            for path, letters in labels.items() for letter, texts in letters.items() if len(set(texts)) > 1]
 
 
 def listed(name):
@@ -64,6 +92,10 @@ def main():
                 problems.append(f"not every current message is translated ({stats}); run "
                                 f"`ninja -C build gimp-gpt-image-update-po` and translate the new ones")
             results.append((f"catalogue {language} is complete and well-formed", problems))
+            results.append((f"catalogue {language}: each label of a dialog has its own mnemonic",
+                            mnemonic_clashes(po, language)))
+        results.append(("English: each label of a dialog has its own mnemonic",
+                        mnemonic_clashes(os.path.join(PO, "gimp-gpt-image.pot"), "en")))
 
     failed = 0
     for name, problems in results:
