@@ -1,6 +1,7 @@
 // gimp_facade.h for GIMP 2.10: libgimp names images and items by gint32 ids already, so the ids
 // pass through as they are.
 #include "gimp_facade.h"
+#include "gimp_facade_text.h"
 
 #include <libgimp/gimp.h>
 
@@ -17,12 +18,6 @@ std::vector<Id> take_ids(gint *ids, gint count) {
   std::vector<Id> out;
   for (gint i = 0; i < count; ++i) out.push_back(Id{ids[i]});
   g_free(ids);
-  return out;
-}
-
-std::string take_text(gchar *text) {
-  std::string out = text ? text : "";
-  g_free(text);
   return out;
 }
 }  // namespace

@@ -3,6 +3,7 @@
 // libgimp's own table; a deleted item keeps its object there, and asking it gimp_item_is_valid()
 // answers as before.
 #include "gimp_facade.h"
+#include "gimp_facade_text.h"
 
 #include <libgimp/gimp.h>
 
@@ -25,12 +26,6 @@ std::vector<ItemId> take_items(GimpItem **items) {
   std::vector<ItemId> out;
   for (GimpItem **item = items; item && *item; ++item) out.push_back(id_of(*item));
   g_free(items);
-  return out;
-}
-
-std::string take_text(gchar *text) {
-  std::string out = text ? text : "";
-  g_free(text);
   return out;
 }
 }  // namespace
