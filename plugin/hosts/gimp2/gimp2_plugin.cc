@@ -197,12 +197,11 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   if (std::strcmp(name, spec::kEditProcedure) != 0 || nparams < 3)
     return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, _("Unknown procedure or missing arguments."));
   const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
-  const gint32 image = param[1].data.d_image;
-  const gimp::ImageId image_id{image};
+  const gimp::ImageId image{param[1].data.d_image};
   const gimp::ItemId drawable = anchor_for({param[2].data.d_drawable});
 
   try {
-    check_image_takes_fill(image_id);  // before the dialog: nothing to ask when it cannot work
+    check_image_takes_fill(image);  // before the dialog: nothing to ask when it cannot work
   } catch (const GenerativeError &e) {
     return set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
   }
@@ -233,7 +232,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     values.mask_grow = param[15].data.d_int32;
     values.partial_images = param[16].data.d_int32;
   } else if (run_mode == GIMP_RUN_INTERACTIVE) {
-    GimpImageSource preview(image_id, drawable);
+    GimpImageSource preview(image, drawable);
     const std::string settings_path = settings_path_in_profile(gimp_directory());
     auto describe_cost = [&](const FillDialogValues &chosen) {
       return cost_line(preview, chosen, settings_path);
@@ -254,13 +253,13 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     const FillOptions &options = values;
     validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
     const std::vector<Raster> references = read_references(reference_ids);
-    GimpImageSource source(image_id, drawable);
+    GimpImageSource source(image, drawable);
     FillPlacement placement = run_with_progress(
         _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
         [&] { return cost_line(source, options, settings_path); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
     const gint32 result = place_and_report(placement, [&] {
-      GimpLayerTarget target(image_id, drawable);
+      GimpLayerTarget target(image, drawable);
       return place_fill_layers(target, placement);
     });
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
