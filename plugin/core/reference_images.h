@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "geometry.h"
@@ -14,6 +15,12 @@
 namespace gpt_image {
 
 constexpr int kMaxImagesPerRequest = 16;
+
+// A layer the user may pick as a reference (the dialogs' chooser lists them).
+struct ReferenceCandidate {
+  int id;             // the drawable's item id
+  std::string label;  // e.g. "portrait.jpg ▸ Background"
+};
 
 // Throws GenerativeError(InvalidArgument) before anything is sent when `references` cannot go with
 // a request to `model`: more than the API takes (the fill's capture counts as one when

@@ -1,58 +1,20 @@
-// Reading and writing a drawable's pixels through GEGL. libgimp spells these calls the same in
-// GIMP 2.10 (drawables are gint32 ids) and GIMP 3 (GimpDrawable objects), so one template serves
-// both adapters.
+// Reading and writing a drawable's pixels through GEGL, on the facade's drawable ids (the same
+// calls in GIMP 2.10 and 3).
 #pragma once
 
-#include <libgimp/gimp.h>
-
+#include "gimp_facade.h"
 #include "raster.h"
 
 namespace gpt_image {
 
 // `rect` in the drawable's own coordinates; what lies outside it reads as transparent / zero.
-template <class Drawable>
-Raster read_drawable_pixels(Drawable drawable, const PixelRect &rect, const char *format, int channels) {
-  Raster out(rect.width, rect.height, channels);
-  GeglBuffer *buffer = gimp_drawable_get_buffer(drawable);
-  const GeglRectangle area{rect.x, rect.y, rect.width, rect.height};
-  gegl_buffer_get(buffer, &area, 1.0, babl_format(format), out.pixels.data(), static_cast<gint>(out.stride()),
-                  GEGL_ABYSS_NONE);
-  g_object_unref(buffer);
-  return out;
-}
+Raster read_drawable_pixels(gimp::ItemId drawable, const PixelRect &rect, const char *format, int channels);
 
 // A drawable's pixels as 8-bit sRGB with alpha, `rect` in the drawable's own coordinates; what lies
-// outside the drawable reads as transparent. A drawable without alpha is read without it and
-// widened here: asking babl for a channel layout the buffer lacks sends it searching for a
-// conversion path, which in a plug-in (no babl cache, quick_start.h) costs a second and 300 MB.
-template <class Drawable>
-Raster read_drawable_rgba(Drawable drawable, const PixelRect &rect) {
-  GeglBuffer *buffer = gimp_drawable_get_buffer(drawable);
-  const bool has_alpha = babl_format_has_alpha(gegl_buffer_get_format(buffer));
-  const GeglRectangle *extent = gegl_buffer_get_extent(buffer);
-  const PixelRect inside = rect.intersected({extent->x, extent->y, extent->width, extent->height});
-  g_object_unref(buffer);
-  if (has_alpha) return read_drawable_pixels(drawable, rect, "R'G'B'A u8", 4);
-  Raster out(rect.width, rect.height, 4, 0);
-  if (inside.empty()) return out;
-  const Raster rgb = read_drawable_pixels(drawable, inside, "R'G'B' u8", 3);
-  for (int y = 0; y < inside.height; ++y)
-    for (int x = 0; x < inside.width; ++x) {
-      std::uint8_t *to = out.at(inside.x - rect.x + x, inside.y - rect.y + y);
-      const std::uint8_t *from = rgb.at(x, y);
-      to[0] = from[0], to[1] = from[1], to[2] = from[2], to[3] = 255;
-    }
-  return out;
-}
+// outside the drawable reads as transparent.
+Raster read_drawable_rgba(gimp::ItemId drawable, const PixelRect &rect);
 
 // Replaces the drawable's pixels from (0, 0) and tells GIMP to redraw them.
-template <class Drawable>
-void write_drawable_pixels(Drawable drawable, const Raster &pixels, const char *format) {
-  GeglBuffer *buffer = gimp_drawable_get_buffer(drawable);
-  const GeglRectangle area{0, 0, pixels.width, pixels.height};
-  gegl_buffer_set(buffer, &area, 0, babl_format(format), pixels.pixels.data(), static_cast<gint>(pixels.stride()));
-  g_object_unref(buffer);  // flushes the tiles to GIMP
-  gimp_drawable_update(drawable, 0, 0, pixels.width, pixels.height);
-}
+void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const char *format);
 
 }  // namespace gpt_image

@@ -174,6 +174,16 @@ def bad_input_cases(version):
   (gimp-image-select-rectangle img CHANNEL-OP-REPLACE 10 10 50 50)
   (t-run-call "{p['report']}" #f img 0 (lambda () {no_layers_call(version, p)})))""", no_layers_check),
     ]
+    if not is_gimp3(version):
+        # GIMP 2.10 scripts pass references as item ids, so a deleted (or mistyped) one reaches the
+        # plug-in, whose sentence quotes the id. (GIMP 3 hands over objects and drops a deleted one
+        # from the array before the plug-in runs.)
+        cases.append(("bad_reference_deleted", "a reference deleted before the call",
+                      scheme_on_texture(prepare="""(gone (t-new-transparent-layer img 50 50 "gone"))
+                (unused (gimp-image-insert-layer img gone 0 -1))
+                (unused (gimp-image-remove-layer img gone))""",
+                                        call='(t-fill-refs img base "a reference deleted before the call" (list gone))'),
+                      refused("Reference 1 is not a layer or channel of an open image (id ")))
     if is_gimp3(version):
         cases.append(("input_several_drawables", "an apple for two layers",
                       scheme_on_texture(prepare="""(second (t-new-transparent-layer img 800 600 "second"))

@@ -76,7 +76,7 @@ mutate key_in_errors plugin/core/images_api_client.cc \
 # High-bit-depth images read as linear light: the upload far too bright. Only GIMP can tell.
 if command -v gimp-console-2.10 > /dev/null; then
   # (The test images have no alpha channel: their layers are read through the R'G'B' path.)
-  mutate linear_light_upload plugin/hosts/drawable_pixels.h \
+  mutate linear_light_upload plugin/hosts/drawable_pixels.cc \
     'read_drawable_pixels(drawable, inside, "R'"'"'G'"'"'B'"'"' u8", 3);' \
     'read_drawable_pixels(drawable, inside, "RGB u8", 3);' \
     /usr/bin/python3 "$top/tests/e2e/run_e2e.py" --gimp 2.10 --plugin "$work/build/plugin/hosts/gimp-gpt-image" \

@@ -9,12 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace gpt_image {
+#include "reference_images.h"
 
-struct ReferenceCandidate {
-  int id;             // the drawable's item id
-  std::string label;  // e.g. "portrait.jpg ▸ Background"
-};
+namespace gpt_image {
 
 class ReferencePicker {
  public:

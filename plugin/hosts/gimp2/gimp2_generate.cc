@@ -10,8 +10,8 @@
 #include "generate_layer.h"
 #include "gimp2/generate_dialog_gimp2.h"
 #include "gimp2/gimp2_return_values.h"
-#include "gimp2_image_access.h"
 #include "i18n.h"
+#include "image_access.h"
 #include "layer_placement.h"
 #include "plugin_settings.h"
 #include "procedure_spec.h"
@@ -152,7 +152,7 @@ bool run_dialog(const char *procedure, bool new_image, const PixelRect &target, 
   const std::string settings_path = settings_path_in_profile(gimp_directory());
   const std::string history = prompt_history_path_in_profile(gimp_directory());
   gimp_ui_init(spec::kBinaryName, FALSE);  // before the chooser's widgets: GTK needs its display first
-  ReferencePicker picker(reference_candidates_gimp2(), state.references, kMaxImagesPerRequest);
+  ReferencePicker picker(reference_candidates(), state.references, kMaxImagesPerRequest);
   auto describe_cost = [&](const GenerateDialogValues &chosen) {
     return generate_cost_line(chosen, new_image ? canvas_or_square(chosen.canvas) : target.size(), settings_path);
   };
@@ -171,7 +171,7 @@ FillPlacement generate(const DialogState &state, const PixelRect &target, bool i
   const std::string settings_path = settings_path_in_profile(gimp_directory());
   const ConnectionSettings connection = resolve_connection(settings_path);
   validate_generate_options(state.values, describe_model(connection.model), state.references.size());
-  const std::vector<Raster> references = read_references_gimp2(state.references);
+  const std::vector<Raster> references = read_references(state.references);
   return run_with_progress(
       progress_text, window_title, interactive,
       [&] { return generate_cost_line(state.values, target.size(), settings_path); },
@@ -180,10 +180,10 @@ FillPlacement generate(const DialogState &state, const PixelRect &target, bool i
 
 void run_generate_layer_procedure(gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
   const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
-  const gint32 image = param[1].data.d_image;
-  const gint32 anchor = fill_anchor_gimp2(param[2].data.d_drawable);
-  check_image_takes_generated_layers_gimp2(image);
-  Gimp2FillSource canvas(image, anchor);
+  const gimp::ImageId image{param[1].data.d_image};
+  const gimp::ItemId anchor = anchor_for({param[2].data.d_drawable});
+  check_image_takes_generated_layers(image);
+  GimpImageSource canvas(image, anchor);
   const PixelSize canvas_size = canvas.canvas_size();
   const PixelRect target = generation_target(canvas_size, canvas.selection_bounds());
   DialogState state = load_last_values(spec::kGenerateProcedure);
@@ -201,7 +201,7 @@ void run_generate_layer_procedure(gint nparams, const GimpParam *param, gint *nr
       generate(state, target, run_mode == GIMP_RUN_INTERACTIVE, _("Generate Layer…"), _("Generate Layer in progress"));
   placement.canvas = canvas_size;  // a crop while waiting would misplace the layer: refused
   const gint32 result = place_and_report(placement, [&] {
-    Gimp2LayerTarget layers(image, anchor);
+    GimpLayerTarget layers(image, anchor);
     return place_fill_layers(layers, placement);
   });
   if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
@@ -230,7 +230,7 @@ void run_new_image_procedure(gint nparams, const GimpParam *param, gint *nreturn
     const gint32 made = gimp_image_new(canvas.width, canvas.height, GIMP_RGB);
     gimp_image_undo_disable(made);  // a new image starts without history
     try {
-      Gimp2LayerTarget layers(made, -1);
+      GimpLayerTarget layers({made}, {});
       place_fill_layers(layers, placement);
     } catch (...) {
       gimp_image_delete(made);

@@ -15,9 +15,9 @@
 #include "gimp2/fill_dialog_gimp2.h"
 #include "gimp2/gimp2_generate.h"
 #include "gimp2/gimp2_return_values.h"
-#include "gimp2_image_access.h"
 #include "gimp_progress.h"
 #include "i18n.h"
+#include "image_access.h"
 #include "model_catalogue.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
@@ -197,11 +197,11 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   if (std::strcmp(name, spec::kEditProcedure) != 0 || nparams < 3)
     return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, _("Unknown procedure or missing arguments."));
   const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
-  const gint32 image = param[1].data.d_image;
-  const gint32 drawable = fill_anchor_gimp2(param[2].data.d_drawable);
+  const gimp::ImageId image{param[1].data.d_image};
+  const gimp::ItemId drawable = anchor_for({param[2].data.d_drawable});
 
   try {
-    check_image_supported_gimp2(image);  // before the dialog: nothing to ask when it cannot work
+    check_image_takes_fill(image);  // before the dialog: nothing to ask when it cannot work
   } catch (const GenerativeError &e) {
     return set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
   }
@@ -232,14 +232,14 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     values.mask_grow = param[15].data.d_int32;
     values.partial_images = param[16].data.d_int32;
   } else if (run_mode == GIMP_RUN_INTERACTIVE) {
-    Gimp2FillSource preview(image, drawable);
+    GimpImageSource preview(image, drawable);
     const std::string settings_path = settings_path_in_profile(gimp_directory());
     auto describe_cost = [&](const FillDialogValues &chosen) {
       return cost_line(preview, chosen, settings_path);
     };
     const std::string history = prompt_history_path_in_profile(gimp_directory());
     gimp_ui_init(spec::kBinaryName, FALSE);  // before the chooser's widgets: GTK needs its display first
-    ReferencePicker picker(reference_candidates_gimp2(), reference_ids, kMaxImagesPerRequest - 1);
+    ReferencePicker picker(reference_candidates(), reference_ids, kMaxImagesPerRequest - 1);
     if (!run_fill_dialog_gimp2(values, describe_cost, load_prompt_history(history), settings_path, &picker))
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
     reference_ids = picker.chosen();
@@ -252,14 +252,14 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     const ConnectionSettings connection = resolve_connection(settings_path);
     const FillOptions &options = values;
     validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
-    const std::vector<Raster> references = read_references_gimp2(reference_ids);
-    Gimp2FillSource source(image, drawable);
+    const std::vector<Raster> references = read_references(reference_ids);
+    GimpImageSource source(image, drawable);
     FillPlacement placement = run_with_progress(
         _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
         [&] { return cost_line(source, options, settings_path); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
     const gint32 result = place_and_report(placement, [&] {
-      Gimp2LayerTarget target(image, drawable);
+      GimpLayerTarget target(image, drawable);
       return place_fill_layers(target, placement);
     });
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();

@@ -33,12 +33,12 @@ inline int int_property(GimpProcedureConfig *config, const char *name) {
   return value;
 }
 
-// The drawables of a drawable-array argument, in order (the objects stay GIMP's).
-inline std::vector<GimpDrawable *> drawables_property(GimpProcedureConfig *config, const char *name) {
-  std::vector<GimpDrawable *> out;
+// The item ids of a drawable-array argument's drawables, in order (gimp_facade.h's handles).
+inline std::vector<int> drawable_ids_property(GimpProcedureConfig *config, const char *name) {
+  std::vector<int> out;
   GimpDrawable **array = nullptr;
   g_object_get(config, name, &array, nullptr);
-  for (GimpDrawable **d = array; d && *d; ++d) out.push_back(*d);
+  for (GimpDrawable **d = array; d && *d; ++d) out.push_back(gimp_item_get_id(GIMP_ITEM(*d)));
   g_free(array);  // a copy of the array; the drawables are not ours to unref
   return out;
 }

@@ -10,8 +10,8 @@
 #include "errors.h"
 #include "generate_layer.h"
 #include "gimp3/gimp3_config.h"
-#include "gimp3_image_access.h"
 #include "i18n.h"
+#include "image_access.h"
 #include "layer_placement.h"
 #include "plugin_settings.h"
 #include "procedure_spec.h"
@@ -93,10 +93,11 @@ void add_generate_arguments(GimpProcedure *procedure) {
 GimpValueArray *run_generate(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
                              GimpDrawable **drawables, GimpProcedureConfig *config, gpointer) {
   const std::string settings_path = settings_path_in_profile(gimp_directory());
-  GimpDrawable *anchor = fill_anchor_gimp3(drawables ? drawables[0] : nullptr);
+  const gimp::ImageId image_id{gimp_image_get_id(image)};
+  const gimp::ItemId anchor = anchor_for({drawables && drawables[0] ? gimp_item_get_id(GIMP_ITEM(drawables[0])) : 0});
   try {
-    check_image_takes_generated_layers_gimp3(image);
-    Gimp3FillSource canvas(image, anchor);
+    check_image_takes_generated_layers(image_id);
+    GimpImageSource canvas(image_id, anchor);
     const PixelSize canvas_size = canvas.canvas_size();
     const PixelRect target = generation_target(canvas_size, canvas.selection_bounds());
     if (run_mode == GIMP_RUN_INTERACTIVE &&
@@ -107,15 +108,15 @@ GimpValueArray *run_generate(GimpProcedure *procedure, GimpRunMode run_mode, Gim
     const GenerateOptions options = read_generate_options(config);
     const ConnectionSettings connection = resolve_connection(settings_path);
     validate_generate_options(options, describe_model(connection.model),
-                              drawables_property(config, spec::kArgReferences).size());
-    const std::vector<Raster> references = read_references_gimp3(drawables_property(config, spec::kArgReferences));
+                              drawable_ids_property(config, spec::kArgReferences).size());
+    const std::vector<Raster> references = read_references(drawable_ids_property(config, spec::kArgReferences));
     FillPlacement placement = run_with_progress(
         _("Generate Layer…"), _("Generate Layer in progress"), run_mode == GIMP_RUN_INTERACTIVE,
         [&] { return generate_cost_line(config, target.size(), settings_path); },
         [&](ProgressSink &progress) { return run_generate_layer(options, target, references, connection, progress); });
     placement.canvas = canvas_size;  // a crop while waiting would misplace the layer: refused
     GimpLayer *result = place_and_report(placement, [&] {
-      Gimp3LayerTarget layers(image, anchor);
+      GimpLayerTarget layers(image_id, anchor);
       return GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(layers, placement)));
     });
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
@@ -144,8 +145,8 @@ GimpValueArray *run_new_image(GimpProcedure *procedure, GimpProcedureConfig *con
     const GenerateOptions options = read_generate_options(config);
     const ConnectionSettings connection = resolve_connection(settings_path);
     validate_generate_options(options, describe_model(connection.model),
-                              drawables_property(config, spec::kArgReferences).size());
-    const std::vector<Raster> references = read_references_gimp3(drawables_property(config, spec::kArgReferences));
+                              drawable_ids_property(config, spec::kArgReferences).size());
+    const std::vector<Raster> references = read_references(drawable_ids_property(config, spec::kArgReferences));
     const PixelRect target{0, 0, canvas.width, canvas.height};
     FillPlacement placement = run_with_progress(
         _("Generate Image…"), _("Generate Image in progress"), run_mode == GIMP_RUN_INTERACTIVE,
@@ -156,7 +157,7 @@ GimpValueArray *run_new_image(GimpProcedure *procedure, GimpProcedureConfig *con
       GimpImage *made = gimp_image_new(canvas.width, canvas.height, GIMP_RGB);
       gimp_image_undo_disable(made);  // a new image starts without history
       try {
-        Gimp3LayerTarget layers(made, nullptr);
+        GimpLayerTarget layers({gimp_image_get_id(made)}, {});
         place_fill_layers(layers, placement);
       } catch (...) {
         gimp_image_delete(made);
@@ -197,10 +198,7 @@ bool run_dialog_with_references_gimp3(GimpProcedure *procedure, GimpProcedureCon
                                       const std::function<std::string()> &describe_cost, int reference_limit) {
   gimp_ui_init(spec::kBinaryName);  // before the chooser's widgets: GTK needs its display first
   const std::string settings_path = settings_path_in_profile(gimp_directory());
-  std::vector<int> remembered;
-  for (GimpDrawable *drawable : drawables_property(config, spec::kArgReferences))
-    remembered.push_back(gimp_item_get_id(GIMP_ITEM(drawable)));
-  ReferencePicker picker(reference_candidates_gimp3(), remembered, reference_limit);
+  ReferencePicker picker(reference_candidates(), drawable_ids_property(config, spec::kArgReferences), reference_limit);
   const std::string history = prompt_history_path_in_profile(gimp_directory());
   if (!run_prompt_dialog_gimp3(procedure, config, layout, describe_cost, load_prompt_history(history), settings_path,
                                &picker))

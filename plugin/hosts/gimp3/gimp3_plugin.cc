@@ -13,9 +13,9 @@
 #include "gimp3/fill_dialog_gimp3.h"
 #include "gimp3/gimp3_config.h"
 #include "gimp3/gimp3_generate.h"
-#include "gimp3_image_access.h"
 #include "gimp_progress.h"
 #include "i18n.h"
+#include "image_access.h"
 #include "model_catalogue.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
@@ -58,14 +58,15 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
                          GimpProcedureConfig *config, gpointer) {
   const std::string settings_path = settings_path_in_profile(gimp_directory());
   // With several drawables selected the first one is the anchor: the result goes above it.
-  GimpDrawable *anchor = fill_anchor_gimp3(drawables ? drawables[0] : nullptr);
+  const gimp::ImageId image_id{gimp_image_get_id(image)};
+  const gimp::ItemId anchor = anchor_for({drawables && drawables[0] ? gimp_item_get_id(GIMP_ITEM(drawables[0])) : 0});
   try {
-    check_image_supported_gimp3(image);  // before the dialog: nothing to ask when it cannot work
+    check_image_takes_fill(image_id);  // before the dialog: nothing to ask when it cannot work
   } catch (const GenerativeError &e) {
     return fail(procedure, e.what());
   }
   if (run_mode == GIMP_RUN_INTERACTIVE) {
-    Gimp3FillSource preview(image, anchor);
+    GimpImageSource preview(image_id, anchor);
     auto describe_cost = [&] { return cost_line(preview, read_fill_options(config), settings_path); };
     if (!run_dialog_with_references_gimp3(procedure, config, fill_dialog_layout(), describe_cost,
                                           kMaxImagesPerRequest - 1))
@@ -74,16 +75,16 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
   try {
     const FillOptions options = read_fill_options(config);
     const ConnectionSettings connection = resolve_connection(settings_path);
-    const std::vector<GimpDrawable *> reference_drawables = drawables_property(config, spec::kArgReferences);
-    validate_reference_count(describe_model(connection.model), reference_drawables.size(), true);
-    const std::vector<Raster> references = read_references_gimp3(reference_drawables);
-    Gimp3FillSource source(image, anchor);
+    const std::vector<int> reference_ids = drawable_ids_property(config, spec::kArgReferences);
+    validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
+    const std::vector<Raster> references = read_references(reference_ids);
+    GimpImageSource source(image_id, anchor);
     FillPlacement placement = run_with_progress(
         _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
         [&] { return cost_line(source, options, settings_path); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
     GimpLayer *result = place_and_report(placement, [&] {
-      Gimp3LayerTarget target(image, anchor);
+      GimpLayerTarget target(image_id, anchor);
       return GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(target, placement)));
     });
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();

@@ -1,0 +1,142 @@
+// gimp_facade.h for GIMP 2.10: libgimp names images and items by gint32 ids already, so the ids
+// pass through as they are.
+#include "gimp_facade.h"
+#include "gimp_facade_text.h"
+
+#include <libgimp/gimp.h>
+
+#include <algorithm>
+
+namespace gpt_image::gimp {
+
+const bool kScriptsPassItemIds = true;
+
+namespace {
+// libgimp's id arrays (g_free'd here) as handles.
+template <class Id>
+std::vector<Id> take_ids(gint *ids, gint count) {
+  std::vector<Id> out;
+  for (gint i = 0; i < count; ++i) out.push_back(Id{ids[i]});
+  g_free(ids);
+  return out;
+}
+}  // namespace
+
+bool image_is_valid(ImageId image) { return gimp_image_is_valid(image.id); }
+PixelSize image_size(ImageId image) { return {gimp_image_width(image.id), gimp_image_height(image.id)}; }
+bool image_is_indexed(ImageId image) { return gimp_image_base_type(image.id) == GIMP_INDEXED; }
+std::string image_name(ImageId image) { return take_text(gimp_image_get_name(image.id)); }
+
+std::vector<ImageId> open_images() {
+  gint count = 0;
+  gint *images = gimp_image_list(&count);
+  return take_ids<ImageId>(images, count);
+}
+
+std::vector<ItemId> image_layers(ImageId image) {
+  gint count = 0;
+  gint *layers = gimp_image_get_layers(image.id, &count);
+  return take_ids<ItemId>(layers, count);
+}
+
+std::optional<PixelRect> selection_bounds(ImageId image) {
+  gboolean non_empty = FALSE;
+  gint x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+  if (!gimp_selection_bounds(image.id, &non_empty, &x1, &y1, &x2, &y2) || !non_empty) return std::nullopt;
+  return PixelRect{x1, y1, x2 - x1, y2 - y1};
+}
+
+ItemId selection_channel(ImageId image) { return {gimp_image_get_selection(image.id)}; }
+bool has_floating_selection(ImageId image) { return gimp_image_get_floating_sel(image.id) > 0; }
+int item_position(ImageId image, ItemId item) { return gimp_image_get_item_position(image.id, item.id); }
+
+bool item_is_valid(ItemId item) { return gimp_item_is_valid(item.id); }
+bool is_layer(ItemId item) { return gimp_item_is_layer(item.id); }
+bool is_group(ItemId item) { return gimp_item_is_group(item.id); }
+bool is_layer_mask(ItemId item) { return gimp_item_is_layer_mask(item.id); }
+bool is_drawable(ItemId item) { return gimp_item_is_drawable(item.id); }
+
+std::vector<ItemId> group_children(ItemId group) {
+  gint count = 0;
+  gint *children = gimp_item_get_children(group.id, &count);
+  return take_ids<ItemId>(children, count);
+}
+
+ImageId item_image(ItemId item) { return {gimp_item_get_image(item.id)}; }
+std::string item_name(ItemId item) { return take_text(gimp_item_get_name(item.id)); }
+ItemId item_parent(ItemId item) { return {std::max(0, gimp_item_get_parent(item.id))}; }  // -1: none
+bool item_visible(ItemId item) { return gimp_item_get_visible(item.id); }
+void set_item_visible(ItemId item, bool visible) { gimp_item_set_visible(item.id, visible); }
+
+PixelOffset drawable_offsets(ItemId drawable) {
+  gint x = 0, y = 0;
+  gimp_drawable_offsets(drawable.id, &x, &y);
+  return {x, y};
+}
+
+PixelSize drawable_size(ItemId drawable) {
+  return {gimp_drawable_width(drawable.id), gimp_drawable_height(drawable.id)};
+}
+
+double layer_opacity(ItemId layer) { return gimp_layer_get_opacity(layer.id); }
+bool layer_has_mask(ItemId layer) { return gimp_layer_get_mask(layer.id) > 0; }
+
+bool layer_mode_is_normal(ItemId layer) {
+  const GimpLayerMode mode = gimp_layer_get_mode(layer.id);
+  return mode == GIMP_LAYER_MODE_NORMAL || mode == GIMP_LAYER_MODE_NORMAL_LEGACY;
+}
+
+bool layer_composite_is_union(ItemId layer) {
+  const GimpLayerCompositeMode composite = gimp_layer_get_composite_mode(layer.id);
+  return composite == GIMP_LAYER_COMPOSITE_AUTO || composite == GIMP_LAYER_COMPOSITE_UNION;
+}
+
+ItemId layer_of_mask(ItemId mask) { return {gimp_layer_from_mask(mask.id)}; }
+
+ItemId insert_layer(ImageId image, const std::string &name, const PixelRect &at, ItemId parent, int position) {
+  const GimpImageType type = gimp_image_base_type(image.id) == GIMP_GRAY ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE;
+  const gint32 layer = gimp_layer_new(image.id, name.c_str(), at.width, at.height, type, 100.0, GIMP_LAYER_MODE_NORMAL);
+  if (layer <= 0 || !gimp_image_insert_layer(image.id, layer, parent.id, position)) return {};
+  gimp_layer_set_offsets(layer, at.x, at.y);
+  return {layer};
+}
+
+ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent, int position) {
+  // 2.10 makes groups nameless; named after inserting, as GIMP then makes the name unique.
+  const gint32 group = gimp_layer_group_new(image.id);
+  if (group <= 0 || !gimp_image_insert_layer(image.id, group, parent.id, position)) return {};
+  gimp_item_set_name(group, name.c_str());
+  return {group};
+}
+
+ItemId add_black_mask(ItemId layer) {
+  const gint32 mask = gimp_layer_create_mask(layer.id, GIMP_ADD_MASK_BLACK);
+  if (mask <= 0 || !gimp_layer_add_mask(layer.id, mask)) return {};
+  return {mask};
+}
+
+void remove_layer(ImageId image, ItemId layer) { gimp_image_remove_layer(image.id, layer.id); }
+void delete_item(ItemId item) { gimp_item_delete(item.id); }
+void undo_group_start(ImageId image) { gimp_image_undo_group_start(image.id); }
+void undo_group_end(ImageId image) { gimp_image_undo_group_end(image.id); }
+void undo_disable(ImageId image) { gimp_image_undo_disable(image.id); }
+
+ImageId duplicate_image(ImageId image) { return {gimp_image_duplicate(image.id)}; }
+
+bool crop_image(ImageId image, const PixelRect &rect) {
+  return gimp_image_crop(image.id, rect.width, rect.height, rect.x, rect.y);
+}
+
+ItemId layer_from_visible(ImageId image, const char *name) {
+  return {gimp_layer_new_from_visible(image.id, image.id, name)};
+}
+
+void delete_image(ImageId image) { gimp_image_delete(image.id); }
+
+GeglBuffer *drawable_buffer(ItemId drawable) { return gimp_drawable_get_buffer(drawable.id); }
+
+void drawable_update(ItemId drawable, const PixelRect &rect) {
+  gimp_drawable_update(drawable.id, rect.x, rect.y, rect.width, rect.height);
+}
+
+}  // namespace gpt_image::gimp
