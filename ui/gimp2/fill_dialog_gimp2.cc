@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "common/prompt_tools.h"
-#include "common/model_features.h"
+#include "model_features.h"
 #include "gimp2/dialog_widgets.h"
 #include "generative_fill.h"
 #include "i18n.h"

@@ -5,7 +5,7 @@
 
 #include "common/canvas_preset_combo.h"
 #include "common/prompt_tools.h"
-#include "common/model_features.h"
+#include "model_features.h"
 #include "gimp2/dialog_widgets.h"
 #include "i18n.h"
 #include "procedure_spec.h"

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "common/canvas_preset_combo.h"
-#include "common/model_features.h"
+#include "model_features.h"
 #include "common/prompt_tools.h"
 #include "generative_fill.h"
 #include "procedure_spec.h"

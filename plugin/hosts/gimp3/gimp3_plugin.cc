@@ -66,7 +66,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
   }
   if (run_mode == GIMP_RUN_INTERACTIVE) {
     Gimp3FillSource preview(image, anchor);
-    auto describe_cost = [&] { return cost_line(preview, read_fill_options(config), settings_path); };
+    auto describe_cost = [&] { return fill_cost_line(preview, read_fill_options(config), settings_path); };
     if (!run_dialog_with_references_gimp3(procedure, config, fill_dialog_layout(), describe_cost,
                                           kMaxImagesPerRequest - 1))
       return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
@@ -80,7 +80,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
     Gimp3FillSource source(image, anchor);
     FillPlacement placement = run_with_progress(
         _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
-        [&] { return cost_line(source, options, settings_path); },
+        [&] { return fill_cost_line(source, options, settings_path); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
     GimpLayer *result = place_and_report(placement, [&] {
       Gimp3LayerTarget target(image, anchor);
