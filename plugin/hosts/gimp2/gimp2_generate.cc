@@ -9,7 +9,7 @@
 #include "cost_line.h"
 #include "errors.h"
 #include "generate_layer.h"
-#include "gimp2/generate_dialog_gimp2.h"
+#include "gtk2/generate_dialog_gimp2.h"
 #include "gimp2/gimp2_return_values.h"
 #include "gimp2_image_access.h"
 #include "i18n.h"

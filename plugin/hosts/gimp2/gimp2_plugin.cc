@@ -12,7 +12,7 @@
 #include "generative_fill.h"
 #include "common/progress_window.h"
 #include "common/settings_dialog.h"
-#include "gimp2/fill_dialog_gimp2.h"
+#include "gtk2/fill_dialog_gimp2.h"
 #include "gimp2/gimp2_generate.h"
 #include "gimp2/gimp2_return_values.h"
 #include "gimp2_image_access.h"

@@ -10,7 +10,7 @@
 #include "generative_fill.h"
 #include "common/progress_window.h"
 #include "common/settings_dialog.h"
-#include "gimp3/fill_dialog_gimp3.h"
+#include "gtk3/prompt_dialog.h"
 #include "gimp3/gimp3_config.h"
 #include "gimp3/gimp3_generate.h"
 #include "gimp3_image_access.h"

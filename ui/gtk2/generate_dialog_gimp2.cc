@@ -1,4 +1,4 @@
-#include "gimp2/generate_dialog_gimp2.h"
+#include "gtk2/generate_dialog_gimp2.h"
 
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
@@ -6,7 +6,7 @@
 #include "common/canvas_preset_combo.h"
 #include "common/prompt_tools.h"
 #include "model_features.h"
-#include "gimp2/dialog_widgets.h"
+#include "gtk2/dialog_widgets.h"
 #include "i18n.h"
 #include "procedure_spec.h"
 

@@ -1,4 +1,4 @@
-#include "gimp3/fill_dialog_gimp3.h"
+#include "gtk3/prompt_dialog.h"
 
 #include <libgimp/gimpui.h>
 
