@@ -5,6 +5,7 @@
 
 #include "generate_layer.h"
 #include "generative_fill.h"
+#include "procedure_spec.h"
 
 using namespace gpt_image;
 
@@ -38,4 +39,11 @@ TEST(OptionDefaults, GenerateOptionsAreTodays) {
   EXPECT_EQ(o.partial_images, 2);
   EXPECT_EQ(o.fit, "letterbox");
   EXPECT_EQ(o.input_fidelity, "low");
+}
+
+// The defaults the procedures register (GIMP 3) and the GIMP 2.10 dialogs start from.
+TEST(OptionDefaults, ProcedureDefaultsAreTodays) {
+  EXPECT_STREQ(spec::kDefaultQuality, "medium");
+  EXPECT_STREQ(spec::kDefaultSize, "auto");
+  EXPECT_EQ(spec::kDefaultVariations, 1);
 }
