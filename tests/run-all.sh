@@ -76,6 +76,10 @@ step "translations: catalogues complete and in step with the sources"
 /usr/bin/python3 tests/i18n/check_catalogues.py 2>&1 | tee "$log_dir/catalogues.txt"
 count_summary "$log_dir/catalogues.txt"
 
+step "layers point down: the core includes no GIMP or GTK, the ui no host header, one include root each"
+/usr/bin/python3 tests/layering/check_layers.py 2>&1 | tee "$log_dir/layers.txt"
+count_summary "$log_dir/layers.txt"
+
 step "README: the models table is what the model catalogue says"
 /usr/bin/python3 tools/models_table.py --check 2>&1 | tee "$log_dir/models-table.txt"
 count_summary "$log_dir/models-table.txt"

@@ -38,4 +38,12 @@ PixelSize resolve_canvas_size(const std::string &text) {
                                     names.c_str()));
 }
 
+PixelSize canvas_size_or_square(const std::string &text) {
+  try {
+    return resolve_canvas_size(text);
+  } catch (const GenerativeError &) {
+    return {1024, 1024};
+  }
+}
+
 }  // namespace gpt_image

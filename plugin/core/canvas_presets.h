@@ -24,4 +24,8 @@ constexpr int kMaxNewImageEdge = 16384;
 // A preset's name or "WxH" -> the size. Throws GenerativeError(InvalidArgument) naming the presets.
 PixelSize resolve_canvas_size(const std::string &text);
 
+// The same, but a 1024x1024 square where `text` does not name a size yet (the cost line of a
+// dialog whose canvas is still being typed).
+PixelSize canvas_size_or_square(const std::string &text);
+
 }  // namespace gpt_image

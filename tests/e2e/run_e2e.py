@@ -9,7 +9,8 @@ Seven suites, each in one GIMP session (GIMP's start-up dominates): the fill cas
 results (colour matching, edges), the faults the stand-in injects (with short timeouts), bad input,
 Generate Layer / Generate Image / references, Azure OpenAI's two routes (a session each), and
 the model catalogue's models (a session per model); each case reports to its own files. Then the
-README's examples and the translated runs.
+README's examples, the translated runs and the procedures' public face against its golden file
+(procedure_signatures.py).
 Prints one line per case and, last, "N passed, N failed"; exits non-zero when a case failed."""
 import argparse
 import os
@@ -26,6 +27,7 @@ from generate_cases import CASES as GENERATE_CASES  # noqa: E402
 from gimp_runner import VERSIONS, GimpRunner  # noqa: E402
 from loopback_listener import LoopbackListener  # noqa: E402
 from models_cases import CASES as MODELS_CASES  # noqa: E402
+from procedure_signatures import run_signatures  # noqa: E402
 from readme_examples import run_readme_examples  # noqa: E402
 from seam_cases import CASES as SEAM_CASES  # noqa: E402
 from standin_process import StandIn  # noqa: E402
@@ -195,6 +197,8 @@ def main():
                 report(name, failures)
         texture = os.path.join(work, "texture.png")
         extra = []
+        if not args.only or "signatures" in args.only:
+            extra.append(run_signatures(runner, work, environment))
         if not args.only or "readme" in args.only:
             extra.append(run_readme_examples(runner, work, texture, environment))
         if not args.only or "translated" in args.only:

@@ -130,6 +130,7 @@ def main():
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--root", default="")
     parser.add_argument("--screenshots", required=True)
+    parser.add_argument("--only", default="", help="run only the cases whose name contains this")
     args = parser.parse_args()
     os.makedirs(args.screenshots, exist_ok=True)
 
@@ -737,6 +738,7 @@ def main():
     if args.gimp == "2.10":  # only GIMP 2.10 keeps last values in a fixed-size block
         cases.append(case_long_prompt_repeat_last_values)
     cases.append(case_generate_image_dialog)
+    cases = [run_case for run_case in cases if args.only in run_case.__name__]
     try:
         # Each case on its own: a fresh image (GIMP started again if it died), its failures and
         # exceptions its own, so one broken case never hides the others.

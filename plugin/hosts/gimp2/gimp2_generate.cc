@@ -6,9 +6,10 @@
 #include <exception>
 
 #include "canvas_presets.h"
+#include "cost_line.h"
 #include "errors.h"
 #include "generate_layer.h"
-#include "gimp2/generate_dialog_gimp2.h"
+#include "gtk2/generate_dialog_gimp2.h"
 #include "gimp2/gimp2_return_values.h"
 #include "i18n.h"
 #include "image_access.h"
@@ -130,23 +131,6 @@ void read_arguments(const GimpParam *param, int first, DialogState &state) {
   state.references = reference_ids_argument(param, first + 10);
 }
 
-std::string generate_cost_line(const GenerateOptions &options, PixelSize target, const std::string &settings_path) {
-  try {
-    const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
-    return estimate_generate_cost(options, target, model_for_rules(settings), settings.pixel_budget).text;
-  } catch (const GenerativeError &e) {
-    return format_text(_("Cost unknown: %s"), e.what());
-  }
-}
-
-PixelSize canvas_or_square(const std::string &canvas) {
-  try {
-    return resolve_canvas_size(canvas);
-  } catch (const GenerativeError &) {
-    return {1024, 1024};
-  }
-}
-
 // The dialog with the reference chooser; false when cancelled. Remembers the prompt and the values.
 bool run_dialog(const char *procedure, bool new_image, const PixelRect &target, DialogState &state) {
   const std::string settings_path = settings_path_in_profile(gimp_directory());
@@ -154,7 +138,7 @@ bool run_dialog(const char *procedure, bool new_image, const PixelRect &target, 
   gimp_ui_init(spec::kBinaryName, FALSE);  // before the chooser's widgets: GTK needs its display first
   ReferencePicker picker(reference_candidates(), state.references, kMaxImagesPerRequest);
   auto describe_cost = [&](const GenerateDialogValues &chosen) {
-    return generate_cost_line(chosen, new_image ? canvas_or_square(chosen.canvas) : target.size(), settings_path);
+    return generate_cost_line(chosen, new_image ? canvas_size_or_square(chosen.canvas) : target.size(), settings_path);
   };
   if (!run_generate_dialog_gimp2(state.values, new_image, describe_cost, load_prompt_history(history), settings_path,
                                  &picker))

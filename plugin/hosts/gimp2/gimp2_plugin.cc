@@ -12,7 +12,7 @@
 #include "generative_fill.h"
 #include "common/progress_window.h"
 #include "common/settings_dialog.h"
-#include "gimp2/fill_dialog_gimp2.h"
+#include "gtk2/fill_dialog_gimp2.h"
 #include "gimp2/gimp2_generate.h"
 #include "gimp2/gimp2_return_values.h"
 #include "gimp_progress.h"
@@ -235,7 +235,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     GimpImageSource preview(image, drawable);
     const std::string settings_path = settings_path_in_profile(gimp_directory());
     auto describe_cost = [&](const FillDialogValues &chosen) {
-      return cost_line(preview, chosen, settings_path);
+      return fill_cost_line(preview, chosen, settings_path);
     };
     const std::string history = prompt_history_path_in_profile(gimp_directory());
     gimp_ui_init(spec::kBinaryName, FALSE);  // before the chooser's widgets: GTK needs its display first
@@ -256,7 +256,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     GimpImageSource source(image, drawable);
     FillPlacement placement = run_with_progress(
         _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
-        [&] { return cost_line(source, options, settings_path); },
+        [&] { return fill_cost_line(source, options, settings_path); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
     const gint32 result = place_and_report(placement, [&] {
       GimpLayerTarget target(image, drawable);

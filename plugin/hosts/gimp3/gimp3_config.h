@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "common/model_features.h"
+#include "model_features.h"
 
 namespace gpt_image {
 

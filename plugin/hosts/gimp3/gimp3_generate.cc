@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "canvas_presets.h"
+#include "cost_line.h"
 #include "errors.h"
 #include "generate_layer.h"
 #include "gimp3/gimp3_config.h"
@@ -36,24 +37,6 @@ GenerateOptions read_generate_options(GimpProcedureConfig *config) {
   options.fit = string_property(config, spec::kArgFit);
   options.input_fidelity = string_property(config, spec::kArgInputFidelity);
   return options;
-}
-
-std::string generate_cost_line(GimpProcedureConfig *config, PixelSize target, const std::string &settings_path) {
-  try {
-    const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
-    return estimate_generate_cost(read_generate_options(config), target, model_for_rules(settings), settings.pixel_budget).text;
-  } catch (const GenerativeError &e) {
-    return format_text(_("Cost unknown: %s"), e.what());
-  }
-}
-
-// The canvas argument's size for the cost line, a square when it does not parse yet.
-PixelSize canvas_or_square(GimpProcedureConfig *config) {
-  try {
-    return resolve_canvas_size(string_property(config, spec::kArgCanvas));
-  } catch (const GenerativeError &) {
-    return {1024, 1024};
-  }
 }
 
 void add_choice(GimpProcedure *procedure, const char *name, const char *label, const char *blurb, const char *value,
@@ -102,7 +85,7 @@ GimpValueArray *run_generate(GimpProcedure *procedure, GimpRunMode run_mode, Gim
     const PixelRect target = generation_target(canvas_size, canvas.selection_bounds());
     if (run_mode == GIMP_RUN_INTERACTIVE &&
         !run_dialog_with_references_gimp3(procedure, config, generate_dialog_layout(),
-                                          [&] { return generate_cost_line(config, target.size(), settings_path); },
+                                          [&] { return generate_cost_line(read_generate_options(config), target.size(), settings_path); },
                                           kMaxImagesPerRequest))
       return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
     const GenerateOptions options = read_generate_options(config);
@@ -112,7 +95,7 @@ GimpValueArray *run_generate(GimpProcedure *procedure, GimpRunMode run_mode, Gim
     const std::vector<Raster> references = read_references(drawable_ids_property(config, spec::kArgReferences));
     FillPlacement placement = run_with_progress(
         _("Generate Layer…"), _("Generate Layer in progress"), run_mode == GIMP_RUN_INTERACTIVE,
-        [&] { return generate_cost_line(config, target.size(), settings_path); },
+        [&] { return generate_cost_line(read_generate_options(config), target.size(), settings_path); },
         [&](ProgressSink &progress) { return run_generate_layer(options, target, references, connection, progress); });
     placement.canvas = canvas_size;  // a crop while waiting would misplace the layer: refused
     GimpLayer *result = place_and_report(placement, [&] {
@@ -138,7 +121,12 @@ GimpValueArray *run_new_image(GimpProcedure *procedure, GimpProcedureConfig *con
   try {
     if (run_mode == GIMP_RUN_INTERACTIVE &&
         !run_dialog_with_references_gimp3(procedure, config, new_image_dialog_layout(),
-                                          [&] { return generate_cost_line(config, canvas_or_square(config), settings_path); },
+                                          [&] {
+                                            return generate_cost_line(
+                                                read_generate_options(config),
+                                                canvas_size_or_square(string_property(config, spec::kArgCanvas)),
+                                                settings_path);
+                                          },
                                           kMaxImagesPerRequest))
       return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
     const PixelSize canvas = resolve_canvas_size(string_property(config, spec::kArgCanvas));
@@ -150,7 +138,7 @@ GimpValueArray *run_new_image(GimpProcedure *procedure, GimpProcedureConfig *con
     const PixelRect target{0, 0, canvas.width, canvas.height};
     FillPlacement placement = run_with_progress(
         _("Generate Image…"), _("Generate Image in progress"), run_mode == GIMP_RUN_INTERACTIVE,
-        [&] { return generate_cost_line(config, canvas, settings_path); },
+        [&] { return generate_cost_line(read_generate_options(config), canvas, settings_path); },
         [&](ProgressSink &progress) { return run_generate_layer(options, target, references, connection, progress); });
     // The image is made only now that the answer is here: a failed run leaves nothing behind.
     GimpImage *image = place_and_report(placement, [&] {

@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "gimp3/fill_dialog_gimp3.h"
+#include "gtk3/prompt_dialog.h"
 
 namespace gpt_image {
 

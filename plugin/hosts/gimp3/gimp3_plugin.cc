@@ -10,7 +10,7 @@
 #include "generative_fill.h"
 #include "common/progress_window.h"
 #include "common/settings_dialog.h"
-#include "gimp3/fill_dialog_gimp3.h"
+#include "gtk3/prompt_dialog.h"
 #include "gimp3/gimp3_config.h"
 #include "gimp3/gimp3_generate.h"
 #include "gimp_progress.h"
@@ -67,7 +67,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
   }
   if (run_mode == GIMP_RUN_INTERACTIVE) {
     GimpImageSource preview(image_id, anchor);
-    auto describe_cost = [&] { return cost_line(preview, read_fill_options(config), settings_path); };
+    auto describe_cost = [&] { return fill_cost_line(preview, read_fill_options(config), settings_path); };
     if (!run_dialog_with_references_gimp3(procedure, config, fill_dialog_layout(), describe_cost,
                                           kMaxImagesPerRequest - 1))
       return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
@@ -81,7 +81,7 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
     GimpImageSource source(image_id, anchor);
     FillPlacement placement = run_with_progress(
         _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
-        [&] { return cost_line(source, options, settings_path); },
+        [&] { return fill_cost_line(source, options, settings_path); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
     GimpLayer *result = place_and_report(placement, [&] {
       GimpLayerTarget target(image_id, anchor);

@@ -1,6 +1,6 @@
-// The dialogs of GIMP 3 (Generative Fill, Generate Layer, Generate Image), built by
-// GimpProcedureDialog from the procedures' arguments, plus the shared prompt tools, cost line and
-// reference chooser.
+// GIMP 3's prompt dialog, one for the three procedures (Generative Fill, Generate Layer, Generate
+// Image) in a layout each: built by GimpProcedureDialog from the procedure's arguments, plus the
+// shared prompt tools, cost line and reference chooser.
 #pragma once
 
 #include <libgimp/gimp.h>

@@ -1,4 +1,4 @@
-#include "gimp2/fill_dialog_gimp2.h"
+#include "gtk2/fill_dialog_gimp2.h"
 
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "common/prompt_tools.h"
-#include "common/model_features.h"
-#include "gimp2/dialog_widgets.h"
+#include "model_features.h"
+#include "gtk2/dialog_widgets.h"
 #include "generative_fill.h"
 #include "i18n.h"
 #include "procedure_spec.h"

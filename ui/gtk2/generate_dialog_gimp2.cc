@@ -1,12 +1,12 @@
-#include "gimp2/generate_dialog_gimp2.h"
+#include "gtk2/generate_dialog_gimp2.h"
 
 #include <libgimp/gimp.h>
 #include <libgimp/gimpui.h>
 
 #include "common/canvas_preset_combo.h"
 #include "common/prompt_tools.h"
-#include "common/model_features.h"
-#include "gimp2/dialog_widgets.h"
+#include "model_features.h"
+#include "gtk2/dialog_widgets.h"
 #include "i18n.h"
 #include "procedure_spec.h"
 

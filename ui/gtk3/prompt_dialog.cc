@@ -1,4 +1,4 @@
-#include "gimp3/fill_dialog_gimp3.h"
+#include "gtk3/prompt_dialog.h"
 
 #include <libgimp/gimpui.h>
 
@@ -6,7 +6,7 @@
 #include <string>
 
 #include "common/canvas_preset_combo.h"
-#include "common/model_features.h"
+#include "model_features.h"
 #include "common/prompt_tools.h"
 #include "generative_fill.h"
 #include "procedure_spec.h"

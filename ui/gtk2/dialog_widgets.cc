@@ -1,4 +1,4 @@
-#include "gimp2/dialog_widgets.h"
+#include "gtk2/dialog_widgets.h"
 
 #include <vector>
 

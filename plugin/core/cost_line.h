@@ -1,0 +1,20 @@
+// The cost line the dialogs and the progress window show before a request is sent: the model and
+// pixel budget come from the settings (file and environment), the request size from the image (a
+// fill) or from the target rectangle (a generation). When that cannot be told, the line says why.
+#pragma once
+
+#include <string>
+
+#include "generate_layer.h"
+#include "generative_fill.h"
+#include "geometry.h"
+
+namespace gpt_image {
+
+// For Generative Fill on `image` (its canvas and selection decide the request size).
+std::string fill_cost_line(FillSource &image, const FillOptions &options, const std::string &settings_path);
+
+// For Generate Layer and Generate Image: `target` is the layer's rectangle or the new canvas.
+std::string generate_cost_line(const GenerateOptions &options, PixelSize target, const std::string &settings_path);
+
+}  // namespace gpt_image
