@@ -26,7 +26,7 @@ namespace {
 
 // A canvas of any size whose pixels exist only when read: gradients and a checker, so PNG sizes
 // are realistic; a rectangular selection.
-class RenderedCanvas : public FillSource {
+class RenderedCanvas : public ImageSource {
  public:
   RenderedCanvas(PixelSize canvas, PixelRect selection) : canvas_(canvas), selection_(selection) {}
   PixelSize canvas_size() override { return canvas_; }
@@ -99,7 +99,7 @@ void place(benchmark::State &state, int megapixels, bool large) {
   ImagesResult answer;  // the server answers at the request size, whatever size the frame went at
   answer.images.push_back(encode_png(scale_raster(decode_image(edit.request.image_png), edit.plan.request)));
   for (auto _ : state) {
-    const FillPlacement placed = placement_from_answer(edit, answer, "benchmark");
+    const LayersToPlace placed = placement_from_answer(edit, answer, "benchmark");
     benchmark::DoNotOptimize(placed.layers.front().pixels.data());
   }
   state.counters["frame_px"] = static_cast<double>(edit.plan.captured.width) * edit.plan.captured.height;

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "generative_fill.h"
 #include "image_codec.h"
 #include "mask_shape.h"
@@ -57,7 +57,7 @@ ImagesResult drifted_answer(const PreparedEdit &edit, double gain, double offset
 }
 
 // The flattened result: original blended with the placed layer through the shaped mask.
-Raster composite(const Raster &canvas, const PreparedEdit &edit, const FillPlacement &placed) {
+Raster composite(const Raster &canvas, const PreparedEdit &edit, const LayersToPlace &placed) {
   Raster out = canvas;
   const Raster mask = shape_mask(edit.selection, placed.mask_grow, placed.feather_radius);
   const Raster &layer = placed.layers.at(0);
@@ -75,7 +75,7 @@ struct Scores {
 };
 
 Scores measure(const Raster &canvas, const Raster &selection, double gain, double offset) {
-  gpt_image::testing::FakeFillSource source(canvas, selection);
+  gpt_image::testing::FakeImageSource source(canvas, selection);
   auto run = [&](bool match, double g, double o) {
     FillOptions options;
     options.prompt = "bench";

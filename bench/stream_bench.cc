@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <string>
 
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "generative_fill.h"
 #include "images_api_client.h"
 #include "standin_process.h"
@@ -37,7 +37,7 @@ EditRequest request(const std::string &prompt, int partials) {
   Raster selection(800, 600, 1, 0);
   for (int y = 200; y < 350; ++y)
     for (int x = 300; x < 500; ++x) *selection.at(x, y) = 255;
-  gpt_image::testing::FakeFillSource source(canvas, selection);
+  gpt_image::testing::FakeImageSource source(canvas, selection);
   FillOptions options;
   options.prompt = prompt;
   options.partial_images = partials;

@@ -6,7 +6,7 @@
 
 namespace gpt_image {
 
-std::string fill_cost_line(FillSource &image, const FillOptions &options, const std::string &settings_path) {
+std::string fill_cost_line(ImageSource &image, const FillOptions &options, const std::string &settings_path) {
   try {
     const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
     return estimate_fill_cost(image, options, model_for_rules(settings), settings.pixel_budget).text;

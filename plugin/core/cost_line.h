@@ -12,7 +12,7 @@
 namespace gpt_image {
 
 // For Generative Fill on `image` (its canvas and selection decide the request size).
-std::string fill_cost_line(FillSource &image, const FillOptions &options, const std::string &settings_path);
+std::string fill_cost_line(ImageSource &image, const FillOptions &options, const std::string &settings_path);
 
 // For Generate Layer and Generate Image: `target` is the layer's rectangle or the new canvas.
 std::string generate_cost_line(const GenerateOptions &options, PixelSize target, const std::string &settings_path);

@@ -111,9 +111,9 @@ const std::string &generation_model(const PreparedGeneration &prepared) {
 }
 }  // namespace
 
-FillPlacement placement_from_generation(const PreparedGeneration &prepared, const ImagesResult &answer,
+LayersToPlace placement_from_generation(const PreparedGeneration &prepared, const ImagesResult &answer,
                                         const GenerateOptions &options) {
-  FillPlacement placement;
+  LayersToPlace placement;
   placement.at = prepared.target;
   placement.layer_name = generated_layer_name(options.prompt);
   placement.usage = answer.usage;
@@ -133,7 +133,7 @@ FillPlacement placement_from_generation(const PreparedGeneration &prepared, cons
   return placement;
 }
 
-FillPlacement run_generate_layer(const GenerateOptions &options, const PixelRect &target,
+LayersToPlace run_generate_layer(const GenerateOptions &options, const PixelRect &target,
                                  const std::vector<Raster> &references, const ConnectionSettings &connection,
                                  ProgressSink &progress) {
   progress.set_text(_("Preparing the request…"));
@@ -152,7 +152,7 @@ FillPlacement run_generate_layer(const GenerateOptions &options, const PixelRect
   progress.show_cost(actual_cost(describe_model(generation_model(prepared)), answer.usage).text);
   progress.set_text(_("Placing the result…"));
   started = std::chrono::steady_clock::now();
-  FillPlacement placement = placement_from_generation(prepared, answer, options);
+  LayersToPlace placement = placement_from_generation(prepared, answer, options);
   placement.timings = prepared.timings;
   placement.timings.request_ms = request_ms;
   placement.timings.decode_ms = elapsed_ms(started);

@@ -58,11 +58,11 @@ PreparedGeneration prepare_generation(const GenerateOptions &options, const Pixe
 Raster fit_answer(const Raster &image, PixelSize target, const std::string &fit);
 
 // Decodes each returned image and fits it to the target; no selection mask, no colour matching.
-FillPlacement placement_from_generation(const PreparedGeneration &prepared, const ImagesResult &answer,
+LayersToPlace placement_from_generation(const PreparedGeneration &prepared, const ImagesResult &answer,
                                         const GenerateOptions &options);
 
 // The whole job: prepare, send, and turn the answer into layers to place at `target`.
-FillPlacement run_generate_layer(const GenerateOptions &options, const PixelRect &target,
+LayersToPlace run_generate_layer(const GenerateOptions &options, const PixelRect &target,
                                  const std::vector<Raster> &references, const ConnectionSettings &connection,
                                  ProgressSink &progress);
 

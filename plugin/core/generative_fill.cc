@@ -103,7 +103,7 @@ std::string layer_name_for_prompt(const std::string &prompt) {
   return format_text(_("Generative Fill: %s"), prompt_for_layer_name(prompt).c_str());
 }
 
-PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const std::string &model_name,
+PreparedEdit prepare_edit(ImageSource &source, const FillOptions &options, const std::string &model_name,
                           long long pixel_budget, const std::vector<Raster> &references) {
   const ImageModel model = describe_model(model_name);
   validate_fill_options(options, model);
@@ -167,7 +167,7 @@ PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const 
   return edit;
 }
 
-CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, const std::string &model_name,
+CostEstimate estimate_fill_cost(ImageSource &source, const FillOptions &options, const std::string &model_name,
                                 long long pixel_budget) {
   PlanInput input;
   input.canvas = source.canvas_size();
@@ -187,9 +187,9 @@ CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, 
   }
 }
 
-FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt) {
+LayersToPlace placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt) {
   const ContextPlan &plan = edit.plan;
-  FillPlacement placement;
+  LayersToPlace placement;
   placement.at = plan.captured;
   placement.has_selection = edit.has_selection;
   placement.selection = edit.selection;
@@ -235,13 +235,13 @@ FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult
   return placement;
 }
 
-std::string result_message(const FillPlacement &placement) {
+std::string result_message(const LayersToPlace &placement) {
   std::string message;
   for (const std::string &note : placement.notes) message += note + "\n";
   return message + placement.cost.text;
 }
 
-FillPlacement run_generative_fill(FillSource &source, const FillOptions &options, const ConnectionSettings &connection,
+LayersToPlace run_generative_fill(ImageSource &source, const FillOptions &options, const ConnectionSettings &connection,
                                   ProgressSink &progress, const std::vector<Raster> &references) {
   progress.set_text(_("Preparing the selection…"));
   const PreparedEdit edit = prepare_edit(source, options, connection.model, connection.pixel_budget, references);
@@ -254,7 +254,7 @@ FillPlacement run_generative_fill(FillSource &source, const FillOptions &options
   progress.show_cost(actual_cost(describe_model(edit.request.model), answer.usage).text);
   progress.set_text(_("Placing the result…"));
   started = std::chrono::steady_clock::now();
-  FillPlacement placement = placement_from_answer(edit, answer, options.prompt);
+  LayersToPlace placement = placement_from_answer(edit, answer, options.prompt);
   placement.timings = edit.timings;
   placement.timings.request_ms = request_ms;
   placement.timings.decode_ms = elapsed_ms(started);

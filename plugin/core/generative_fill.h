@@ -50,9 +50,9 @@ struct FillOptions {
 constexpr int kColorRingWidth = 16;
 
 // What a GIMP version must provide to the job. Rects passed in lie inside the canvas.
-class FillSource {
+class ImageSource {
  public:
-  virtual ~FillSource() = default;
+  virtual ~ImageSource() = default;
   virtual PixelSize canvas_size() = 0;
   virtual std::optional<PixelRect> selection_bounds() = 0;   // nullopt when nothing is selected
   virtual Raster read_visible(const PixelRect &rect) = 0;     // 4 channels, R'G'B'A u8
@@ -61,7 +61,7 @@ class FillSource {
 };
 
 // The finished answer, ready to be placed: one raster per variation, each covering `at`.
-struct FillPlacement {
+struct LayersToPlace {
   PixelRect at;
   std::vector<Raster> layers;
   std::string layer_name;
@@ -107,25 +107,25 @@ void validate_fill_options(const FillOptions &options, const ImageModel &model);
 
 // `references` (RGBA, reference_images.h) go after the captured area, each at most at the request
 // size; the hosts read them before anything is sent.
-PreparedEdit prepare_edit(FillSource &source, const FillOptions &options, const std::string &model,
+PreparedEdit prepare_edit(ImageSource &source, const FillOptions &options, const std::string &model,
                           long long pixel_budget = kDefaultPixelBudget, const std::vector<Raster> &references = {});
 
 // Decodes each returned image and scales it back onto the captured part of the frame.
-FillPlacement placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt);
+LayersToPlace placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt);
 
 // What follows placement as one message: the notes, each on its own line, then what the call cost
 // (placement.cost.text, which says "unknown" when it cannot be told). One message per call, so
 // GIMP shows one box or console entry, and batch runs get one line set on stderr.
-std::string result_message(const FillPlacement &placement);
+std::string result_message(const LayersToPlace &placement);
 
 // The whole job: prepare, send, and turn the answer into layers to place.
-FillPlacement run_generative_fill(FillSource &source, const FillOptions &options,
+LayersToPlace run_generative_fill(ImageSource &source, const FillOptions &options,
                                   const ConnectionSettings &connection, ProgressSink &progress,
                                   const std::vector<Raster> &references = {});
 
 // The cost of these options on this image, before anything is sent: plans the request size from
 // the canvas and the selection only (no pixels are read). An unusable size gives its error text.
-CostEstimate estimate_fill_cost(FillSource &source, const FillOptions &options, const std::string &model,
+CostEstimate estimate_fill_cost(ImageSource &source, const FillOptions &options, const std::string &model,
                                 long long pixel_budget = kDefaultPixelBudget);
 
 // The prompt on one line, shortened to 48 characters: the readable part of a layer name.

@@ -6,7 +6,7 @@
 
 namespace gpt_image {
 
-void check_target_unchanged(LayerTarget &target, const FillPlacement &placement) {
+void check_target_unchanged(LayerTarget &target, const LayersToPlace &placement) {
   const LayerTarget::State now = target.state();
   if (!now.image_open)
     throw GenerativeError(ErrorKind::Host,
@@ -25,7 +25,7 @@ void check_target_unchanged(LayerTarget &target, const FillPlacement &placement)
                             "image was left as it was; run the command again."));
 }
 
-LayerTarget::ItemId place_fill_layers(LayerTarget &target, const FillPlacement &placement) {
+LayerTarget::ItemId place_layers(LayerTarget &target, const LayersToPlace &placement) {
   check_target_unchanged(target, placement);  // before the undo group: a refusal leaves no trace
   const bool grouped = placement.layers.size() > 1;
   // Every variation gets the same mask: the selection captured with the request, shaped once.

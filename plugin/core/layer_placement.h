@@ -39,11 +39,11 @@ class LayerTarget {
 
 // Throws GenerativeError(Host), saying what changed, when the image no longer fits `placement`:
 // closed, its canvas resized or cropped, or the anchor layer deleted since the request was made.
-void check_target_unchanged(LayerTarget &target, const FillPlacement &placement);
+void check_target_unchanged(LayerTarget &target, const LayersToPlace &placement);
 
 // Places the layers; returns the single layer or the group. Refuses first (check_target_unchanged)
 // without touching the image. Errors from the target propagate (after the inserted items are
 // removed and the undo group is closed).
-LayerTarget::ItemId place_fill_layers(LayerTarget &target, const FillPlacement &placement);
+LayerTarget::ItemId place_layers(LayerTarget &target, const LayersToPlace &placement);
 
 }  // namespace gpt_image

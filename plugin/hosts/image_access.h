@@ -13,7 +13,7 @@
 
 namespace gpt_image {
 
-class GimpImageSource : public FillSource {
+class GimpImageSource : public ImageSource {
  public:
   // `active` is what "sample: layer" reads; it may be none or not a layer.
   GimpImageSource(gimp::ImageId image, gimp::ItemId active) : image_(image), active_(active) {}

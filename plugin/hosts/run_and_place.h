@@ -19,9 +19,9 @@
 namespace gpt_image {
 
 // `job` is a core job (run_generative_fill, run_generate_layer) given the progress to report to.
-inline FillPlacement run_with_progress(const char *progress_text, const std::string &window_title, bool interactive,
+inline LayersToPlace run_with_progress(const char *progress_text, const std::string &window_title, bool interactive,
                                        const std::function<std::string()> &cost,
-                                       const std::function<FillPlacement(ProgressSink &)> &job) {
+                                       const std::function<LayersToPlace(ProgressSink &)> &job) {
   GimpProgress progress(progress_text);
   std::unique_ptr<ProgressWindow> window;
   if (interactive) window = std::make_unique<ProgressWindow>(window_title, progress, cost());
@@ -30,7 +30,7 @@ inline FillPlacement run_with_progress(const char *progress_text, const std::str
 
 // `place` puts the layers into the image and returns what the procedure returns.
 template <class Place>
-auto place_and_report(FillPlacement &placement, Place &&place) {
+auto place_and_report(LayersToPlace &placement, Place &&place) {
   const auto placing = std::chrono::steady_clock::now();
   auto result = place();
   placement.timings.place_ms = elapsed_ms(placing);

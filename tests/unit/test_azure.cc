@@ -8,7 +8,7 @@
 
 #include "connection_check.h"
 #include "errors.h"
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "generate_request.h"
 #include "generative_fill.h"
 #include "images_api_client.h"

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "errors.h"
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "generative_fill.h"
 #include "image_codec.h"
 #include "images_api_client.h"
@@ -49,12 +49,12 @@ class ClientFaults : public ::testing::Test {
     return o;
   }
 
-  static gpt_image::testing::FakeFillSource source() {
+  static gpt_image::testing::FakeImageSource source() {
     Raster canvas(200, 100, 4, 120);
     Raster selection(200, 100, 1, 0);
     for (int y = 30; y < 60; ++y)
       for (int x = 80; x < 120; ++x) *selection.at(x, y) = 255;
-    return gpt_image::testing::FakeFillSource(canvas, selection);
+    return gpt_image::testing::FakeImageSource(canvas, selection);
   }
 
   // Runs a whole fill; returns its error, or kind Host with "no error" when it worked.
@@ -69,7 +69,7 @@ class ClientFaults : public ::testing::Test {
     return GenerativeError(ErrorKind::Host, "no error");
   }
 
-  static FillPlacement fill(const std::string &prompt, const ConnectionSettings &c, int variations = 1) {
+  static LayersToPlace fill(const std::string &prompt, const ConnectionSettings &c, int variations = 1) {
     auto fake = source();
     QuietProgress progress;
     return run_generative_fill(fake, options(prompt, variations), c, progress);
@@ -101,7 +101,7 @@ TEST_F(ClientFaults, ResetMidBodyIsRetriedAndThenExplained) {
 }
 
 TEST_F(ClientFaults, AResetOnceIsCuredByARetry) {
-  const FillPlacement placed = fill("standin-fault-once:reset", connection(2));
+  const LayersToPlace placed = fill("standin-fault-once:reset", connection(2));
   EXPECT_EQ(placed.layers.size(), 1u);
   EXPECT_EQ(attempts_for("standin-fault-once:reset"), 2);
 }
@@ -167,13 +167,13 @@ TEST_F(ClientFaults, AnImageOfAnotherShapeIsRefused) {
 }
 
 TEST_F(ClientFaults, ASmallerImageOfTheSameShapeIsScaled) {
-  const FillPlacement placed = fill("standin-fault:half_size", connection());
+  const LayersToPlace placed = fill("standin-fault:half_size", connection());
   ASSERT_EQ(placed.layers.size(), 1u);
   EXPECT_EQ(placed.layers[0].size(), placed.at.size());
 }
 
 TEST_F(ClientFaults, FewerImagesThanAskedArePlacedAndSaidSo) {
-  const FillPlacement placed = fill("standin-fault:fewer", connection(), 3);
+  const LayersToPlace placed = fill("standin-fault:fewer", connection(), 3);
   EXPECT_EQ(placed.layers.size(), 2u);
   ASSERT_EQ(placed.notes.size(), 1u);
   EXPECT_NE(placed.notes[0].find("variations (asked 3, answered 2"), std::string::npos) << placed.notes[0];
@@ -190,7 +190,7 @@ TEST_F(ClientFaults, AHugeBodyIsCutOffAtTheCap) {
 
 TEST_F(ClientFaults, RateLimitWaitsForRetryAfter) {
   const auto started = Clock::now();
-  const FillPlacement placed = fill("standin-fail-once:429:rate_limit_exceeded:Slow down", connection(2));
+  const LayersToPlace placed = fill("standin-fail-once:429:rate_limit_exceeded:Slow down", connection(2));
   EXPECT_EQ(placed.layers.size(), 1u);
   EXPECT_GE(Clock::now() - started, std::chrono::milliseconds(1000));  // the marker asks for retry-after: 1
   EXPECT_EQ(attempts_for("standin-fail-once:429:rate_limit_exceeded:Slow down"), 2);

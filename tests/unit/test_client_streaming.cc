@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "errors.h"
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "generative_fill.h"
 #include "image_codec.h"
 #include "images_api_client.h"
@@ -132,7 +132,7 @@ TEST_F(ClientStreaming, AStreamThatEndsWithoutTheImageIsAnErrorNotAHang) {
 TEST_F(ClientStreaming, DallE2NeverStreams) {
   Raster canvas(64, 64, 4, 120);
   Raster selection(64, 64, 1, 255);
-  gpt_image::testing::FakeFillSource source(canvas, selection);
+  gpt_image::testing::FakeImageSource source(canvas, selection);
   FillOptions options;
   options.prompt = "x";
   options.quality = "standard";

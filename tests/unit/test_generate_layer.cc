@@ -8,7 +8,7 @@
 #include "canvas_presets.h"
 #include "edit_request.h"
 #include "errors.h"
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "generate_layer.h"
 #include "image_codec.h"
 #include "reference_images.h"
@@ -173,7 +173,7 @@ TEST(GenerateLayer, RunsThroughTheStandIn) {
   o.background = "transparent";
   o.variations = 2;
   // A tall target for a fixed-size model: 1024x1536 letterboxed into 200x400 (bars above and below).
-  FillPlacement placed = run_generate_layer(o, {50, 60, 200, 400}, {}, connection_to(standin, "gpt-image-1"), quiet);
+  LayersToPlace placed = run_generate_layer(o, {50, 60, 200, 400}, {}, connection_to(standin, "gpt-image-1"), quiet);
   ASSERT_EQ(placed.layers.size(), 2u);
   EXPECT_EQ(placed.at, (PixelRect{50, 60, 200, 400}));
   EXPECT_FALSE(placed.has_selection);
@@ -205,7 +205,7 @@ TEST(CanvasPresets, NamesAndSizes) {
 }
 
 TEST(GenerateLayer, AFillCarriesReferencesAfterItsCapture) {
-  gpt_image::testing::FakeFillSource source(solid(400, 300, 50, 60, 70), Raster(400, 300, 1, 255));
+  gpt_image::testing::FakeImageSource source(solid(400, 300, 50, 60, 70), Raster(400, 300, 1, 255));
   FillOptions o;
   o.prompt = "the logo from the reference";
   const PreparedEdit edit = prepare_edit(source, o, "gpt-image-1", kDefaultPixelBudget, {solid(3000, 3000, 1, 1, 1)});

@@ -4,13 +4,13 @@
 #include <cmath>
 
 #include "errors.h"
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "generative_fill.h"
 #include "image_codec.h"
 #include "raster_ops.h"
 
 using namespace gpt_image;
-using gpt_image::testing::FakeFillSource;
+using gpt_image::testing::FakeImageSource;
 
 namespace {
 
@@ -61,7 +61,7 @@ double psnr(const Raster &a, const Raster &b) {
 
 TEST(GenerativeFill, PreparesImageAndMaskAtTheFramesOwnResolution) {
   const PixelRect selected{300, 200, 200, 150};
-  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, selected));
+  FakeImageSource source(textured_canvas(800, 600), rect_selection(800, 600, selected));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   EXPECT_EQ(edit.request.size, "1024x1024");
   EXPECT_EQ(edit.request.model, "gpt-image-1.5");
@@ -85,7 +85,7 @@ TEST(GenerativeFill, PreparesImageAndMaskAtTheFramesOwnResolution) {
 
 TEST(GenerativeFill, ScalesAFrameLargerThanTheRequestDownToIt) {
   const PixelRect selected{500, 500, 1600, 1600};
-  FakeFillSource source(textured_canvas(3000, 3000), rect_selection(3000, 3000, selected));
+  FakeImageSource source(textured_canvas(3000, 3000), rect_selection(3000, 3000, selected));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   EXPECT_EQ(edit.request.size, "1024x1024");
   EXPECT_GT(edit.plan.frame.width, 1024);
@@ -94,7 +94,7 @@ TEST(GenerativeFill, ScalesAFrameLargerThanTheRequestDownToIt) {
 }
 
 TEST(GenerativeFill, NoSelectionSendsNoMask) {
-  FakeFillSource source(textured_canvas(300, 200), Raster(300, 200, 1, 0));
+  FakeImageSource source(textured_canvas(300, 200), Raster(300, 200, 1, 0));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   EXPECT_FALSE(edit.has_selection);
   EXPECT_FALSE(edit.request.mask_png);
@@ -104,9 +104,9 @@ TEST(GenerativeFill, NoSelectionSendsNoMask) {
 // Identity answers must land on the original pixels: proves capture, scaling and placement align.
 TEST(GenerativeFill, IdentityAnswerPlacesBackOntoTheOriginal) {
   const Raster canvas = textured_canvas(800, 600);
-  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
+  FakeImageSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
-  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit), "a red apple");
+  const LayersToPlace placed = placement_from_answer(edit, identity_answer(edit), "a red apple");
   ASSERT_EQ(placed.layers.size(), 1u);
   EXPECT_EQ(placed.at, edit.plan.captured);
   Raster original(placed.at.width, placed.at.height, 4);
@@ -120,10 +120,10 @@ TEST(GenerativeFill, IdentityAnswerPlacesBackOntoTheOriginal) {
 // usable while waiting, and a selection changed meanwhile must not become the mask.
 TEST(GenerativeFill, PlacementCarriesTheSelectionCapturedWithTheRequest) {
   const PixelRect selected{300, 200, 200, 150};
-  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, selected));
+  FakeImageSource source(textured_canvas(800, 600), rect_selection(800, 600, selected));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   source.set_selection(rect_selection(800, 600, {0, 0, 120, 90}));  // selected elsewhere meanwhile
-  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit), "a red apple");
+  const LayersToPlace placed = placement_from_answer(edit, identity_answer(edit), "a red apple");
   ASSERT_TRUE(placed.has_selection);
   ASSERT_TRUE(placed.canvas.has_value());
   EXPECT_EQ(*placed.canvas, (PixelSize{800, 600}));
@@ -142,12 +142,12 @@ TEST(GenerativeFill, PlacementCarriesTheSelectionCapturedWithTheRequest) {
 TEST(GenerativeFill, OneToOneRequestsComeBackExactly) {
   // A region above gpt-image-2's pixel floor (1200x1000) goes 1:1.
   const Raster canvas = textured_canvas(2000, 1500);
-  FakeFillSource source(canvas, rect_selection(2000, 1500, {500, 400, 800, 600}));
+  FakeImageSource source(canvas, rect_selection(2000, 1500, {500, 400, 800, 600}));
   FillOptions two = options();
   two.variations = 2;
   const PreparedEdit edit = prepare_edit(source, two, "gpt-image-2");
   EXPECT_EQ(edit.plan.frame.size(), edit.plan.request);
-  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit, 2), "x");
+  const LayersToPlace placed = placement_from_answer(edit, identity_answer(edit, 2), "x");
   EXPECT_TRUE(placed.notes.empty());
   ASSERT_EQ(placed.layers.size(), 2u);
   for (int y = 0; y < placed.at.height; ++y)
@@ -157,27 +157,27 @@ TEST(GenerativeFill, OneToOneRequestsComeBackExactly) {
 TEST(GenerativeFill, SmallRegionIsEnlargedToThePixelFloorAndScaledBack) {
   // Selection 300x200, margin 75: region 450x350, frame 451x350, request and upload 928x720
   // (test_context_plan.cc works the numbers out).
-  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 300, 200}));
+  FakeImageSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 300, 200}));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-2");
   EXPECT_EQ(edit.request.size, "928x720");
   EXPECT_EQ(decode_image(edit.request.image_png).size(), (PixelSize{928, 720}));
   ASSERT_TRUE(edit.request.mask_png);
   EXPECT_EQ(decode_image(*edit.request.mask_png).size(), (PixelSize{928, 720}));
-  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit), "x");
+  const LayersToPlace placed = placement_from_answer(edit, identity_answer(edit), "x");
   ASSERT_EQ(placed.layers.size(), 1u);
   EXPECT_EQ(placed.at.size(), (PixelSize{451, 350}));
   EXPECT_EQ(placed.layers[0].size(), (PixelSize{451, 350}));
 }
 
 TEST(GenerativeFill, ThePlacementCarriesTheActualCost) {
-  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 200, 150}));
+  FakeImageSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 200, 150}));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   ImagesResult answer = identity_answer(edit);
   answer.usage = ImageUsage{};
   answer.usage->input_tokens = 300;
   answer.usage->output_tokens = 1056;
   answer.usage->input_split = std::pair{100LL, 200LL};
-  const FillPlacement placed = placement_from_answer(edit, answer, "x");
+  const LayersToPlace placed = placement_from_answer(edit, answer, "x");
   // gpt-image-1.5: 100 x $5 + 200 x $8 + 1056 x $32 per million = $0.035892.
   ASSERT_TRUE(placed.cost.usd);
   EXPECT_NEAR(*placed.cost.usd, 0.035892, 1e-9);
@@ -186,7 +186,7 @@ TEST(GenerativeFill, ThePlacementCarriesTheActualCost) {
 
 // One message after placement: each note on its own line, then what the call cost.
 TEST(GenerativeFill, TheResultMessageHoldsTheNotesThenTheCost) {
-  FillPlacement placed;
+  LayersToPlace placed;
   placed.cost.text = "Cost: $0.18 (1000 input and 4160 output tokens)";
   EXPECT_EQ(result_message(placed), "Cost: $0.18 (1000 input and 4160 output tokens)");
   placed.notes = {"The relay ignored part of the request: n.", "Another note."};
@@ -195,16 +195,16 @@ TEST(GenerativeFill, TheResultMessageHoldsTheNotesThenTheCost) {
 }
 
 TEST(GenerativeFill, PaddingIsCutOffTheAnswer) {
-  FakeFillSource source(textured_canvas(800, 600), Raster(800, 600, 1, 0));
+  FakeImageSource source(textured_canvas(800, 600), Raster(800, 600, 1, 0));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   EXPECT_EQ(edit.plan.frame, (PixelRect{-50, 0, 900, 600}));
-  const FillPlacement placed = placement_from_answer(edit, identity_answer(edit), "x");
+  const LayersToPlace placed = placement_from_answer(edit, identity_answer(edit), "x");
   EXPECT_EQ(placed.layers[0].size(), (PixelSize{800, 600}));
   EXPECT_EQ(placed.at, (PixelRect{0, 0, 800, 600}));
 }
 
 TEST(GenerativeFill, AnswerOfAnotherShapeIsRefused) {
-  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 200, 150}));
+  FakeImageSource source(textured_canvas(800, 600), rect_selection(800, 600, {300, 200, 200, 150}));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   ImagesResult answer;
   answer.images.push_back(encode_png(Raster(1536, 1024, 4, 255)));
@@ -261,7 +261,7 @@ TEST(GenerativeFill, LayerNamesAreShortAndOneLine) {
 }
 
 TEST(GenerativeFill, CostEstimateFollowsThePlannedSize) {
-  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, {40, 40, 120, 80}));
+  FakeImageSource source(textured_canvas(800, 600), rect_selection(800, 600, {40, 40, 120, 80}));
   FillOptions o = options();
   o.variations = 3;
   const auto e = estimate_fill_cost(source, o, "gpt-image-1.5");
@@ -299,7 +299,7 @@ TEST(GenerativeFill, AdvancedOptionsReachTheRequestAndThePlan) {
   const PixelRect selected{300, 200, 200, 150};
   Raster layer(800, 600, 4, 0);
   for (size_t i = 0; i < layer.pixels.size(); i += 4) layer.pixels[i] = 250, layer.pixels[i + 3] = 255;
-  FakeFillSource source(textured_canvas(800, 600), rect_selection(800, 600, selected), layer);
+  FakeImageSource source(textured_canvas(800, 600), rect_selection(800, 600, selected), layer);
   FillOptions o = options();
   o.background = "opaque";
   o.input_fidelity = "high";
@@ -347,14 +347,14 @@ ImagesResult painted_answer(const PreparedEdit &edit, PixelSize size, Paint pain
   return answer;
 }
 
-bool ignored(const FillPlacement &placed, IgnoredField field) { return placed.ignored.ignored(field); }
+bool ignored(const LayersToPlace &placed, IgnoredField field) { return placed.ignored.ignored(field); }
 
 }  // namespace
 
 TEST(GenerativeFill, AnOpaquePictureAsksForAnOpaqueBackgroundWhereTheModelTakesIt) {
   const Raster canvas = textured_canvas(800, 600);
   const Raster selection = rect_selection(800, 600, {300, 200, 200, 150});
-  FakeFillSource source(canvas, selection);
+  FakeImageSource source(canvas, selection);
   EXPECT_TRUE(form_has(prepare_edit(source, options(), "gpt-image-1.5").request, "background", "opaque"));
   // dall-e-2 has no background setting: the strict API would refuse the field.
   FillOptions standard = options();
@@ -367,7 +367,7 @@ TEST(GenerativeFill, AnOpaquePictureAsksForAnOpaqueBackgroundWhereTheModelTakesI
   // A picture with transparency in the frame leaves the choice to the model.
   Raster holed = canvas;
   holed.at(310, 210)[3] = 0;
-  FakeFillSource holed_source(holed, selection);
+  FakeImageSource holed_source(holed, selection);
   const PreparedEdit edit = prepare_edit(holed_source, options(), "gpt-image-1.5");
   EXPECT_FALSE(form_has_field(edit.request, "background"));
   EXPECT_FALSE(edit.opaque_frame);
@@ -375,7 +375,7 @@ TEST(GenerativeFill, AnOpaquePictureAsksForAnOpaqueBackgroundWhereTheModelTakesI
 
 TEST(GenerativeFill, ATransparentAnswerIsLaidOverTheOriginalAndNoted) {
   const Raster canvas = textured_canvas(800, 600);
-  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
+  FakeImageSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
   FillOptions o = options();
   o.color_match = false;
   const PreparedEdit edit = prepare_edit(source, o, "gpt-image-1.5");
@@ -383,7 +383,7 @@ TEST(GenerativeFill, ATransparentAnswerIsLaidOverTheOriginalAndNoted) {
   const ImagesResult answer = painted_answer(edit, edit.plan.request, [](int, int, std::uint8_t *p) {
     p[0] = p[1] = p[2] = p[3] = 0;
   });
-  const FillPlacement placed = placement_from_answer(edit, answer, "a red apple");
+  const LayersToPlace placed = placement_from_answer(edit, answer, "a red apple");
   ASSERT_EQ(placed.layers.size(), 1u);
   EXPECT_TRUE(fully_opaque(placed.layers[0]));
   EXPECT_EQ(placed.layers[0].pixels, edit.original.pixels);  // nothing but the original shows
@@ -394,11 +394,11 @@ TEST(GenerativeFill, ATransparentAnswerIsLaidOverTheOriginalAndNoted) {
 
 TEST(GenerativeFill, ASmallerPlainAnswerToAStreamedRequestIsPlacedAndNoted) {
   const Raster canvas = textured_canvas(800, 600);
-  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
+  FakeImageSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   ASSERT_GT(edit.request.partial_images, 0);  // streamed by default
   const PixelSize half{edit.plan.request.width / 2, edit.plan.request.height / 2};
-  const FillPlacement placed = placement_from_answer(edit, painted_answer(edit, half, [](int, int, std::uint8_t *) {}),
+  const LayersToPlace placed = placement_from_answer(edit, painted_answer(edit, half, [](int, int, std::uint8_t *) {}),
                                                      "a red apple");
   ASSERT_EQ(placed.layers.size(), 1u);
   EXPECT_EQ(placed.layers[0].size(), edit.plan.captured.size());  // scaled back to the frame all the same
@@ -412,14 +412,14 @@ TEST(GenerativeFill, ASmallerPlainAnswerToAStreamedRequestIsPlacedAndNoted) {
 
 TEST(GenerativeFill, AnAnswerThatRepaintedTheWholeFrameIsNotedAsIgnoringTheMask) {
   const Raster canvas = textured_canvas(800, 600);
-  FakeFillSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
+  FakeImageSource source(canvas, rect_selection(800, 600, {300, 200, 200, 150}));
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   ImagesResult streamed = painted_answer(edit, edit.plan.request, [](int x, int, std::uint8_t *p) {
     p[0] = static_cast<std::uint8_t>(255 - p[0]), p[1] = static_cast<std::uint8_t>(255 - p[1]);
     p[2] = static_cast<std::uint8_t>(x % 256);
   });
   streamed.streamed = true;
-  const FillPlacement repainted = placement_from_answer(edit, streamed, "a red apple");
+  const LayersToPlace repainted = placement_from_answer(edit, streamed, "a red apple");
   EXPECT_EQ(repainted.ignored.fields.size(), 1u);
   EXPECT_TRUE(ignored(repainted, IgnoredField::Mask));
   // The model's input, untouched, is no repaint.

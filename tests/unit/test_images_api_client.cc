@@ -11,7 +11,7 @@
 #include <chrono>
 
 #include "errors.h"
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "image_codec.h"
 #include "connection_check.h"
 #include "images_api_client.h"

@@ -49,8 +49,8 @@ class RecordingTarget : public LayerTarget {
   ItemId next = 10;
 };
 
-FillPlacement placement(int layers, bool selection) {
-  FillPlacement p;
+LayersToPlace placement(int layers, bool selection) {
+  LayersToPlace p;
   p.at = {5, 6, 7, 8};
   p.layer_name = "Generative Fill: a lamp";
   p.has_selection = selection;
@@ -77,7 +77,7 @@ std::vector<std::string> selected_pixels(const Raster &mask) {
 
 TEST(LayerPlacement, OneLayerWithMaskInOneUndoGroup) {
   RecordingTarget target;
-  const auto id = place_fill_layers(target, placement(1, true));
+  const auto id = place_layers(target, placement(1, true));
   ASSERT_EQ(target.items.size(), 1u);
   const auto &layer = target.items.at(id);
   EXPECT_EQ(layer.name, "Generative Fill: a lamp");
@@ -91,7 +91,7 @@ TEST(LayerPlacement, OneLayerWithMaskInOneUndoGroup) {
 
 TEST(LayerPlacement, VariationsGoIntoAGroupFirstVisible) {
   RecordingTarget target;
-  const auto group = place_fill_layers(target, placement(3, true));
+  const auto group = place_layers(target, placement(3, true));
   ASSERT_EQ(target.items.size(), 4u);
   EXPECT_TRUE(target.items.at(group).is_group);
   EXPECT_EQ(target.items.at(group).name, "Generative Fill: a lamp");
@@ -110,7 +110,7 @@ TEST(LayerPlacement, VariationsGoIntoAGroupFirstVisible) {
 
 TEST(LayerPlacement, TheMaskIsTheCapturedSelection) {
   RecordingTarget target;
-  const auto id = place_fill_layers(target, placement(1, true));
+  const auto id = place_layers(target, placement(1, true));
   const Raster &mask = target.items.at(id).mask;
   ASSERT_EQ(mask.width, 7);
   ASSERT_EQ(mask.height, 8);
@@ -121,9 +121,9 @@ TEST(LayerPlacement, TheMaskIsTheCapturedSelection) {
 
 TEST(LayerPlacement, MasksAreGrownAsAsked) {
   RecordingTarget target;
-  FillPlacement p = placement(2, true);
+  LayersToPlace p = placement(2, true);
   p.mask_grow = 1;  // a disc of radius 1: the 3x2 block gains its four edge neighbours' rows and columns
-  const auto group = place_fill_layers(target, p);
+  const auto group = place_layers(target, p);
   for (const auto &[id, item] : target.items) {
     if (id == group) continue;
     ASSERT_TRUE(item.masked);
@@ -141,7 +141,7 @@ TEST(LayerPlacement, RefusedUntouchedWhenTheCanvasChanged) {
   RecordingTarget target;
   target.now.canvas = {40, 20};  // cropped while the answer was on its way
   try {
-    place_fill_layers(target, placement(3, true));
+    place_layers(target, placement(3, true));
     FAIL() << "placement was not refused";
   } catch (const GenerativeError &e) {
     EXPECT_EQ(e.kind(), ErrorKind::Host);
@@ -155,12 +155,12 @@ TEST(LayerPlacement, RefusedUntouchedWhenTheCanvasChanged) {
 TEST(LayerPlacement, RefusedUntouchedWhenTheAnchorOrImageIsGone) {
   RecordingTarget deleted;
   deleted.now.anchor_present = false;
-  EXPECT_THROW(place_fill_layers(deleted, placement(1, true)), GenerativeError);
+  EXPECT_THROW(place_layers(deleted, placement(1, true)), GenerativeError);
   EXPECT_TRUE(deleted.items.empty());
   EXPECT_EQ(deleted.undo_groups, 0);
   RecordingTarget closed;
   closed.now = {false, {}, false};
-  EXPECT_THROW(place_fill_layers(closed, placement(1, false)), GenerativeError);
+  EXPECT_THROW(place_layers(closed, placement(1, false)), GenerativeError);
   EXPECT_TRUE(closed.items.empty());
   EXPECT_EQ(closed.undo_groups, 0);
 }
@@ -168,27 +168,27 @@ TEST(LayerPlacement, RefusedUntouchedWhenTheAnchorOrImageIsGone) {
 TEST(LayerPlacement, NoCanvasRecordedMeansNoCanvasCheck) {
   RecordingTarget target;
   target.now.canvas = {1, 1};
-  FillPlacement p = placement(1, false);
+  LayersToPlace p = placement(1, false);
   p.canvas.reset();
-  EXPECT_NO_THROW(place_fill_layers(target, p));
+  EXPECT_NO_THROW(place_layers(target, p));
   EXPECT_EQ(target.items.size(), 1u);
 }
 
 TEST(LayerPlacement, NoSelectionMeansNoMask) {
   RecordingTarget target;
-  const auto id = place_fill_layers(target, placement(1, false));
+  const auto id = place_layers(target, placement(1, false));
   EXPECT_FALSE(target.items.at(id).masked);
 }
 
 TEST(LayerPlacement, AFailureRemovesEverythingAndClosesTheUndoGroup) {
   RecordingTarget target;
   target.fail_on_layer = 2;
-  EXPECT_THROW(place_fill_layers(target, placement(3, true)), GenerativeError);
+  EXPECT_THROW(place_layers(target, placement(3, true)), GenerativeError);
   EXPECT_TRUE(target.items.empty());
   EXPECT_EQ(target.undo_depth, 0);
   RecordingTarget single;
   single.fail_on_layer = 1;
-  EXPECT_THROW(place_fill_layers(single, placement(1, true)), GenerativeError);
+  EXPECT_THROW(place_layers(single, placement(1, true)), GenerativeError);
   EXPECT_TRUE(single.items.empty());
   EXPECT_EQ(single.undo_depth, 0);
 }

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "generate_layer.h"
 #include "generative_fill.h"
 #include "raster_ops.h"
@@ -38,11 +38,11 @@ class LazyRelay : public ::testing::Test {
   // An opaque 400x300 picture with a 200x100 selection in the middle, filled with streaming on. The
   // frame is the selection and 50 px around it (300x200, 3:2): wide enough to hold pixels far from
   // the selection, where a repaint shows (outside_change.h).
-  static FillPlacement fill(const std::string &prompt) {
+  static LayersToPlace fill(const std::string &prompt) {
     QuietProgress progress;
     return fill(prompt, progress);
   }
-  static FillPlacement fill(const std::string &prompt, ProgressSink &progress) {
+  static LayersToPlace fill(const std::string &prompt, ProgressSink &progress) {
     Raster canvas(400, 300, 4, 255);
     for (int y = 0; y < 300; ++y)
       for (int x = 0; x < 400; ++x) {
@@ -52,7 +52,7 @@ class LazyRelay : public ::testing::Test {
     Raster selection(400, 300, 1, 0);
     for (int y = 100; y < 200; ++y)
       for (int x = 100; x < 300; ++x) *selection.at(x, y) = 255;
-    gpt_image::testing::FakeFillSource source(canvas, selection);
+    gpt_image::testing::FakeImageSource source(canvas, selection);
     ConnectionSettings c;
     c.base_url = "http://127.0.0.1:" + std::to_string(standin_->port()) + "/v1";
     c.api_key = kKey;
@@ -65,7 +65,7 @@ class LazyRelay : public ::testing::Test {
   }
 
   // A 600x400 Generate Layer (asks 1536x1024 at quality medium as JPEG, streamed) on gpt-image-1.5.
-  static FillPlacement generate(const std::string &prompt, ProgressSink &progress, int variations = 1) {
+  static LayersToPlace generate(const std::string &prompt, ProgressSink &progress, int variations = 1) {
     ConnectionSettings c;
     c.base_url = "http://127.0.0.1:" + std::to_string(standin_->port()) + "/v1";
     c.api_key = kKey;
@@ -85,7 +85,7 @@ class LazyRelay : public ::testing::Test {
 
 gpt_image::testing::StandInProcess *LazyRelay::standin_ = nullptr;
 
-::testing::AssertionResult says(const FillPlacement &placed, const std::string &words) {
+::testing::AssertionResult says(const LayersToPlace &placed, const std::string &words) {
   if (placed.notes.size() == 1 && placed.notes[0].find(words) != std::string::npos)
     return ::testing::AssertionSuccess();
   std::string all;
@@ -96,12 +96,12 @@ gpt_image::testing::StandInProcess *LazyRelay::standin_ = nullptr;
 }  // namespace
 
 TEST_F(LazyRelay, AnHonestServerGetsNoNote) {
-  const FillPlacement placed = fill("a pear");
+  const LayersToPlace placed = fill("a pear");
   EXPECT_TRUE(placed.notes.empty()) << placed.notes[0];
 }
 
 TEST_F(LazyRelay, IgnoredSizeAndStreamArePlacedAndSaidOnce) {
-  const FillPlacement placed = fill("a pear standin-lazy:size,stream");
+  const LayersToPlace placed = fill("a pear standin-lazy:size,stream");
   ASSERT_EQ(placed.layers.size(), 1u);
   EXPECT_EQ(placed.layers[0].size(), placed.at.size());
   EXPECT_TRUE(placed.ignored.ignored(IgnoredField::Size));
@@ -116,7 +116,7 @@ TEST_F(LazyRelay, IgnoredQualityIsSaid) {
 }
 
 TEST_F(LazyRelay, ATransparentAnswerToAnOpaquePictureIsLaidOverIt) {
-  const FillPlacement placed = fill("a pear standin-lazy:background");
+  const LayersToPlace placed = fill("a pear standin-lazy:background");
   ASSERT_EQ(placed.layers.size(), 1u);
   EXPECT_TRUE(fully_opaque(placed.layers[0]));
   EXPECT_TRUE(says(placed, "background (asked opaque, answered with transparency; laid over the original)"));
@@ -127,7 +127,7 @@ TEST_F(LazyRelay, AnIgnoredMaskIsSaid) {
 }
 
 TEST_F(LazyRelay, IgnoredQualityAndOutputFormatOfAFillAreSaid) {
-  const FillPlacement placed = fill("a pear standin-lazy:quality,output_format");
+  const LayersToPlace placed = fill("a pear standin-lazy:quality,output_format");
   ASSERT_EQ(placed.layers.size(), 1u);
   EXPECT_TRUE(says(placed, "quality (asked medium, answered high); output format (asked png, answered webp)"));
 }
@@ -135,9 +135,9 @@ TEST_F(LazyRelay, IgnoredQualityAndOutputFormatOfAFillAreSaid) {
 // Generate Layer and Generate Image report what a relay dropped as fills do.
 TEST_F(LazyRelay, AGenerationSaysWhatTheRelayIgnored) {
   QuietProgress quiet;
-  const FillPlacement honest = generate("a kite", quiet);
+  const LayersToPlace honest = generate("a kite", quiet);
   EXPECT_TRUE(honest.notes.empty()) << honest.notes[0];
-  const FillPlacement placed = generate("a kite standin-lazy:size,quality,output_format,stream", quiet);
+  const LayersToPlace placed = generate("a kite standin-lazy:size,quality,output_format,stream", quiet);
   ASSERT_EQ(placed.layers.size(), 1u);
   EXPECT_EQ(placed.layers[0].size(), (PixelSize{600, 400}));
   EXPECT_TRUE(says(placed, "The relay ignored part of the request: size (asked 1536x1024, answered 768x512; scaled "
@@ -147,7 +147,7 @@ TEST_F(LazyRelay, AGenerationSaysWhatTheRelayIgnored) {
 
 TEST_F(LazyRelay, AGenerationWithFewerImagesSaysSoOnce) {
   QuietProgress quiet;
-  const FillPlacement placed = generate("a kite standin-fault:fewer", quiet, 3);
+  const LayersToPlace placed = generate("a kite standin-fault:fewer", quiet, 3);
   EXPECT_EQ(placed.layers.size(), 2u);
   EXPECT_TRUE(says(placed, "variations (asked 3, answered 2; the result holds those that came)"));
 }
@@ -158,12 +158,12 @@ TEST_F(LazyRelay, TheActualCostIsShownOncePerCall) {
   // 37 x 5 + 1200 x 8 + 4160 x 32 = 142,905 millionths of a dollar.
   const std::string expected = "Cost: $0.14 (1237 input and 4160 output tokens)";
   CostRecorder fill_progress;
-  const FillPlacement filled = fill("a pear standin-usage:37,1200,4160", fill_progress);
+  const LayersToPlace filled = fill("a pear standin-usage:37,1200,4160", fill_progress);
   EXPECT_EQ(fill_progress.shown, std::vector<std::string>{expected});
   EXPECT_EQ(filled.cost.text, expected);
   EXPECT_EQ(result_message(filled), expected);
   CostRecorder generate_progress;
-  const FillPlacement generated = generate("a kite standin-usage:37,1200,4160", generate_progress);
+  const LayersToPlace generated = generate("a kite standin-usage:37,1200,4160", generate_progress);
   EXPECT_EQ(generate_progress.shown, std::vector<std::string>{expected});
   EXPECT_EQ(result_message(generated), expected);
 }

@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 
-#include "fake_fill_source.h"
+#include "fake_image_source.h"
 #include "generative_fill.h"
 #include "stage_timings.h"
 
@@ -34,7 +34,7 @@ TEST(StageTimings, PreparingAnEditMeasuresCaptureEncodeAndBytes) {
   Raster selection(400, 300, 1, 0);
   for (int y = 100; y < 150; ++y)
     for (int x = 100; x < 200; ++x) *selection.at(x, y) = 255;
-  gpt_image::testing::FakeFillSource source(canvas, selection);
+  gpt_image::testing::FakeImageSource source(canvas, selection);
   FillOptions options;
   options.prompt = "x";
   const PreparedEdit edit = prepare_edit(source, options, "gpt-image-1.5");

@@ -150,7 +150,7 @@ bool run_dialog(const char *procedure, bool new_image, const PixelRect &target, 
 }
 
 // Runs the request for `target` and returns the placement, or throws.
-FillPlacement generate(const DialogState &state, const PixelRect &target, bool interactive, const char *progress_text,
+LayersToPlace generate(const DialogState &state, const PixelRect &target, bool interactive, const char *progress_text,
                        const char *window_title) {
   const std::string settings_path = settings_path_in_profile(gimp_directory());
   const ConnectionSettings connection = resolve_connection(settings_path);
@@ -181,12 +181,12 @@ void run_generate_layer_procedure(gint nparams, const GimpParam *param, gint *nr
   } else if (run_mode == GIMP_RUN_INTERACTIVE && !run_dialog(spec::kGenerateProcedure, false, target, state)) {
     return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
   }
-  FillPlacement placement =
+  LayersToPlace placement =
       generate(state, target, run_mode == GIMP_RUN_INTERACTIVE, _("Generate Layer…"), _("Generate Layer in progress"));
   placement.canvas = canvas_size;  // a crop while waiting would misplace the layer: refused
   const gint32 result = place_and_report(placement, [&] {
     GimpLayerTarget layers(image, anchor);
-    return place_fill_layers(layers, placement);
+    return place_layers(layers, placement);
   });
   if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
   set_result(nreturn_vals, return_vals, GIMP_PDB_LAYER, result);
@@ -207,7 +207,7 @@ void run_new_image_procedure(gint nparams, const GimpParam *param, gint *nreturn
     return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
   }
   const PixelSize canvas = resolve_canvas_size(state.values.canvas);
-  FillPlacement placement = generate(state, {0, 0, canvas.width, canvas.height}, run_mode == GIMP_RUN_INTERACTIVE,
+  LayersToPlace placement = generate(state, {0, 0, canvas.width, canvas.height}, run_mode == GIMP_RUN_INTERACTIVE,
                                      _("Generate Image…"), _("Generate Image in progress"));
   // The image is made only now that the answer is here: a failed run leaves nothing behind.
   const gint32 image = place_and_report(placement, [&] {
@@ -215,7 +215,7 @@ void run_new_image_procedure(gint nparams, const GimpParam *param, gint *nreturn
     gimp_image_undo_disable(made);  // a new image starts without history
     try {
       GimpLayerTarget layers({made}, {});
-      place_fill_layers(layers, placement);
+      place_layers(layers, placement);
     } catch (...) {
       gimp_image_delete(made);
       throw;

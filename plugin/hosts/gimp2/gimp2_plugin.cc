@@ -254,13 +254,13 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
     const std::vector<Raster> references = read_references(reference_ids);
     GimpImageSource source(image, drawable);
-    FillPlacement placement = run_with_progress(
+    LayersToPlace placement = run_with_progress(
         _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
         [&] { return fill_cost_line(source, options, settings_path); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
     const gint32 result = place_and_report(placement, [&] {
       GimpLayerTarget target(image, drawable);
-      return place_fill_layers(target, placement);
+      return place_layers(target, placement);
     });
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     set_result(nreturn_vals, return_vals, GIMP_PDB_LAYER, result);

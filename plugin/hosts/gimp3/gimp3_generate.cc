@@ -93,14 +93,14 @@ GimpValueArray *run_generate(GimpProcedure *procedure, GimpRunMode run_mode, Gim
     validate_generate_options(options, describe_model(connection.model),
                               drawable_ids_property(config, spec::kArgReferences).size());
     const std::vector<Raster> references = read_references(drawable_ids_property(config, spec::kArgReferences));
-    FillPlacement placement = run_with_progress(
+    LayersToPlace placement = run_with_progress(
         _("Generate Layer…"), _("Generate Layer in progress"), run_mode == GIMP_RUN_INTERACTIVE,
         [&] { return generate_cost_line(read_generate_options(config), target.size(), settings_path); },
         [&](ProgressSink &progress) { return run_generate_layer(options, target, references, connection, progress); });
     placement.canvas = canvas_size;  // a crop while waiting would misplace the layer: refused
     GimpLayer *result = place_and_report(placement, [&] {
       GimpLayerTarget layers(image_id, anchor);
-      return GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(layers, placement)));
+      return GIMP_LAYER(gimp_item_get_by_id(place_layers(layers, placement)));
     });
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     GimpValueArray *values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
@@ -136,7 +136,7 @@ GimpValueArray *run_new_image(GimpProcedure *procedure, GimpProcedureConfig *con
                               drawable_ids_property(config, spec::kArgReferences).size());
     const std::vector<Raster> references = read_references(drawable_ids_property(config, spec::kArgReferences));
     const PixelRect target{0, 0, canvas.width, canvas.height};
-    FillPlacement placement = run_with_progress(
+    LayersToPlace placement = run_with_progress(
         _("Generate Image…"), _("Generate Image in progress"), run_mode == GIMP_RUN_INTERACTIVE,
         [&] { return generate_cost_line(read_generate_options(config), canvas, settings_path); },
         [&](ProgressSink &progress) { return run_generate_layer(options, target, references, connection, progress); });
@@ -146,7 +146,7 @@ GimpValueArray *run_new_image(GimpProcedure *procedure, GimpProcedureConfig *con
       gimp_image_undo_disable(made);  // a new image starts without history
       try {
         GimpLayerTarget layers({gimp_image_get_id(made)}, {});
-        place_fill_layers(layers, placement);
+        place_layers(layers, placement);
       } catch (...) {
         gimp_image_delete(made);
         throw;

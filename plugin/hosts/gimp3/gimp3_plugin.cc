@@ -79,13 +79,13 @@ GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpIma
     validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
     const std::vector<Raster> references = read_references(reference_ids);
     GimpImageSource source(image_id, anchor);
-    FillPlacement placement = run_with_progress(
+    LayersToPlace placement = run_with_progress(
         _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
         [&] { return fill_cost_line(source, options, settings_path); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
     GimpLayer *result = place_and_report(placement, [&] {
       GimpLayerTarget target(image_id, anchor);
-      return GIMP_LAYER(gimp_item_get_by_id(place_fill_layers(target, placement)));
+      return GIMP_LAYER(gimp_item_get_by_id(place_layers(target, placement)));
     });
     if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
     GimpValueArray *values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);

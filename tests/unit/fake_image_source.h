@@ -7,9 +7,9 @@
 
 namespace gpt_image::testing {
 
-class FakeFillSource : public FillSource {
+class FakeImageSource : public ImageSource {
  public:
-  FakeFillSource(Raster canvas, Raster selection, Raster active_layer = {})
+  FakeImageSource(Raster canvas, Raster selection, Raster active_layer = {})
       : canvas_(std::move(canvas)), selection_(std::move(selection)), layer_(std::move(active_layer)) {}
 
   PixelSize canvas_size() override { return canvas_.size(); }
@@ -46,7 +46,7 @@ inline EditRequest small_fill_request(const FillOptions &options) {
   Raster selection(200, 100, 1, 0);
   for (int y = 30; y < 60; ++y)
     for (int x = 80; x < 120; ++x) *selection.at(x, y) = 255;
-  FakeFillSource source(canvas, selection);
+  FakeImageSource source(canvas, selection);
   return prepare_edit(source, options, "gpt-image-1.5").request;
 }
 
