@@ -176,14 +176,23 @@ def bad_input_cases(version):
     ]
     if not is_gimp3(version):
         # GIMP 2.10 scripts pass references as item ids, so a deleted (or mistyped) one reaches the
-        # plug-in, whose sentence quotes the id. (GIMP 3 hands over objects and drops a deleted one
-        # from the array before the plug-in runs.)
-        cases.append(("bad_reference_deleted", "a reference deleted before the call",
-                      scheme_on_texture(prepare="""(gone (t-new-transparent-layer img 50 50 "gone"))
+        # plug-in, whose sentence quotes the id. GIMP 3 cannot have these cases: a Script-Fu call
+        # passes objects, and GIMP drops a deleted one before the plug-in runs, leaving no trace of
+        # it (measured in 3.0: `(list gone)` arrives as no array at all, `(list base gone)` as an
+        # array holding `base` alone), so nothing tells the plug-in a reference was meant.
+        deleted_layer = """(gone (t-new-transparent-layer img 50 50 "gone"))
                 (unused (gimp-image-insert-layer img gone 0 -1))
-                (unused (gimp-image-remove-layer img gone))""",
+                (unused (gimp-image-remove-layer img gone))"""
+        cases.append(("bad_reference_deleted", "a reference deleted before the call",
+                      scheme_on_texture(prepare=deleted_layer,
                                         call='(t-fill-refs img base "a reference deleted before the call" (list gone))'),
                       refused("Reference 1 is not a layer or channel of an open image (id ")))
+        # Counted in the order given, so the sentence names the right one of several.
+        cases.append(("bad_reference_deleted_second", "a second reference deleted before the call",
+                      scheme_on_texture(prepare=deleted_layer,
+                                        call='(t-fill-refs img base "a second reference deleted before the call" '
+                                             '(list base gone))'),
+                      refused("Reference 2 is not a layer or channel of an open image (id ")))
     if is_gimp3(version):
         cases.append(("input_several_drawables", "an apple for two layers",
                       scheme_on_texture(prepare="""(second (t-new-transparent-layer img 800 600 "second"))

@@ -4,8 +4,8 @@
 - each language in po/LINGUAS compiles with format and accelerator checks (msgfmt -c);
 - each language translates every message the sources hold now (the template is extracted afresh
   with the same keywords meson uses, merged without fuzzy matching, and must come out complete);
-- in the dialogs of DISTINCT_MNEMONICS, no two labels share a mnemonic (Alt+letter), in English and
-  in each language.
+- in the dialogs of DISTINCT_MNEMONICS (settings, fill and generate, in GIMP 2.10 and 3), no two labels
+  share a mnemonic (Alt+letter), nor one of the buttons GIMP adds, in English and in each language.
 
 Prints one line per check and "N passed, N failed"."""
 import collections
@@ -27,9 +27,32 @@ XGETTEXT_ARGS = ["--from-code=UTF-8", "--add-comments=TRANSLATORS:", "--keyword=
                  "--flag=g_strdup_printf:1:c-format", "--flag=format_text:1:c-format"]
 
 
-# Dialogs whose labels must each have their own Alt+letter (the msgids with one "_" before a letter
-# that occur in the file; msgfmt's accelerator check looks at one message at a time only).
-DISTINCT_MNEMONICS = ("ui/common/settings_dialog.cc",)
+# The dialogs whose labels must each have their own Alt+letter: the msgids with one "_" before a
+# letter that occur in the dialog's source files (msgfmt's accelerator check looks at one message at
+# a time only), plus the buttons GIMP adds itself, which our labels must keep clear of.
+# The GIMP 2.10 dialogs get Help from GTK 2; GIMP 3's procedure dialogs add Help, Reset, Cancel, OK
+# and the two settings buttons, in the wording of GIMP 3.0's and 3.2's own catalogue (gimp30-libgimp).
+GIMP2_BUTTONS = {"en": ("_Help",), "de": ("_Hilfe",), "zh_CN": ("帮助(_H)",)}
+GIMP3_BUTTONS = {
+    "en": ("_Help", "_Reset", "_Cancel", "_OK", "_Load Saved Settings", "_Save Settings"),
+    "de": ("_Hilfe", "_Zurücksetzen", "Abbre_chen", "_OK", "_Gespeicherte Einstellungen laden",
+           "Einstellungen _speichern"),
+    "zh_CN": ("帮助(_H)", "重置(_R)", "取消(_C)", "确定(_O)", "加载保存的设置(_L)", "保存设置(_S)"),
+}
+PROMPT_DIALOG_PARTS = ("ui/common/prompt_tools.cc", "ui/common/reference_picker.cc")
+DISTINCT_MNEMONICS = {
+    "settings dialog": (("ui/common/settings_dialog.cc",), GIMP2_BUTTONS),
+    "GIMP 2.10 fill dialog": (("ui/gtk2/fill_dialog_gimp2.cc",) + PROMPT_DIALOG_PARTS, GIMP2_BUTTONS),
+    "GIMP 2.10 generate dialogs": (("ui/gtk2/generate_dialog_gimp2.cc", "ui/common/canvas_preset_combo.cc")
+                                   + PROMPT_DIALOG_PARTS, GIMP2_BUTTONS),
+    # GIMP 3 labels the dialogs' widgets with the procedures' argument labels.
+    "GIMP 3 fill dialog": (("plugin/hosts/gimp3/gimp3_plugin.cc", "ui/gtk3/prompt_dialog.cc")
+                           + PROMPT_DIALOG_PARTS, GIMP3_BUTTONS),
+    "GIMP 3 generate dialogs": (("plugin/hosts/gimp3/gimp3_generate.cc", "ui/gtk3/prompt_dialog.cc",
+                                 "ui/common/canvas_preset_combo.cc") + PROMPT_DIALOG_PARTS, GIMP3_BUTTONS),
+}
+# Argument labels the GIMP 3 dialogs never show (the reference picker stands in for the argument).
+NOT_SHOWN = {"_References"}
 
 
 def mnemonic(text):
@@ -37,19 +60,30 @@ def mnemonic(text):
     return found.group(1).lower() if found else None
 
 
+def widget(text):
+    """One widget's label: the texts a widget shows in turn ("Refere_nce images: none", "…: %d
+    chosen") agree up to their colon."""
+    return re.split(r"[:：]", text)[0]
+
+
 def mnemonic_clashes(po_path, language):
     """Problems for each pair of labels in one DISTINCT_MNEMONICS dialog sharing a mnemonic."""
     import polib  # only this check needs it
-    labels = collections.defaultdict(lambda: collections.defaultdict(list))  # file -> letter -> labels
-    for entry in polib.pofile(po_path):
-        if entry.obsolete or entry.msgid.count("_") != 1 or not mnemonic(entry.msgid):
-            continue
-        text = entry.msgid if language == "en" else entry.msgstr
-        for path, _ in entry.occurrences:
-            if path in DISTINCT_MNEMONICS and mnemonic(text):
-                labels[path][mnemonic(text)].append(text)
-    return [f"{language}: {path}: Alt+{letter} for {' and '.join(repr(t) for t in texts)}"
-            for path, letters in labels.items() for letter, texts in letters.items() if len(set(texts)) > 1]
+    entries = [entry for entry in polib.pofile(po_path)
+               if not entry.obsolete and entry.msgid.count("_") == 1 and mnemonic(entry.msgid)
+               and entry.msgid not in NOT_SHOWN]
+    problems = []
+    for dialog, (sources, buttons) in DISTINCT_MNEMONICS.items():
+        labels = collections.defaultdict(dict)  # letter -> widget -> label
+        for button in buttons[language]:
+            labels[mnemonic(button)][widget(button)] = f"{button!r} (GIMP's button)"
+        for entry in entries:
+            text = entry.msgid if language == "en" else entry.msgstr
+            if mnemonic(text) and any(path in sources for path, _ in entry.occurrences):
+                labels[mnemonic(text)].setdefault(widget(text), repr(text))
+        problems += [f"{language}: {dialog}: Alt+{letter} for {' and '.join(sorted(texts.values()))}"
+                     for letter, texts in sorted(labels.items()) if len(texts) > 1]
+    return problems
 
 
 def listed(name):

@@ -254,7 +254,7 @@ bool run_settings_dialog(const std::string &settings_path) {
       add_row(form, 5, _("API ver_sion:"), text_entry(settings.azure_api_version), &w.azure_rows);
   gtk_widget_set_tooltip_text(w.azure_api_version,
                               _("Such as 2025-04-01-preview; empty uses Azure's v1 routes (/openai/v1)"));
-  w.azure_model = add_row(form, 6, _("Model be_hind the deployment:"), text_entry(settings.azure_model), &w.azure_rows);
+  w.azure_model = add_row(form, 6, _("Mode_l behind the deployment:"), text_entry(settings.azure_model), &w.azure_rows);
   gtk_widget_set_tooltip_text(w.azure_model,
                               _("Optional: the model the deployment runs, for its sizes and qualities; empty means "
                                 "the deployment is named after its model"));

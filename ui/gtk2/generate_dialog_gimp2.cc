@@ -75,7 +75,7 @@ bool run_generate_dialog_gimp2(GenerateDialogValues &values, bool new_image,
     choices.canvas = gtk_entry_new();
     gtk_entry_set_text(GTK_ENTRY(choices.canvas), values.canvas.c_str());
     gtk_widget_set_tooltip_text(choices.canvas, _(spec::kCanvasBlurb));
-    add_row(table, 2, _("_Canvas:"), choices.canvas);
+    add_row(table, 2, _("C_anvas:"), choices.canvas);
     pick_preset = [&choices](const std::string &name) { gtk_entry_set_text(GTK_ENTRY(choices.canvas), name.c_str()); };
     add_row(table, 3, _("Pr_eset:"), new_canvas_preset_combo(values.canvas, &pick_preset));
   }
@@ -85,7 +85,7 @@ bool run_generate_dialog_gimp2(GenerateDialogValues &values, bool new_image,
   choices.size = gtk_entry_new();
   gtk_entry_set_text(GTK_ENTRY(choices.size), values.size.c_str());
   gtk_widget_set_tooltip_text(choices.size, _(spec::kGenerateSizeBlurb));
-  add_row(table, 5, _("_Size:"), choices.size);
+  add_row(table, 5, _("Si_ze:"), choices.size);
   choices.variations = int_spin(1, kMaxVariations, values.variations);
   add_row(table, 6, _("_Variations:"), choices.variations);
   choices.background = choice_combo(
@@ -100,13 +100,13 @@ bool run_generate_dialog_gimp2(GenerateDialogValues &values, bool new_image,
   choices.output_format = choice_combo({{"png", "PNG"}, {"jpeg", "JPEG"}, {"webp", "WebP"}}, values.output_format);
   add_row(advanced, 1, _("Output _format:"), choices.output_format);
   choices.output_compression = int_spin(0, 100, values.output_compression);
-  add_row(advanced, 2, _("Output _compression:"), choices.output_compression);
+  add_row(advanced, 2, _("O_utput compression:"), choices.output_compression);
   choices.input_fidelity = choice_combo({{"low", _("Low")}, {"high", _("High")}}, values.input_fidelity);
   gtk_widget_set_tooltip_text(choices.input_fidelity, _(spec::kGenerateInputFidelityBlurb));
-  add_row(advanced, 3, _("_Input fidelity:"), choices.input_fidelity);
+  add_row(advanced, 3, _("Input fi_delity:"), choices.input_fidelity);
   choices.partial_images = int_spin(0, kMaxPartialImages, values.partial_images);
   gtk_widget_set_tooltip_text(choices.partial_images, _(spec::kPartialImagesBlurb));
-  add_row(advanced, 4, _("Pre_views while generating (0 = off):"), choices.partial_images);
+  add_row(advanced, 4, _("Previe_ws while generating (0 = off):"), choices.partial_images);
   gtk_widget_set_sensitive(choices.input_fidelity, settings_model_takes_input_fidelity(settings_path));
   GtkWidget *expander = gtk_expander_new(_("Advanced"));
   gtk_container_add(GTK_CONTAINER(expander), advanced);

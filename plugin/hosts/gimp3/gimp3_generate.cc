@@ -54,7 +54,7 @@ void add_generate_arguments(GimpProcedure *procedure) {
                                      flags);
   gimp_procedure_add_choice_argument(procedure, spec::kArgQuality, _("_Quality"), _(spec::kQualityBlurb),
                                      quality_choice(), spec::kDefaultQuality, flags);
-  gimp_procedure_add_string_argument(procedure, spec::kArgSize, _("_Size"), _(spec::kGenerateSizeBlurb),
+  gimp_procedure_add_string_argument(procedure, spec::kArgSize, _("Si_ze"), _(spec::kGenerateSizeBlurb),
                                      spec::kDefaultSize, flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgVariations, _("_Variations"), _(spec::kVariationsBlurb), 1,
                                   kMaxVariations, spec::kDefaultVariations, flags);
@@ -62,13 +62,13 @@ void add_generate_arguments(GimpProcedure *procedure) {
              {{"auto", _("Auto")}, {"transparent", _("Transparent")}, {"opaque", _("Opaque")}});
   add_choice(procedure, spec::kArgOutputFormat, _("Output _format"), _(spec::kOutputFormatBlurb), "png",
              {{"png", "PNG"}, {"jpeg", "JPEG"}, {"webp", "WebP"}});
-  gimp_procedure_add_int_argument(procedure, spec::kArgOutputCompression, _("Output _compression"),
+  gimp_procedure_add_int_argument(procedure, spec::kArgOutputCompression, _("O_utput compression"),
                                   _(spec::kOutputCompressionBlurb), 0, 100, 100, flags);
-  gimp_procedure_add_int_argument(procedure, spec::kArgPartialImages, _("Pre_views"), _(spec::kPartialImagesBlurb), 0,
+  gimp_procedure_add_int_argument(procedure, spec::kArgPartialImages, _("Previe_ws"), _(spec::kPartialImagesBlurb), 0,
                                   kMaxPartialImages, kDefaultPartialImages, flags);
   add_choice(procedure, spec::kArgFit, _("F_it"), _(spec::kFitBlurb), "letterbox",
              {{"letterbox", _("Letterbox (whole picture)")}, {"crop", _("Crop (fill the target)")}});
-  add_choice(procedure, spec::kArgInputFidelity, _("_Input fidelity"), _(spec::kGenerateInputFidelityBlurb), "low",
+  add_choice(procedure, spec::kArgInputFidelity, _("Input fi_delity"), _(spec::kGenerateInputFidelityBlurb), "low",
              {{"low", _("Low")}, {"high", _("High")}});
   add_references_argument_gimp3(procedure, _(spec::kGenerateReferencesBlurb));
 }
@@ -226,7 +226,7 @@ GimpProcedure *create_new_image_procedure_gimp3(GimpPlugIn *plug_in) {
   gimp_procedure_set_attribution(procedure, spec::kAuthor, spec::kCopyright, spec::kDate);
   gimp_procedure_add_enum_argument(procedure, "run-mode", _("Run mode"), _("The run mode"), GIMP_TYPE_RUN_MODE,
                                    GIMP_RUN_INTERACTIVE, G_PARAM_READWRITE);
-  gimp_procedure_add_string_argument(procedure, spec::kArgCanvas, _("_Canvas"), _(spec::kCanvasBlurb), "square-post",
+  gimp_procedure_add_string_argument(procedure, spec::kArgCanvas, _("C_anvas"), _(spec::kCanvasBlurb), "square-post",
                                      G_PARAM_READWRITE);
   add_generate_arguments(procedure);
   gimp_procedure_add_image_return_value(procedure, "image", _("Image"), _(spec::kNewResultBlurb), FALSE,

@@ -122,29 +122,29 @@ GimpProcedure *create_edit_procedure(GimpPlugIn *plug_in) {
   };
   gimp_procedure_add_choice_argument(procedure, spec::kArgQuality, _("_Quality"), _(spec::kQualityBlurb),
                                      quality_choice(), spec::kDefaultQuality, flags);
-  gimp_procedure_add_string_argument(procedure, spec::kArgSize, _("_Size"), _(spec::kSizeBlurb), spec::kDefaultSize,
+  gimp_procedure_add_string_argument(procedure, spec::kArgSize, _("Si_ze"), _(spec::kSizeBlurb), spec::kDefaultSize,
                                      flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgVariations, _("_Variations"), _(spec::kVariationsBlurb), 1,
                                   kMaxVariations, spec::kDefaultVariations, flags);
   choice(spec::kArgBackground, _("_Background"), _(spec::kBackgroundBlurb), "auto",
          {{"auto", _("Auto")}, {"transparent", _("Transparent")}, {"opaque", _("Opaque")}});
-  choice(spec::kArgInputFidelity, _("_Input fidelity"), _(spec::kInputFidelityBlurb), "low",
+  choice(spec::kArgInputFidelity, _("Input fi_delity"), _(spec::kInputFidelityBlurb), "low",
          {{"low", _("Low")}, {"high", _("High")}});
   choice(spec::kArgOutputFormat, _("Output _format"), _(spec::kOutputFormatBlurb), "png",
          {{"png", "PNG"}, {"jpeg", "JPEG"}, {"webp", "WebP"}});
-  gimp_procedure_add_int_argument(procedure, spec::kArgOutputCompression, _("Output _compression"),
+  gimp_procedure_add_int_argument(procedure, spec::kArgOutputCompression, _("O_utput compression"),
                                   _(spec::kOutputCompressionBlurb), 0, 100, 100, flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgContextMargin, _("Context _margin"), _(spec::kContextMarginBlurb),
                                   kAutoMargin, kMaxMargin, kAutoMargin, flags);
-  gimp_procedure_add_int_argument(procedure, spec::kArgFeatherRadius, _("_Feather radius"),
+  gimp_procedure_add_int_argument(procedure, spec::kArgFeatherRadius, _("Feather rad_ius"),
                                   _(spec::kFeatherRadiusBlurb), kAutoEdge, kMaxFeatherRadius, kAutoEdge, flags);
-  choice(spec::kArgSample, _("Sa_mple"), _(spec::kSampleBlurb), "visible",
+  choice(spec::kArgSample, _("Sampl_e"), _(spec::kSampleBlurb), "visible",
          {{"visible", _("What is visible")}, {"layer", _("The active layer")}});
-  gimp_procedure_add_boolean_argument(procedure, spec::kArgColorMatch, _("Match co_lours"), _(spec::kColorMatchBlurb),
+  gimp_procedure_add_boolean_argument(procedure, spec::kArgColorMatch, _("M_atch colours"), _(spec::kColorMatchBlurb),
                                       TRUE, flags);
   gimp_procedure_add_int_argument(procedure, spec::kArgMaskGrow, _("_Grow mask"), _(spec::kMaskGrowBlurb), kAutoEdge,
                                   kMaxMaskGrow, kAutoEdge, flags);
-  gimp_procedure_add_int_argument(procedure, spec::kArgPartialImages, _("Pre_views"), _(spec::kPartialImagesBlurb), 0,
+  gimp_procedure_add_int_argument(procedure, spec::kArgPartialImages, _("Previe_ws"), _(spec::kPartialImagesBlurb), 0,
                                   kMaxPartialImages, kDefaultPartialImages, flags);
   add_references_argument_gimp3(procedure, _(spec::kReferencesBlurb));
   gimp_procedure_add_layer_return_value(procedure, "layer", _("Layer"), _(spec::kResultBlurb), FALSE, flags);
