@@ -105,19 +105,14 @@ std::string generated_layer_name(const std::string &prompt) {
   return format_text(_("Generated: %s"), prompt_for_layer_name(prompt).c_str());
 }
 
-namespace {
-const std::string &generation_model(const PreparedGeneration &prepared) {
-  return prepared.with_references ? prepared.with_references->model : prepared.generation.model;
-}
-}  // namespace
-
 LayersToPlace placement_from_generation(const PreparedGeneration &prepared, const ImagesResult &answer,
                                         const GenerateOptions &options) {
   LayersToPlace placement;
   placement.at = prepared.target;
   placement.layer_name = generated_layer_name(options.prompt);
   placement.usage = answer.usage;
-  placement.cost = actual_cost(describe_model(generation_model(prepared)), answer.usage);
+  const std::string &model = prepared.with_references ? prepared.with_references->model : prepared.generation.model;
+  placement.cost = actual_cost(describe_model(model), answer.usage);
   const size_t asked = static_cast<size_t>(std::max(1, options.variations));
   std::optional<PixelSize> first_size;
   for (size_t i = 0; i < answer.images.size() && i < asked; ++i) {  // a relay that ignores n must not flood
@@ -149,10 +144,10 @@ LayersToPlace run_generate_layer(const GenerateOptions &options, const PixelRect
       },
       progress);
   const double request_ms = elapsed_ms(started);
-  progress.show_cost(actual_cost(describe_model(generation_model(prepared)), answer.usage).text);
   progress.set_text(_("Placing the result…"));
   started = std::chrono::steady_clock::now();
   LayersToPlace placement = placement_from_generation(prepared, answer, options);
+  progress.show_cost(placement.cost.text);  // the estimate gives way to the actual cost
   placement.timings = prepared.timings;
   placement.timings.request_ms = request_ms;
   placement.timings.decode_ms = elapsed_ms(started);

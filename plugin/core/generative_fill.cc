@@ -251,10 +251,10 @@ LayersToPlace run_generative_fill(ImageSource &source, const FillOptions &option
       [&](ProgressSink &worker_progress) { return ImagesApiClient(connection).edit(edit.request, worker_progress); },
       progress);
   const double request_ms = elapsed_ms(started);
-  progress.show_cost(actual_cost(describe_model(edit.request.model), answer.usage).text);
   progress.set_text(_("Placing the result…"));
   started = std::chrono::steady_clock::now();
   LayersToPlace placement = placement_from_answer(edit, answer, options.prompt);
+  progress.show_cost(placement.cost.text);  // the estimate gives way to the actual cost
   placement.timings = edit.timings;
   placement.timings.request_ms = request_ms;
   placement.timings.decode_ms = elapsed_ms(started);
