@@ -5,23 +5,22 @@
 #include <string>
 
 #include "plugin_settings.h"
+#include "procedure_spec.h"
+#include "procedures.h"
 
 namespace gpt_image {
 
-inline void save_settings_from_arguments(const std::string &path, const std::string &base_url, const std::string &model,
-                                         const std::string &organization, const std::string &project, long timeout,
-                                         const std::string &ca_file, int retries, long connect_timeout,
-                                         long stall_timeout) {
+inline void save_settings_from_arguments(const std::string &path, const procedures::ArgumentValues &arguments) {
   PluginSettings settings = load_settings(path);  // keeps what the arguments do not cover
-  settings.base_url = base_url;
-  settings.model = model;
-  settings.organization = organization;
-  settings.project = project;
-  settings.timeout_seconds = timeout;
-  settings.ca_file = ca_file;
-  settings.max_retries = retries;
-  settings.connect_timeout_seconds = connect_timeout;
-  settings.stall_timeout_seconds = stall_timeout;
+  settings.base_url = arguments.text(spec::kArgBaseUrl);
+  settings.model = arguments.text(spec::kArgModel);
+  settings.organization = arguments.text(spec::kArgOrganization);
+  settings.project = arguments.text(spec::kArgProject);
+  settings.timeout_seconds = arguments.number(spec::kArgTimeout);
+  settings.ca_file = arguments.text(spec::kArgCaFile);
+  settings.max_retries = arguments.number(spec::kArgRetries);
+  settings.connect_timeout_seconds = arguments.number(spec::kArgConnectTimeout);
+  settings.stall_timeout_seconds = arguments.number(spec::kArgStallTimeout);
   save_settings(settings, path);
 }
 

@@ -40,17 +40,39 @@ GIMP3_BUTTONS = {
     "zh_CN": ("帮助(_H)", "重置(_R)", "取消(_C)", "确定(_O)", "加载保存的设置(_L)", "保存设置(_S)"),
 }
 PROMPT_DIALOG_PARTS = ("ui/common/prompt_tools.cc", "ui/common/reference_picker.cc")
+# Each dialog: the source files whose marked labels it shows, the procedures whose argument labels
+# it shows (GIMP 3 labels the dialogs' widgets with them; they come from the procedure tables, so
+# they are taken from the registered procedures in tests/e2e/golden/procedures-3.txt), its buttons.
 DISTINCT_MNEMONICS = {
-    "settings dialog": (("ui/common/settings_dialog.cc",), GIMP2_BUTTONS),
-    "GIMP 2.10 fill dialog": (("ui/gtk2/fill_dialog_gimp2.cc",) + PROMPT_DIALOG_PARTS, GIMP2_BUTTONS),
+    "settings dialog": (("ui/common/settings_dialog.cc",), (), GIMP2_BUTTONS),
+    "GIMP 2.10 fill dialog": (("ui/gtk2/fill_dialog_gimp2.cc",) + PROMPT_DIALOG_PARTS, (), GIMP2_BUTTONS),
     "GIMP 2.10 generate dialogs": (("ui/gtk2/generate_dialog_gimp2.cc", "ui/common/canvas_preset_combo.cc")
-                                   + PROMPT_DIALOG_PARTS, GIMP2_BUTTONS),
-    # GIMP 3 labels the dialogs' widgets with the procedures' argument labels.
-    "GIMP 3 fill dialog": (("plugin/hosts/gimp3/gimp3_plugin.cc", "ui/gtk3/prompt_dialog.cc")
-                           + PROMPT_DIALOG_PARTS, GIMP3_BUTTONS),
-    "GIMP 3 generate dialogs": (("plugin/hosts/gimp3/gimp3_generate.cc", "ui/gtk3/prompt_dialog.cc",
-                                 "ui/common/canvas_preset_combo.cc") + PROMPT_DIALOG_PARTS, GIMP3_BUTTONS),
+                                   + PROMPT_DIALOG_PARTS, (), GIMP2_BUTTONS),
+    "GIMP 3 fill dialog": (("ui/gtk3/prompt_dialog.cc",) + PROMPT_DIALOG_PARTS, ("plug-in-gpt-image-edit",),
+                           GIMP3_BUTTONS),
+    "GIMP 3 generate dialogs": (("ui/gtk3/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc")
+                                + PROMPT_DIALOG_PARTS, ("plug-in-gpt-image-generate", "plug-in-gpt-image-new"),
+                                GIMP3_BUTTONS),
 }
+GIMP3_PROCEDURES = os.path.join(TOP, "tests", "e2e", "golden", "procedures-3.txt")
+
+
+def argument_labels(procedures):
+    """The English labels of the named procedures' arguments, as GIMP 3 registers them."""
+    labels, current = set(), None
+    with open(GIMP3_PROCEDURES, encoding="utf-8") as f:
+        for line in f:
+            started = re.match(r'\s*\(proc-def "([^"]+)"', line)
+            if started:
+                current = started.group(1)
+            argument = re.match(r'\s*\(proc-arg \d+ "[^"]*" "[^"]*" "[^"]*" "([^"]*)"', line)
+            if argument and current in procedures:
+                labels.add(argument.group(1))
+    if procedures and not labels:
+        raise SystemExit(f"no argument labels for {procedures} in {GIMP3_PROCEDURES}")
+    return labels
+
+
 # Argument labels the GIMP 3 dialogs never show (the reference picker stands in for the argument).
 NOT_SHOWN = {"_References"}
 
@@ -73,13 +95,15 @@ def mnemonic_clashes(po_path, language):
                if not entry.obsolete and entry.msgid.count("_") == 1 and mnemonic(entry.msgid)
                and entry.msgid not in NOT_SHOWN]
     problems = []
-    for dialog, (sources, buttons) in DISTINCT_MNEMONICS.items():
+    for dialog, (sources, procedures, buttons) in DISTINCT_MNEMONICS.items():
+        shown_arguments = argument_labels(procedures)
         labels = collections.defaultdict(dict)  # letter -> widget -> label
         for button in buttons[language]:
             labels[mnemonic(button)][widget(button)] = f"{button!r} (GIMP's button)"
         for entry in entries:
             text = entry.msgid if language == "en" else entry.msgstr
-            if mnemonic(text) and any(path in sources for path, _ in entry.occurrences):
+            if mnemonic(text) and (entry.msgid in shown_arguments
+                                   or any(path in sources for path, _ in entry.occurrences)):
                 labels[mnemonic(text)].setdefault(widget(text), repr(text))
         problems += [f"{language}: {dialog}: Alt+{letter} for {' and '.join(sorted(texts.values()))}"
                      for letter, texts in sorted(labels.items()) if len(texts) > 1]

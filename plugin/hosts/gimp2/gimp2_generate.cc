@@ -10,12 +10,14 @@
 #include "errors.h"
 #include "generate_layer.h"
 #include "gtk2/generate_dialog_gimp2.h"
+#include "gimp2/gimp2_procedures.h"
 #include "gimp2/gimp2_return_values.h"
 #include "i18n.h"
 #include "image_access.h"
 #include "layer_placement.h"
 #include "plugin_settings.h"
 #include "procedure_spec.h"
+#include "procedures.h"
 #include "prompt_history.h"
 #include "reference_images.h"
 #include "run_and_place.h"
@@ -23,25 +25,6 @@
 namespace gpt_image {
 
 namespace {
-
-// Arguments after run-mode and image/drawable (Generate Layer) or canvas (Generate Image).
-constexpr int kGenerateArgumentCount = 12;
-
-#define ARG(type, name, blurb) {type, const_cast<gchar *>(name), const_cast<gchar *>(blurb)}
-const GimpParamDef kGenerateArguments[kGenerateArgumentCount] = {
-    ARG(GIMP_PDB_STRING, spec::kArgPrompt, spec::kGeneratePromptBlurb),
-    ARG(GIMP_PDB_STRING, spec::kArgQuality, spec::kQualityBlurb),
-    ARG(GIMP_PDB_STRING, spec::kArgSize, spec::kGenerateSizeBlurb),
-    ARG(GIMP_PDB_INT32, spec::kArgVariations, spec::kVariationsBlurb),
-    ARG(GIMP_PDB_STRING, spec::kArgBackground, spec::kBackgroundBlurb),
-    ARG(GIMP_PDB_STRING, spec::kArgOutputFormat, spec::kOutputFormatBlurb),
-    ARG(GIMP_PDB_INT32, spec::kArgOutputCompression, spec::kOutputCompressionBlurb),
-    ARG(GIMP_PDB_INT32, spec::kArgPartialImages, spec::kPartialImagesBlurb),
-    ARG(GIMP_PDB_STRING, spec::kArgFit, spec::kFitBlurb),
-    ARG(GIMP_PDB_STRING, spec::kArgInputFidelity, spec::kGenerateInputFidelityBlurb),
-    ARG(GIMP_PDB_INT32, spec::kArgNumReferences, spec::kNumReferencesBlurb),
-    ARG(GIMP_PDB_INT32ARRAY, spec::kArgReferences, spec::kGenerateReferencesBlurb),
-};
 
 // Last values for gimp_get_data/gimp_set_data, which store a fixed-size block. Reference ids are
 // remembered too: they stay valid while the images are open.
@@ -112,23 +95,13 @@ void store_last_values(const char *procedure, const DialogState &state) {
   gimp_set_data(procedure, &saved, sizeof saved);
 }
 
-// The generate arguments starting at param[first], in kGenerateArguments' order.
-void read_arguments(const GimpParam *param, int first, DialogState &state) {
-  auto text = [param, first](int i) {
-    return std::string(param[first + i].data.d_string ? param[first + i].data.d_string : "");
-  };
-  GenerateDialogValues &v = state.values;
-  v.prompt = text(0);
-  v.quality = text(1);
-  v.size = text(2);
-  v.variations = param[first + 3].data.d_int32;
-  v.background = text(4);
-  v.output_format = text(5);
-  v.output_compression = param[first + 6].data.d_int32;
-  v.partial_images = param[first + 7].data.d_int32;
-  v.fit = text(8);
-  v.input_fidelity = text(9);
-  state.references = reference_ids_argument(param, first + 10);
+// A script's arguments, read by name into the dialog's values.
+void read_arguments(gint nparams, const GimpParam *param, const procedures::Procedure &table, DialogState &state) {
+  procedures::ArgumentValues arguments(table);
+  read_params(nparams, param, arguments);
+  static_cast<GenerateOptions &>(state.values) = procedures::generate_options(arguments);
+  if (table.find(spec::kArgCanvas)) state.values.canvas = arguments.text(spec::kArgCanvas);
+  state.references = arguments.layers(spec::kArgReferences);
 }
 
 // The dialog with the reference chooser; false when cancelled. Remembers the prompt and the values.
@@ -172,12 +145,12 @@ void run_generate_layer_procedure(gint nparams, const GimpParam *param, gint *nr
   const PixelRect target = generation_target(canvas_size, canvas.selection_bounds());
   DialogState state = load_last_values(spec::kGenerateProcedure);
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-    if (nparams != 3 + kGenerateArgumentCount)
+    if (nparams != full_param_count(procedures::generate()))
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                         _("plug-in-gpt-image-generate takes run-mode, image, drawable, prompt, quality, size, "
                           "variations, background, output-format, output-compression, partial-images, fit, "
                           "input-fidelity, num-references, references."));
-    read_arguments(param, 3, state);
+    read_arguments(nparams, param, procedures::generate(), state);
   } else if (run_mode == GIMP_RUN_INTERACTIVE && !run_dialog(spec::kGenerateProcedure, false, target, state)) {
     return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
   }
@@ -196,13 +169,12 @@ void run_new_image_procedure(gint nparams, const GimpParam *param, gint *nreturn
   const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
   DialogState state = load_last_values(spec::kNewProcedure);
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-    if (nparams != 2 + kGenerateArgumentCount)
+    if (nparams != full_param_count(procedures::new_image()))
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                         _("plug-in-gpt-image-new takes run-mode, canvas, prompt, quality, size, variations, "
                           "background, output-format, output-compression, partial-images, fit, input-fidelity, "
                           "num-references, references."));
-    state.values.canvas = param[1].data.d_string ? param[1].data.d_string : "";
-    read_arguments(param, 2, state);
+    read_arguments(nparams, param, procedures::new_image(), state);
   } else if (run_mode == GIMP_RUN_INTERACTIVE && !run_dialog(spec::kNewProcedure, true, {}, state)) {
     return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
   }
@@ -232,40 +204,6 @@ void run_new_image_procedure(gint nparams, const GimpParam *param, gint *nreturn
 }
 
 }  // namespace
-
-std::vector<gint32> reference_ids_argument(const GimpParam *param, int index) {
-  std::vector<gint32> ids;
-  const gint32 count = param[index].data.d_int32;
-  for (gint32 i = 0; i < count && param[index + 1].data.d_int32array; ++i) ids.push_back(param[index + 1].data.d_int32array[i]);
-  return ids;
-}
-
-void install_generate_procedures_gimp2() {
-  static GimpParamDef generate_arguments[3 + kGenerateArgumentCount] = {
-      ARG(GIMP_PDB_INT32, "run-mode", "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }"),
-      ARG(GIMP_PDB_IMAGE, "image", "Input image"),
-      ARG(GIMP_PDB_DRAWABLE, "drawable", "The new layer goes above this layer"),
-  };
-  static GimpParamDef new_arguments[2 + kGenerateArgumentCount] = {
-      ARG(GIMP_PDB_INT32, "run-mode", "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }"),
-      ARG(GIMP_PDB_STRING, spec::kArgCanvas, spec::kCanvasBlurb),
-  };
-  for (int i = 0; i < kGenerateArgumentCount; ++i) {
-    generate_arguments[3 + i] = kGenerateArguments[i];
-    new_arguments[2 + i] = kGenerateArguments[i];
-  }
-  static const GimpParamDef layer_result[] = {ARG(GIMP_PDB_LAYER, "layer", spec::kGenerateResultBlurb)};
-  static const GimpParamDef image_result[] = {ARG(GIMP_PDB_IMAGE, "image", spec::kNewResultBlurb)};
-  gimp_install_procedure(spec::kGenerateProcedure, spec::kGenerateBlurb, spec::kGenerateHelp, spec::kAuthor,
-                         spec::kCopyright, spec::kDate, spec::kGenerateMenuLabel, "RGB*, GRAY*", GIMP_PLUGIN,
-                         G_N_ELEMENTS(generate_arguments), G_N_ELEMENTS(layer_result), generate_arguments,
-                         layer_result);
-  gimp_plugin_menu_register(spec::kGenerateProcedure, spec::kMenuPath);
-  gimp_install_procedure(spec::kNewProcedure, spec::kNewBlurb, spec::kNewHelp, spec::kAuthor, spec::kCopyright,
-                         spec::kDate, spec::kNewMenuLabel, "", GIMP_PLUGIN, G_N_ELEMENTS(new_arguments),
-                         G_N_ELEMENTS(image_result), new_arguments, image_result);
-  gimp_plugin_menu_register(spec::kNewProcedure, spec::kNewMenuPath);
-}
 
 void run_generate_gimp2(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_vals,
                         GimpParam **return_vals) {

@@ -14,6 +14,7 @@
 #include "common/settings_dialog.h"
 #include "gtk2/fill_dialog_gimp2.h"
 #include "gimp2/gimp2_generate.h"
+#include "gimp2/gimp2_procedures.h"
 #include "gimp2/gimp2_return_values.h"
 #include "gimp_progress.h"
 #include "i18n.h"
@@ -21,6 +22,7 @@
 #include "model_catalogue.h"
 #include "cost_line.h"
 #include "procedure_spec.h"
+#include "procedures.h"
 #include "prompt_history.h"
 #include "quick_start.h"
 #include "reference_images.h"
@@ -116,68 +118,23 @@ void store_last_values(const FillDialogValues &values, const std::vector<gint32>
 void query() {
   // GIMP 2.10 translates menu labels and blurbs itself, with the domain registered here.
   gimp_plugin_domain_register(GETTEXT_PACKAGE, bind_plugin_translations(gimp_get_progname()).c_str());
-  static const GimpParamDef arguments[] = {
-      {GIMP_PDB_INT32, const_cast<gchar *>("run-mode"), const_cast<gchar *>("The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }")},
-      {GIMP_PDB_IMAGE, const_cast<gchar *>("image"), const_cast<gchar *>("Input image")},
-      {GIMP_PDB_DRAWABLE, const_cast<gchar *>("drawable"), const_cast<gchar *>("The new layer goes above this layer")},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgPrompt), const_cast<gchar *>(spec::kPromptBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgQuality), const_cast<gchar *>(spec::kQualityBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgSize), const_cast<gchar *>(spec::kSizeBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgVariations), const_cast<gchar *>(spec::kVariationsBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgBackground), const_cast<gchar *>(spec::kBackgroundBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgInputFidelity), const_cast<gchar *>(spec::kInputFidelityBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgOutputFormat), const_cast<gchar *>(spec::kOutputFormatBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgOutputCompression), const_cast<gchar *>(spec::kOutputCompressionBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgContextMargin), const_cast<gchar *>(spec::kContextMarginBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgFeatherRadius), const_cast<gchar *>(spec::kFeatherRadiusBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgSample), const_cast<gchar *>(spec::kSampleBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgColorMatch), const_cast<gchar *>(spec::kColorMatchBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgMaskGrow), const_cast<gchar *>(spec::kMaskGrowBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgPartialImages), const_cast<gchar *>(spec::kPartialImagesBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgNumReferences), const_cast<gchar *>(spec::kNumReferencesBlurb)},
-      {GIMP_PDB_INT32ARRAY, const_cast<gchar *>(spec::kArgReferences), const_cast<gchar *>(spec::kReferencesBlurb)},
-  };
-  static const GimpParamDef results[] = {
-      {GIMP_PDB_LAYER, const_cast<gchar *>("layer"), const_cast<gchar *>(spec::kResultBlurb)},
-  };
-  gimp_install_procedure(spec::kEditProcedure, spec::kEditBlurb, spec::kEditHelp, spec::kAuthor, spec::kCopyright,
-                         spec::kDate, spec::kEditMenuLabel, "RGB*, GRAY*", GIMP_PLUGIN, G_N_ELEMENTS(arguments),
-                         G_N_ELEMENTS(results), arguments, results);
-  gimp_plugin_menu_register(spec::kEditProcedure, spec::kMenuPath);
-  install_generate_procedures_gimp2();
-
-  static const GimpParamDef settings_arguments[] = {
-      {GIMP_PDB_INT32, const_cast<gchar *>("run-mode"), const_cast<gchar *>("The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1) }")},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgBaseUrl), const_cast<gchar *>(spec::kBaseUrlBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgModel), const_cast<gchar *>(spec::kModelBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgOrganization), const_cast<gchar *>(spec::kOrganizationBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgProject), const_cast<gchar *>(spec::kProjectBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgTimeout), const_cast<gchar *>(spec::kTimeoutBlurb)},
-      {GIMP_PDB_STRING, const_cast<gchar *>(spec::kArgCaFile), const_cast<gchar *>(spec::kCaFileBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgRetries), const_cast<gchar *>(spec::kRetriesBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgConnectTimeout), const_cast<gchar *>(spec::kConnectTimeoutBlurb)},
-      {GIMP_PDB_INT32, const_cast<gchar *>(spec::kArgStallTimeout), const_cast<gchar *>(spec::kStallTimeoutBlurb)},
-  };
-  gimp_install_procedure(spec::kSettingsProcedure, spec::kSettingsBlurb, spec::kSettingsHelp, spec::kAuthor,
-                         spec::kCopyright, spec::kDate, spec::kSettingsMenuLabel, "", GIMP_PLUGIN,
-                         G_N_ELEMENTS(settings_arguments), 0, settings_arguments, nullptr);
-  gimp_plugin_menu_register(spec::kSettingsProcedure, spec::kMenuPath);
+  for (const procedures::Procedure *procedure : procedures::all()) install_procedure(*procedure);
 }
 
 void run_settings(gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
   const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
   const std::string path = settings_path_in_profile(gimp_directory());
-  auto text = [param](int i) { return std::string(param[i].data.d_string ? param[i].data.d_string : ""); };
   try {
     if (run_mode == GIMP_RUN_INTERACTIVE) {
       if (!run_settings_dialog(path)) return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
     } else if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-      if (nparams != 10)
+      if (nparams != full_param_count(procedures::settings()))
         return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                            _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
                              "project, timeout, ca-file, retries, connect-timeout, stall-timeout."));
-      save_settings_from_arguments(path, text(1), text(2), text(3), text(4), param[5].data.d_int32, text(6),
-                                   param[7].data.d_int32, param[8].data.d_int32, param[9].data.d_int32);
+      procedures::ArgumentValues arguments(procedures::settings());
+      read_params(nparams, param, arguments);
+      save_settings_from_arguments(path, arguments);
     }
     set_status(nreturn_vals, return_vals, GIMP_PDB_SUCCESS, "");
   } catch (const GenerativeError &e) {
@@ -208,29 +165,18 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   std::vector<gint32> reference_ids;
   FillDialogValues values = load_last_values(reference_ids);
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-    // 17 arguments: scripts written before references were appended.
-    if (nparams != 17 && nparams != 19)
+    // Also without the last row: scripts written before references were appended.
+    const int full = full_param_count(procedures::edit());
+    if (nparams != full && nparams != full - 2)
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
                          _("plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, "
                            "variations, background, input-fidelity, output-format, output-compression, "
                            "context-margin, feather-radius, sample, color-match, mask-grow, partial-images, "
                            "num-references, references."));
-    reference_ids = nparams == 19 ? reference_ids_argument(param, 17) : std::vector<gint32>{};
-    auto text = [param](int i) { return std::string(param[i].data.d_string ? param[i].data.d_string : ""); };
-    values.prompt = text(3);
-    values.quality = text(4);
-    values.size = text(5);
-    values.variations = param[6].data.d_int32;
-    values.background = text(7);
-    values.input_fidelity = text(8);
-    values.output_format = text(9);
-    values.output_compression = param[10].data.d_int32;
-    values.context_margin = param[11].data.d_int32;
-    values.feather_radius = param[12].data.d_int32;
-    values.sample = text(13);
-    values.color_match = param[14].data.d_int32 != 0;
-    values.mask_grow = param[15].data.d_int32;
-    values.partial_images = param[16].data.d_int32;
+    procedures::ArgumentValues arguments(procedures::edit());
+    read_params(nparams, param, arguments);
+    values = procedures::fill_options(arguments);
+    reference_ids = arguments.layers(spec::kArgReferences);
   } else if (run_mode == GIMP_RUN_INTERACTIVE) {
     GimpImageSource preview(image, drawable);
     const std::string settings_path = settings_path_in_profile(gimp_directory());

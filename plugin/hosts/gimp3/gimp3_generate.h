@@ -11,11 +11,10 @@
 
 namespace gpt_image {
 
-GimpProcedure *create_generate_procedure_gimp3(GimpPlugIn *plug_in);
-GimpProcedure *create_new_image_procedure_gimp3(GimpPlugIn *plug_in);
-
-// The `references` drawable-array argument, appended to a procedure.
-void add_references_argument_gimp3(GimpProcedure *procedure, const char *blurb);
+// How the two procedures run (registered from their tables by gimp3_plugin.cc).
+GimpValueArray *run_generate_gimp3(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+                                   GimpDrawable **drawables, GimpProcedureConfig *config, gpointer);
+GimpValueArray *run_new_image_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config, gpointer);
 
 // The procedure's dialog with the reference chooser (every open layer; those already in the config
 // ticked, at most `reference_limit`); after OK the config's `references` hold the ticked layers.

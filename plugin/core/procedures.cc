@@ -1,0 +1,268 @@
+#include "procedures.h"
+
+#include <stdexcept>
+#include <utility>
+
+#include "context_plan.h"
+#include "i18n.h"
+#include "mask_shape.h"
+#include "plugin_settings.h"
+#include "procedure_spec.h"
+#include "retry_policy.h"
+
+namespace gpt_image::procedures {
+
+namespace {
+
+Argument row(const char *name, Kind kind, const char *label, const char *blurb) {
+  Argument argument;
+  argument.name = name;
+  argument.kind = kind;
+  argument.label = label;
+  argument.blurb = blurb;
+  return argument;
+}
+Argument text_row(const char *name, const char *label, const char *blurb, std::string fallback) {
+  Argument argument = row(name, Kind::Text, label, blurb);
+  argument.text_default = std::move(fallback);
+  return argument;
+}
+Argument choice_row(const char *name, const char *label, const char *blurb, std::string fallback,
+                    std::vector<ChoiceItem> choices) {
+  Argument argument = text_row(name, label, blurb, std::move(fallback));
+  argument.kind = Kind::Choice;
+  argument.choices = std::move(choices);
+  return argument;
+}
+Argument int_row(const char *name, const char *label, const char *blurb, int fallback, int min, int max) {
+  Argument argument = row(name, Kind::Int, label, blurb);
+  argument.int_default = fallback;
+  argument.min = min;
+  argument.max = max;
+  return argument;
+}
+Argument toggle_row(const char *name, const char *label, const char *blurb, bool fallback) {
+  Argument argument = row(name, Kind::Toggle, label, blurb);
+  argument.int_default = fallback ? 1 : 0;
+  return argument;
+}
+
+// Rows several procedures share, each spelled once. The blurb differs where the procedures differ.
+Argument prompt_row(const char *blurb) { return text_row(spec::kArgPrompt, N_("_Prompt"), blurb, ""); }
+Argument quality_row() {
+  Argument argument = text_row(spec::kArgQuality, N_("_Quality"), spec::kQualityBlurb, spec::kDefaultQuality);
+  argument.kind = Kind::Quality;
+  return argument;
+}
+Argument size_row(const char *blurb) { return text_row(spec::kArgSize, N_("Si_ze"), blurb, spec::kDefaultSize); }
+Argument variations_row() {
+  return int_row(spec::kArgVariations, N_("_Variations"), spec::kVariationsBlurb, spec::kDefaultVariations, 1,
+                 kMaxVariations);
+}
+Argument background_row() {
+  return choice_row(spec::kArgBackground, N_("_Background"), spec::kBackgroundBlurb, "auto",
+                    {{"auto", N_("Auto")}, {"transparent", N_("Transparent")}, {"opaque", N_("Opaque")}});
+}
+Argument input_fidelity_row(const char *blurb) {
+  return choice_row(spec::kArgInputFidelity, N_("Input fi_delity"), blurb, "low", {{"low", N_("Low")}, {"high", N_("High")}});
+}
+Argument output_format_row() {
+  return choice_row(spec::kArgOutputFormat, N_("Output _format"), spec::kOutputFormatBlurb, "png",
+                    {{"png", "PNG"}, {"jpeg", "JPEG"}, {"webp", "WebP"}});  // names, not words: never translated
+}
+Argument output_compression_row() {
+  return int_row(spec::kArgOutputCompression, N_("O_utput compression"), spec::kOutputCompressionBlurb, 100, 0, 100);
+}
+Argument partial_images_row() {
+  return int_row(spec::kArgPartialImages, N_("Previe_ws"), spec::kPartialImagesBlurb, kDefaultPartialImages, 0,
+                 kMaxPartialImages);
+}
+Argument references_row(const char *blurb) {
+  Argument argument = row(spec::kArgReferences, Kind::Layers, N_("_References"), blurb);
+  argument.count_name = spec::kArgNumReferences;
+  argument.count_blurb = spec::kNumReferencesBlurb;
+  return argument;
+}
+
+// The arguments of Generate Layer, and of Generate Image after its canvas.
+std::vector<Argument> generate_rows() {
+  return {prompt_row(spec::kGeneratePromptBlurb),
+          quality_row(),
+          size_row(spec::kGenerateSizeBlurb),
+          variations_row(),
+          background_row(),
+          output_format_row(),
+          output_compression_row(),
+          partial_images_row(),
+          choice_row(spec::kArgFit, N_("F_it"), spec::kFitBlurb, "letterbox",
+                     {{"letterbox", N_("Letterbox (whole picture)")}, {"crop", N_("Crop (fill the target)")}}),
+          input_fidelity_row(spec::kGenerateInputFidelityBlurb),
+          references_row(spec::kGenerateReferencesBlurb)};
+}
+
+Procedure make_edit() {
+  return {spec::kEditProcedure, spec::kMenuPath, spec::kEditMenuLabel, spec::kEditBlurb, spec::kEditHelp, "RGB*, GRAY*",
+          Target::Image, Returns::Layer, "layer", N_("Layer"), spec::kResultBlurb,
+          {prompt_row(spec::kPromptBlurb),
+           quality_row(),
+           size_row(spec::kSizeBlurb),
+           variations_row(),
+           background_row(),
+           input_fidelity_row(spec::kInputFidelityBlurb),
+           output_format_row(),
+           output_compression_row(),
+           int_row(spec::kArgContextMargin, N_("Context _margin"), spec::kContextMarginBlurb, kAutoMargin, kAutoMargin,
+                   kMaxMargin),
+           int_row(spec::kArgFeatherRadius, N_("Feather rad_ius"), spec::kFeatherRadiusBlurb, kAutoEdge, kAutoEdge,
+                   kMaxFeatherRadius),
+           choice_row(spec::kArgSample, N_("Sampl_e"), spec::kSampleBlurb, "visible",
+                      {{"visible", N_("What is visible")}, {"layer", N_("The active layer")}}),
+           toggle_row(spec::kArgColorMatch, N_("M_atch colours"), spec::kColorMatchBlurb, true),
+           int_row(spec::kArgMaskGrow, N_("_Grow mask"), spec::kMaskGrowBlurb, kAutoEdge, kAutoEdge, kMaxMaskGrow),
+           partial_images_row(),
+           references_row(spec::kReferencesBlurb)}};
+}
+
+Procedure make_generate() {
+  return {spec::kGenerateProcedure, spec::kMenuPath, spec::kGenerateMenuLabel, spec::kGenerateBlurb,
+          spec::kGenerateHelp, "RGB*, GRAY*", Target::Image, Returns::Layer, "layer", N_("Layer"),
+          spec::kGenerateResultBlurb, generate_rows()};
+}
+
+Procedure make_new_image() {
+  std::vector<Argument> rows{text_row(spec::kArgCanvas, N_("C_anvas"), spec::kCanvasBlurb, "square-post")};
+  for (Argument &row : generate_rows()) rows.push_back(std::move(row));
+  return {spec::kNewProcedure, spec::kNewMenuPath, spec::kNewMenuLabel, spec::kNewBlurb, spec::kNewHelp, "",
+          Target::Plain, Returns::Image, "image", N_("Image"), spec::kNewResultBlurb, std::move(rows)};
+}
+
+Procedure make_settings() {
+  return {spec::kSettingsProcedure, spec::kMenuPath, spec::kSettingsMenuLabel, spec::kSettingsBlurb,
+          spec::kSettingsHelp, "", Target::Plain, Returns::Nothing, nullptr, nullptr, nullptr,
+          {text_row(spec::kArgBaseUrl, N_("Base URL"), spec::kBaseUrlBlurb, kDefaultBaseUrl),
+           text_row(spec::kArgModel, N_("Model"), spec::kModelBlurb, kDefaultModel),
+           text_row(spec::kArgOrganization, N_("Organization"), spec::kOrganizationBlurb, ""),
+           text_row(spec::kArgProject, N_("Project"), spec::kProjectBlurb, ""),
+           int_row(spec::kArgTimeout, N_("Timeout"), spec::kTimeoutBlurb, kDefaultTimeoutSeconds, 1,
+                   kMaxTimeoutSeconds),
+           text_row(spec::kArgCaFile, N_("CA file"), spec::kCaFileBlurb, ""),
+           int_row(spec::kArgRetries, N_("Retries"), spec::kRetriesBlurb, kDefaultMaxRetries, 0, kMaxRetriesLimit),
+           int_row(spec::kArgConnectTimeout, N_("Connect timeout"), spec::kConnectTimeoutBlurb,
+                   kDefaultConnectTimeoutSeconds, 1, kMaxConnectTimeoutSeconds),
+           int_row(spec::kArgStallTimeout, N_("Stall timeout"), spec::kStallTimeoutBlurb, kDefaultStallTimeoutSeconds,
+                   0, kMaxStallTimeoutSeconds)}};
+}
+
+Kind value_kind(Kind kind) { return kind == Kind::Choice || kind == Kind::Quality ? Kind::Text : kind; }
+
+}  // namespace
+
+const Argument *Procedure::find(std::string_view wanted) const {
+  for (const Argument &argument : arguments)
+    if (wanted == argument.name) return &argument;
+  return nullptr;
+}
+
+const Procedure &edit() {
+  static const Procedure table = make_edit();
+  return table;
+}
+const Procedure &generate() {
+  static const Procedure table = make_generate();
+  return table;
+}
+const Procedure &new_image() {
+  static const Procedure table = make_new_image();
+  return table;
+}
+const Procedure &settings() {
+  static const Procedure table = make_settings();
+  return table;
+}
+
+const std::vector<const Procedure *> &all() {
+  static const std::vector<const Procedure *> list{&edit(), &generate(), &new_image(), &settings()};
+  return list;
+}
+
+const Procedure *named(std::string_view name) {
+  for (const Procedure *procedure : all())
+    if (name == procedure->name) return procedure;
+  return nullptr;
+}
+
+ArgumentValues::ArgumentValues(const Procedure &procedure) : procedure_(&procedure) {
+  for (const Argument &argument : procedure.arguments) {
+    switch (argument.kind) {
+      case Kind::Text:
+      case Kind::Choice:
+      case Kind::Quality: values_.emplace(argument.name, argument.text_default); break;
+      case Kind::Int: values_.emplace(argument.name, argument.int_default); break;
+      case Kind::Toggle: values_.emplace(argument.name, argument.int_default != 0); break;
+      case Kind::Layers: values_.emplace(argument.name, std::vector<int>{}); break;
+    }
+  }
+}
+
+const ArgumentValues::Value &ArgumentValues::at(std::string_view name, Kind wanted) const {
+  const Argument *argument = procedure_->find(name);
+  if (!argument || value_kind(argument->kind) != wanted)
+    throw std::logic_error(std::string(procedure_->name) + " has no argument " + std::string(name) + " of that kind");
+  return values_.find(name)->second;
+}
+
+ArgumentValues::Value &ArgumentValues::at(std::string_view name, Kind wanted) {
+  return const_cast<Value &>(static_cast<const ArgumentValues *>(this)->at(name, wanted));
+}
+
+const std::string &ArgumentValues::text(std::string_view name) const {
+  return std::get<std::string>(at(name, Kind::Text));
+}
+int ArgumentValues::number(std::string_view name) const { return std::get<int>(at(name, Kind::Int)); }
+bool ArgumentValues::toggle(std::string_view name) const { return std::get<bool>(at(name, Kind::Toggle)); }
+const std::vector<int> &ArgumentValues::layers(std::string_view name) const {
+  return std::get<std::vector<int>>(at(name, Kind::Layers));
+}
+
+void ArgumentValues::set_text(std::string_view name, std::string value) { at(name, Kind::Text) = std::move(value); }
+void ArgumentValues::set_number(std::string_view name, int value) { at(name, Kind::Int) = value; }
+void ArgumentValues::set_toggle(std::string_view name, bool value) { at(name, Kind::Toggle) = value; }
+void ArgumentValues::set_layers(std::string_view name, std::vector<int> ids) {
+  at(name, Kind::Layers) = std::move(ids);
+}
+
+FillOptions fill_options(const ArgumentValues &a) {
+  FillOptions o;
+  o.prompt = a.text(spec::kArgPrompt);
+  o.quality = a.text(spec::kArgQuality);
+  o.size = a.text(spec::kArgSize);
+  o.variations = a.number(spec::kArgVariations);
+  o.background = a.text(spec::kArgBackground);
+  o.input_fidelity = a.text(spec::kArgInputFidelity);
+  o.output_format = a.text(spec::kArgOutputFormat);
+  o.output_compression = a.number(spec::kArgOutputCompression);
+  o.context_margin = a.number(spec::kArgContextMargin);
+  o.feather_radius = a.number(spec::kArgFeatherRadius);
+  o.sample = a.text(spec::kArgSample);
+  o.color_match = a.toggle(spec::kArgColorMatch);
+  o.mask_grow = a.number(spec::kArgMaskGrow);
+  o.partial_images = a.number(spec::kArgPartialImages);
+  return o;
+}
+
+GenerateOptions generate_options(const ArgumentValues &a) {
+  GenerateOptions o;
+  o.prompt = a.text(spec::kArgPrompt);
+  o.quality = a.text(spec::kArgQuality);
+  o.size = a.text(spec::kArgSize);
+  o.variations = a.number(spec::kArgVariations);
+  o.background = a.text(spec::kArgBackground);
+  o.output_format = a.text(spec::kArgOutputFormat);
+  o.output_compression = a.number(spec::kArgOutputCompression);
+  o.partial_images = a.number(spec::kArgPartialImages);
+  o.fit = a.text(spec::kArgFit);
+  o.input_fidelity = a.text(spec::kArgInputFidelity);
+  return o;
+}
+
+}  // namespace gpt_image::procedures

@@ -1,0 +1,150 @@
+// The procedure tables (procedures.h): what scripts rely on, written out here as literals, so a
+// table edit that reorders, renames or changes a default fails before any GIMP is started.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "plugin_settings.h"
+#include "procedures.h"
+
+namespace gpt_image::procedures {
+namespace {
+
+std::vector<std::string> names(const Procedure &procedure) {
+  std::vector<std::string> out;
+  for (const Argument &row : procedure.arguments) out.push_back(row.name);
+  return out;
+}
+
+TEST(Procedures, RegisteredInTodaysOrder) {
+  std::vector<std::string> registered;
+  for (const Procedure *procedure : all()) registered.push_back(procedure->name);
+  EXPECT_EQ(registered, (std::vector<std::string>{"plug-in-gpt-image-edit", "plug-in-gpt-image-generate",
+                                                  "plug-in-gpt-image-new", "plug-in-gpt-image-settings"}));
+  EXPECT_EQ(named("plug-in-gpt-image-new"), &new_image());
+  EXPECT_EQ(named("plug-in-gpt-image-nothing"), nullptr);
+}
+
+// GIMP 2.10 scripts pass arguments by position: the order is the contract.
+TEST(Procedures, ArgumentsInTheOrderScriptsPassThem) {
+  EXPECT_EQ(names(edit()), (std::vector<std::string>{"prompt", "quality", "size", "variations", "background",
+                                                      "input-fidelity", "output-format", "output-compression",
+                                                      "context-margin", "feather-radius", "sample", "color-match",
+                                                      "mask-grow", "partial-images", "references"}));
+  const std::vector<std::string> generate_names{"prompt", "quality", "size", "variations", "background",
+                                                "output-format", "output-compression", "partial-images", "fit",
+                                                "input-fidelity", "references"};
+  EXPECT_EQ(names(generate()), generate_names);
+  std::vector<std::string> new_names{"canvas"};
+  new_names.insert(new_names.end(), generate_names.begin(), generate_names.end());
+  EXPECT_EQ(names(new_image()), new_names);
+  EXPECT_EQ(names(settings()), (std::vector<std::string>{"base-url", "model", "organization", "project", "timeout",
+                                                          "ca-file", "retries", "connect-timeout", "stall-timeout"}));
+  EXPECT_EQ(edit().target, Target::Image);
+  EXPECT_EQ(new_image().target, Target::Plain);
+  EXPECT_EQ(new_image().returns, Returns::Image);
+  EXPECT_EQ(settings().returns, Returns::Nothing);
+}
+
+// The options a call that leaves everything out gets are the options' own defaults
+// (test_option_defaults.cc pins those as literals).
+TEST(Procedures, TableDefaultsAreTheOptionsDefaults) {
+  const FillOptions fill = fill_options(ArgumentValues(edit()));
+  const FillOptions plain{};
+  EXPECT_EQ(fill.prompt, plain.prompt);
+  EXPECT_EQ(fill.quality, plain.quality);
+  EXPECT_EQ(fill.size, plain.size);
+  EXPECT_EQ(fill.variations, plain.variations);
+  EXPECT_EQ(fill.background, plain.background);
+  EXPECT_EQ(fill.input_fidelity, plain.input_fidelity);
+  EXPECT_EQ(fill.output_format, plain.output_format);
+  EXPECT_EQ(fill.output_compression, plain.output_compression);
+  EXPECT_EQ(fill.context_margin, plain.context_margin);
+  EXPECT_EQ(fill.feather_radius, plain.feather_radius);
+  EXPECT_EQ(fill.sample, plain.sample);
+  EXPECT_EQ(fill.color_match, plain.color_match);
+  EXPECT_EQ(fill.mask_grow, plain.mask_grow);
+  EXPECT_EQ(fill.partial_images, plain.partial_images);
+
+  for (const Procedure *procedure : {&generate(), &new_image()}) {
+    const GenerateOptions made = generate_options(ArgumentValues(*procedure));
+    const GenerateOptions expected{};
+    EXPECT_EQ(made.prompt, expected.prompt);
+    EXPECT_EQ(made.quality, expected.quality);
+    EXPECT_EQ(made.size, expected.size);
+    EXPECT_EQ(made.variations, expected.variations);
+    EXPECT_EQ(made.background, expected.background);
+    EXPECT_EQ(made.output_format, expected.output_format);
+    EXPECT_EQ(made.output_compression, expected.output_compression);
+    EXPECT_EQ(made.partial_images, expected.partial_images);
+    EXPECT_EQ(made.fit, expected.fit);
+    EXPECT_EQ(made.input_fidelity, expected.input_fidelity);
+  }
+  EXPECT_EQ(ArgumentValues(new_image()).text("canvas"), "square-post");
+
+  const ArgumentValues connection(settings());
+  const PluginSettings saved{};
+  EXPECT_EQ(connection.text("base-url"), saved.base_url);
+  EXPECT_EQ(connection.text("model"), saved.model);
+  EXPECT_EQ(connection.text("organization"), saved.organization);
+  EXPECT_EQ(connection.text("project"), saved.project);
+  EXPECT_EQ(connection.number("timeout"), saved.timeout_seconds);
+  EXPECT_EQ(connection.text("ca-file"), saved.ca_file);
+  EXPECT_EQ(connection.number("retries"), saved.max_retries);
+  EXPECT_EQ(connection.number("connect-timeout"), saved.connect_timeout_seconds);
+  EXPECT_EQ(connection.number("stall-timeout"), saved.stall_timeout_seconds);
+}
+
+TEST(Procedures, EveryDefaultIsOneTheArgumentAccepts) {
+  for (const Procedure *procedure : all()) {
+    for (const Argument &row : procedure->arguments) {
+      SCOPED_TRACE(std::string(procedure->name) + " " + row.name);
+      EXPECT_NE(row.label, nullptr);
+      EXPECT_NE(row.blurb, nullptr);
+      if (row.kind == Kind::Int) {
+        EXPECT_LE(row.min, row.int_default);
+        EXPECT_LE(row.int_default, row.max);
+      }
+      if (row.kind == Kind::Choice) {
+        bool offered = false;
+        for (const ChoiceItem &item : row.choices) offered = offered || row.text_default == item.value;
+        EXPECT_TRUE(offered);
+      }
+      if (row.kind == Kind::Layers) {
+        EXPECT_STREQ(row.count_name, "num-references");  // GIMP 2.10's count
+      }
+    }
+  }
+}
+
+TEST(Procedures, ValuesAreReadAndWrittenByName) {
+  ArgumentValues values(edit());
+  values.set_text("prompt", "a red kite");
+  values.set_number("mask-grow", 7);
+  values.set_toggle("color-match", false);
+  values.set_layers("references", {4, 9});
+  const FillOptions options = fill_options(values);
+  EXPECT_EQ(options.prompt, "a red kite");
+  EXPECT_EQ(options.mask_grow, 7);
+  EXPECT_FALSE(options.color_match);
+  EXPECT_EQ(values.layers("references"), (std::vector<int>{4, 9}));
+  EXPECT_EQ(options.quality, "medium");  // untouched: the default
+
+  ArgumentValues generated(generate());
+  generated.set_text("fit", "crop");
+  EXPECT_EQ(generate_options(generated).fit, "crop");
+}
+
+// A name the procedure lacks, or the wrong kind, is a mistake in the plug-in, not in the script.
+TEST(Procedures, UnknownNamesAndWrongKindsAreRefused) {
+  ArgumentValues values(edit());
+  EXPECT_THROW(values.text("fit"), std::logic_error);           // Generate's, not Fill's
+  EXPECT_THROW(values.number("prompt"), std::logic_error);      // text, not a number
+  EXPECT_THROW(values.set_toggle("mask-grow", true), std::logic_error);
+  EXPECT_NO_THROW(values.text("quality"));                      // a choice reads as text
+}
+
+}  // namespace
+}  // namespace gpt_image::procedures
