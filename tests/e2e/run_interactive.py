@@ -670,12 +670,13 @@ def main():
             if int(server.eval("(t-image-width img)")[1]) != 800:
                 failures.append("one undo did not take back the crop (the refused fill left an undo step)")
 
-    # 7d. GIMP 2.10 keeps the last values in a fixed-size block: a non-ASCII prompt longer than
-    #     it (pasted, 33000 bytes) must be cut between two characters, so that repeating the
-    #     fill with the last values sends valid text (the prompt's first 10923 characters).
+    # 7d. GIMP 2.10's last values are a block the plug-in writes itself (core/last_values.h). A
+    #     long non-ASCII prompt (pasted, 33000 bytes) comes back whole when the fill is repeated
+    #     with the last values: the fixed-size struct of older releases cut it after 10923 of its
+    #     characters, so a repeat sent a different prompt from the one the user had typed.
     def case_long_prompt_repeat_last_values(failures):
         layers_before = layer_count()
-        long_prompt = "灯" * 11000  # 3 bytes each; the saved field holds 32771 bytes
+        long_prompt = "灯" * 11000  # 3 bytes each: more than the 32771 bytes the old struct held
         text_file = os.path.join(work, "long-prompt.txt")
         with open(text_file, "w", encoding="utf-8") as f:
             f.write(long_prompt)
@@ -701,9 +702,9 @@ def main():
                 new = [r.get("fields", {}).get("prompt") for r in standin.requests()[count:]]
                 if not ok:
                     failures.append(f"repeating with the last values failed: {text[:300]}")
-                elif new != [long_prompt[:10923]]:
-                    failures.append(f"repeating sent {[len(p or '') for p in new]} characters, not the first "
-                                    f"10923 of the prompt")
+                elif new != [long_prompt]:
+                    failures.append(f"repeating sent {[len(p or '') for p in new]} characters, not the whole "
+                                    f"prompt of 11000")
         clipboard.kill()
         clipboard.wait()
         while layer_count() > layers_before:
@@ -735,7 +736,7 @@ def main():
     cases = [case_dialog_cancel, case_dialog_prompt_typed_and_sent, case_one_undo_step, case_last_values_remembered,
              case_progress_window_cancel, case_settings_dialog, case_settings_dialog_refused_base_url,
              case_settings_dialog_azure, case_generate_layer_dialog, case_selection_changed_while_waiting, case_canvas_cropped_while_waiting]
-    if args.gimp == "2.10":  # only GIMP 2.10 keeps last values in a fixed-size block
+    if args.gimp == "2.10":  # GIMP 3 keeps last values itself (GimpProcedureConfig); 2.10 in the plug-in's block
         cases.append(case_long_prompt_repeat_last_values)
     cases.append(case_generate_image_dialog)
     cases = [run_case for run_case in cases if args.only in run_case.__name__]

@@ -11,6 +11,7 @@
 #include "generate_layer.h"
 #include "gtk2/generate_dialog_gimp2.h"
 #include "gimp2/gimp2_procedures.h"
+#include "gimp2/gimp2_last_values.h"
 #include "gimp2/gimp2_return_values.h"
 #include "i18n.h"
 #include "image_access.h"
@@ -26,73 +27,33 @@ namespace gpt_image {
 
 namespace {
 
-// Last values for gimp_get_data/gimp_set_data, which store a fixed-size block. Reference ids are
-// remembered too: they stay valid while the images are open.
-struct SavedGenerateValues {
-  char prompt[32768 + 4];
-  char canvas[32];
-  char quality[16];
-  char size[16];
-  gint32 variations;
-  char background[16];
-  char output_format[8];
-  gint32 output_compression;
-  gint32 partial_images;
-  char fit[16];
-  char input_fidelity[8];
-  gint32 reference_count;
-  gint32 references[kMaxImagesPerRequest];
-};
-
-template <size_t N>
-std::string saved_text(char (&field)[N]) {
-  field[N - 1] = 0;
-  return field;
-}
-
 struct DialogState {
   GenerateDialogValues values;
   std::vector<gint32> references;
 };
 
-DialogState load_last_values(const char *procedure) {
-  DialogState state;
-  SavedGenerateValues saved;
-  if (gimp_get_data_size(procedure) != sizeof saved || !gimp_get_data(procedure, &saved)) return state;
+// Generate Layer's and Generate Image's last values by argument name (only Generate Image uses the
+// canvas). Reference ids are remembered too: they stay valid while the images are open.
+std::vector<LastValue> generate_last_values(DialogState &state) {
   GenerateDialogValues &v = state.values;
-  v.prompt = saved_text(saved.prompt);
-  v.canvas = saved_text(saved.canvas);
-  v.quality = saved_text(saved.quality);
-  v.size = saved_text(saved.size);
-  v.variations = saved.variations;
-  v.background = saved_text(saved.background);
-  v.output_format = saved_text(saved.output_format);
-  v.output_compression = saved.output_compression;
-  v.partial_images = saved.partial_images;
-  v.fit = saved_text(saved.fit);
-  v.input_fidelity = saved_text(saved.input_fidelity);
-  for (int i = 0; i < saved.reference_count && i < kMaxImagesPerRequest; ++i) state.references.push_back(saved.references[i]);
-  return state;
+  return {LastValue::text(spec::kArgPrompt, v.prompt),
+          LastValue::text(spec::kArgCanvas, v.canvas),
+          LastValue::text(spec::kArgQuality, v.quality),
+          LastValue::text(spec::kArgSize, v.size),
+          LastValue::number(spec::kArgVariations, v.variations, 1, kMaxVariations),
+          LastValue::text(spec::kArgBackground, v.background),
+          LastValue::text(spec::kArgOutputFormat, v.output_format),
+          LastValue::number(spec::kArgOutputCompression, v.output_compression, 0, 100),
+          LastValue::number(spec::kArgPartialImages, v.partial_images, 0, kMaxPartialImages),
+          LastValue::text(spec::kArgFit, v.fit),
+          LastValue::text(spec::kArgInputFidelity, v.input_fidelity),
+          LastValue::ids(spec::kArgReferences, state.references, kMaxImagesPerRequest)};
 }
 
-void store_last_values(const char *procedure, const DialogState &state) {
-  SavedGenerateValues saved;
-  std::memset(&saved, 0, sizeof saved);
-  const GenerateDialogValues &v = state.values;
-  g_strlcpy(saved.prompt, v.prompt.c_str(), sizeof saved.prompt);
-  g_strlcpy(saved.canvas, v.canvas.c_str(), sizeof saved.canvas);
-  g_strlcpy(saved.quality, v.quality.c_str(), sizeof saved.quality);
-  g_strlcpy(saved.size, v.size.c_str(), sizeof saved.size);
-  saved.variations = v.variations;
-  g_strlcpy(saved.background, v.background.c_str(), sizeof saved.background);
-  g_strlcpy(saved.output_format, v.output_format.c_str(), sizeof saved.output_format);
-  saved.output_compression = v.output_compression;
-  saved.partial_images = v.partial_images;
-  g_strlcpy(saved.fit, v.fit.c_str(), sizeof saved.fit);
-  g_strlcpy(saved.input_fidelity, v.input_fidelity.c_str(), sizeof saved.input_fidelity);
-  for (gint32 id : state.references)
-    if (saved.reference_count < kMaxImagesPerRequest) saved.references[saved.reference_count++] = id;
-  gimp_set_data(procedure, &saved, sizeof saved);
+DialogState load_last_values(const char *procedure) {
+  DialogState state;  // the procedure's defaults
+  load_last_values_gimp2(procedure, generate_last_values(state));
+  return state;
 }
 
 // A script's arguments, read by name into the dialog's values.
@@ -118,7 +79,8 @@ bool run_dialog(const char *procedure, bool new_image, const PixelRect &target, 
     return false;
   state.references = picker.chosen();
   remember_prompt_quietly(history, state.values.prompt);
-  store_last_values(procedure, state);  // before the request, so a failed call does not lose the prompt
+  // Before the request, so a failed call does not lose the prompt.
+  store_last_values_gimp2(procedure, generate_last_values(state));
   return true;
 }
 

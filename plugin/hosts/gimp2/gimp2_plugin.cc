@@ -15,6 +15,7 @@
 #include "gtk2/fill_dialog_gimp2.h"
 #include "gimp2/gimp2_generate.h"
 #include "gimp2/gimp2_procedures.h"
+#include "gimp2/gimp2_last_values.h"
 #include "gimp2/gimp2_return_values.h"
 #include "gimp_progress.h"
 #include "i18n.h"
@@ -28,7 +29,6 @@
 #include "reference_images.h"
 #include "run_and_place.h"
 #include "settings_arguments.h"
-#include "text_prefix.h"
 
 namespace {
 
@@ -37,82 +37,24 @@ using namespace gpt_image;
 // Before main(): see quick_start.h.
 [[maybe_unused]] const bool babl_cache_skipped = skip_babl_fish_cache();
 
-// Last values for GIMP 2.10's gimp_get_data/gimp_set_data, which store a fixed-size block.
-struct SavedFillValues {
-  char prompt[32768 + 4];
-  char quality[16];
-  char size[16];
-  gint32 variations;
-  char background[16];
-  char input_fidelity[8];
-  char output_format[8];
-  gint32 output_compression;
-  gint32 context_margin;
-  gint32 feather_radius;
-  char sample[16];
-  gint32 color_match;
-  gint32 mask_grow;
-  gint32 partial_images;
-  gint32 reference_count;
-  gint32 references[kMaxImagesPerRequest - 1];
-};
-
-// Cut at a character boundary: half a UTF-8 sequence at the end of a long non-ASCII prompt would
-// make the saved prompt invalid text, and "repeat last" would then refuse it.
-void copy_text(char *destination, size_t capacity, const std::string &text) {
-  g_strlcpy(destination, utf8_prefix(text, capacity - 1).c_str(), capacity);
-}
-
-template <size_t N>
-std::string saved_text(char (&field)[N]) {
-  field[N - 1] = 0;
-  return field;
-}
-
-FillDialogValues load_last_values(std::vector<gint32> &references) {
-  FillDialogValues values;  // the procedure's defaults
-  SavedFillValues saved;
-  if (gimp_get_data_size(spec::kEditProcedure) == sizeof saved && gimp_get_data(spec::kEditProcedure, &saved)) {
-    values.prompt = saved_text(saved.prompt);
-    values.quality = saved_text(saved.quality);
-    values.size = saved_text(saved.size);
-    values.variations = saved.variations;
-    values.background = saved_text(saved.background);
-    values.input_fidelity = saved_text(saved.input_fidelity);
-    values.output_format = saved_text(saved.output_format);
-    values.output_compression = saved.output_compression;
-    values.context_margin = saved.context_margin;
-    values.feather_radius = saved.feather_radius;
-    values.sample = saved_text(saved.sample);
-    values.color_match = saved.color_match != 0;
-    values.mask_grow = saved.mask_grow;
-    values.partial_images = saved.partial_images;
-    for (int i = 0; i < saved.reference_count && i < kMaxImagesPerRequest - 1; ++i)
-      references.push_back(saved.references[i]);
-  }
-  return values;
-}
-
-void store_last_values(const FillDialogValues &values, const std::vector<gint32> &references) {
-  SavedFillValues saved;
-  std::memset(&saved, 0, sizeof saved);
-  copy_text(saved.prompt, sizeof saved.prompt, values.prompt);
-  copy_text(saved.quality, sizeof saved.quality, values.quality);
-  copy_text(saved.size, sizeof saved.size, values.size);
-  saved.variations = values.variations;
-  copy_text(saved.background, sizeof saved.background, values.background);
-  copy_text(saved.input_fidelity, sizeof saved.input_fidelity, values.input_fidelity);
-  copy_text(saved.output_format, sizeof saved.output_format, values.output_format);
-  saved.output_compression = values.output_compression;
-  saved.context_margin = values.context_margin;
-  saved.feather_radius = values.feather_radius;
-  copy_text(saved.sample, sizeof saved.sample, values.sample);
-  saved.color_match = values.color_match ? 1 : 0;
-  saved.mask_grow = values.mask_grow;
-  saved.partial_images = values.partial_images;
-  for (gint32 id : references)
-    if (saved.reference_count < kMaxImagesPerRequest - 1) saved.references[saved.reference_count++] = id;
-  gimp_set_data(spec::kEditProcedure, &saved, sizeof saved);
+// Generative Fill's last values by argument name; what `values` and `references` hold is read
+// into them (the defaults before loading) or written from them.
+std::vector<LastValue> fill_last_values(FillDialogValues &values, std::vector<gint32> &references) {
+  return {LastValue::text(spec::kArgPrompt, values.prompt),
+          LastValue::text(spec::kArgQuality, values.quality),
+          LastValue::text(spec::kArgSize, values.size),
+          LastValue::number(spec::kArgVariations, values.variations, 1, kMaxVariations),
+          LastValue::text(spec::kArgBackground, values.background),
+          LastValue::text(spec::kArgInputFidelity, values.input_fidelity),
+          LastValue::text(spec::kArgOutputFormat, values.output_format),
+          LastValue::number(spec::kArgOutputCompression, values.output_compression, 0, 100),
+          LastValue::number(spec::kArgContextMargin, values.context_margin, kAutoMargin, kMaxMargin),
+          LastValue::number(spec::kArgFeatherRadius, values.feather_radius, kAutoEdge, kMaxFeatherRadius),
+          LastValue::text(spec::kArgSample, values.sample),
+          LastValue::toggle(spec::kArgColorMatch, values.color_match),
+          LastValue::number(spec::kArgMaskGrow, values.mask_grow, kAutoEdge, kMaxMaskGrow),
+          LastValue::number(spec::kArgPartialImages, values.partial_images, 0, kMaxPartialImages),
+          LastValue::ids(spec::kArgReferences, references, kMaxImagesPerRequest - 1)};
 }
 
 void query() {
@@ -163,7 +105,8 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
     return set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
   }
   std::vector<gint32> reference_ids;
-  FillDialogValues values = load_last_values(reference_ids);
+  FillDialogValues values;  // the procedure's defaults
+  load_last_values_gimp2(spec::kEditProcedure, fill_last_values(values, reference_ids));
   if (run_mode == GIMP_RUN_NONINTERACTIVE) {
     // Also without the last row: scripts written before references were appended.
     const int full = full_param_count(procedures::edit());
@@ -190,7 +133,8 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
       return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
     reference_ids = picker.chosen();
     remember_prompt_quietly(history, values.prompt);
-    store_last_values(values, reference_ids);  // before the request, so a failed call does not lose the prompt
+    // Before the request, so a failed call does not lose the prompt.
+    store_last_values_gimp2(spec::kEditProcedure, fill_last_values(values, reference_ids));
   }
 
   try {
