@@ -8,6 +8,7 @@
 #include "mask_shape.h"
 #include "plugin_settings.h"
 #include "procedure_spec.h"
+#include "reference_images.h"
 #include "retry_policy.h"
 
 namespace gpt_image::procedures {
@@ -47,38 +48,60 @@ Argument toggle_row(const char *name, const char *label, const char *blurb, bool
   return argument;
 }
 
+// GIMP 2.10's hand-made dialog labels its rows a little differently from GIMP 3's argument labels.
+Argument with_form_label(Argument argument, const char *form_label) {
+  argument.form_label = form_label;
+  return argument;
+}
+
 // Rows several procedures share, each spelled once. The blurb differs where the procedures differ.
-Argument prompt_row(const char *blurb) { return text_row(spec::kArgPrompt, N_("_Prompt"), blurb, ""); }
+Argument prompt_row(const char *blurb) {
+  return with_form_label(text_row(spec::kArgPrompt, N_("_Prompt"), blurb, ""), N_("_Prompt:"));
+}
 Argument quality_row() {
   Argument argument = text_row(spec::kArgQuality, N_("_Quality"), spec::kQualityBlurb, spec::kDefaultQuality);
   argument.kind = Kind::Quality;
-  return argument;
+  return with_form_label(argument, N_("_Quality:"));
 }
-Argument size_row(const char *blurb) { return text_row(spec::kArgSize, N_("Si_ze"), blurb, spec::kDefaultSize); }
+Argument size_row(const char *blurb) {
+  return with_form_label(text_row(spec::kArgSize, N_("Si_ze"), blurb, spec::kDefaultSize), N_("Si_ze:"));
+}
 Argument variations_row() {
-  return int_row(spec::kArgVariations, N_("_Variations"), spec::kVariationsBlurb, spec::kDefaultVariations, 1,
-                 kMaxVariations);
+  return with_form_label(int_row(spec::kArgVariations, N_("_Variations"), spec::kVariationsBlurb,
+                                 spec::kDefaultVariations, 1, kMaxVariations),
+                         N_("_Variations:"));
 }
 Argument background_row() {
-  return choice_row(spec::kArgBackground, N_("_Background"), spec::kBackgroundBlurb, "auto",
-                    {{"auto", N_("Auto")}, {"transparent", N_("Transparent")}, {"opaque", N_("Opaque")}});
+  return with_form_label(
+      choice_row(spec::kArgBackground, N_("_Background"), spec::kBackgroundBlurb, "auto",
+                 {{"auto", N_("Auto")}, {"transparent", N_("Transparent")}, {"opaque", N_("Opaque")}}),
+      N_("_Background:"));
 }
 Argument input_fidelity_row(const char *blurb) {
-  return choice_row(spec::kArgInputFidelity, N_("Input fi_delity"), blurb, "low", {{"low", N_("Low")}, {"high", N_("High")}});
+  return with_form_label(
+      choice_row(spec::kArgInputFidelity, N_("Input fi_delity"), blurb, "low", {{"low", N_("Low")}, {"high", N_("High")}}),
+      N_("Input fi_delity:"));
 }
 Argument output_format_row() {
-  return choice_row(spec::kArgOutputFormat, N_("Output _format"), spec::kOutputFormatBlurb, "png",
-                    {{"png", "PNG"}, {"jpeg", "JPEG"}, {"webp", "WebP"}});  // names, not words: never translated
+  return with_form_label(choice_row(spec::kArgOutputFormat, N_("Output _format"), spec::kOutputFormatBlurb, "png",
+                                    // names, not words: never translated
+                                    {{"png", "PNG"}, {"jpeg", "JPEG"}, {"webp", "WebP"}}),
+                         N_("Output _format:"));
 }
 Argument output_compression_row() {
-  return int_row(spec::kArgOutputCompression, N_("O_utput compression"), spec::kOutputCompressionBlurb, 100, 0, 100);
+  return with_form_label(int_row(spec::kArgOutputCompression, N_("O_utput compression"),
+                                 spec::kOutputCompressionBlurb, 100, 0, 100),
+                         N_("O_utput compression:"));
 }
 Argument partial_images_row() {
-  return int_row(spec::kArgPartialImages, N_("Previe_ws"), spec::kPartialImagesBlurb, kDefaultPartialImages, 0,
-                 kMaxPartialImages);
+  return with_form_label(int_row(spec::kArgPartialImages, N_("Previe_ws"), spec::kPartialImagesBlurb,
+                                 kDefaultPartialImages, 0, kMaxPartialImages),
+                         N_("Previe_ws while generating (0 = off):"));
 }
-Argument references_row(const char *blurb) {
+Argument references_row(const char *blurb, int most) {
+  // GIMP 2.10's dialog shows the reference chooser instead: no form label.
   Argument argument = row(spec::kArgReferences, Kind::Layers, N_("_References"), blurb);
+  argument.max = most;
   argument.count_name = spec::kArgNumReferences;
   argument.count_blurb = spec::kNumReferencesBlurb;
   return argument;
@@ -94,10 +117,12 @@ std::vector<Argument> generate_rows() {
           output_format_row(),
           output_compression_row(),
           partial_images_row(),
-          choice_row(spec::kArgFit, N_("F_it"), spec::kFitBlurb, "letterbox",
-                     {{"letterbox", N_("Letterbox (whole picture)")}, {"crop", N_("Crop (fill the target)")}}),
+          with_form_label(
+              choice_row(spec::kArgFit, N_("F_it"), spec::kFitBlurb, "letterbox",
+                         {{"letterbox", N_("Letterbox (whole picture)")}, {"crop", N_("Crop (fill the target)")}}),
+              N_("F_it:")),
           input_fidelity_row(spec::kGenerateInputFidelityBlurb),
-          references_row(spec::kGenerateReferencesBlurb)};
+          references_row(spec::kGenerateReferencesBlurb, kMaxImagesPerRequest)};
 }
 
 Procedure make_edit() {
@@ -111,16 +136,23 @@ Procedure make_edit() {
            input_fidelity_row(spec::kInputFidelityBlurb),
            output_format_row(),
            output_compression_row(),
-           int_row(spec::kArgContextMargin, N_("Context _margin"), spec::kContextMarginBlurb, kAutoMargin, kAutoMargin,
-                   kMaxMargin),
-           int_row(spec::kArgFeatherRadius, N_("Feather rad_ius"), spec::kFeatherRadiusBlurb, kAutoEdge, kAutoEdge,
-                   kMaxFeatherRadius),
-           choice_row(spec::kArgSample, N_("Sampl_e"), spec::kSampleBlurb, "visible",
-                      {{"visible", N_("What is visible")}, {"layer", N_("The active layer")}}),
-           toggle_row(spec::kArgColorMatch, N_("M_atch colours"), spec::kColorMatchBlurb, true),
-           int_row(spec::kArgMaskGrow, N_("_Grow mask"), spec::kMaskGrowBlurb, kAutoEdge, kAutoEdge, kMaxMaskGrow),
+           with_form_label(int_row(spec::kArgContextMargin, N_("Context _margin"), spec::kContextMarginBlurb,
+                                   kAutoMargin, kAutoMargin, kMaxMargin),
+                           N_("Context _margin (-1 = auto):")),
+           with_form_label(int_row(spec::kArgFeatherRadius, N_("Feather rad_ius"), spec::kFeatherRadiusBlurb,
+                                   kAutoEdge, kAutoEdge, kMaxFeatherRadius),
+                           N_("Feather rad_ius (-1 = auto):")),
+           with_form_label(choice_row(spec::kArgSample, N_("Sampl_e"), spec::kSampleBlurb, "visible",
+                                      {{"visible", N_("What is visible")}, {"layer", N_("The active layer")}}),
+                           N_("Sampl_e:")),
+           with_form_label(toggle_row(spec::kArgColorMatch, N_("M_atch colours"), spec::kColorMatchBlurb, true),
+                           N_("M_atch colours to the surroundings")),
+           with_form_label(int_row(spec::kArgMaskGrow, N_("_Grow mask"), spec::kMaskGrowBlurb, kAutoEdge, kAutoEdge,
+                                   kMaxMaskGrow),
+                           N_("_Grow mask (-1 = auto):")),
            partial_images_row(),
-           references_row(spec::kReferencesBlurb)}};
+           // The area around the selection is the first image of the request.
+           references_row(spec::kReferencesBlurb, kMaxImagesPerRequest - 1)}};
 }
 
 Procedure make_generate() {
@@ -130,7 +162,8 @@ Procedure make_generate() {
 }
 
 Procedure make_new_image() {
-  std::vector<Argument> rows{text_row(spec::kArgCanvas, N_("C_anvas"), spec::kCanvasBlurb, "square-post")};
+  std::vector<Argument> rows{
+      with_form_label(text_row(spec::kArgCanvas, N_("C_anvas"), spec::kCanvasBlurb, "square-post"), N_("C_anvas:"))};
   for (Argument &row : generate_rows()) rows.push_back(std::move(row));
   return {spec::kNewProcedure, spec::kNewMenuPath, spec::kNewMenuLabel, spec::kNewBlurb, spec::kNewHelp, "",
           Target::Plain, Returns::Image, "image", N_("Image"), spec::kNewResultBlurb, std::move(rows)};
@@ -178,6 +211,35 @@ const Procedure &new_image() {
 const Procedure &settings() {
   static const Procedure table = make_settings();
   return table;
+}
+
+const DialogLayout &dialog_layout(const Procedure &procedure) {
+  static const DialogLayout fill{
+      N_("Generative Fill"),
+      {spec::kArgQuality, spec::kArgSize, spec::kArgVariations},
+      {spec::kArgBackground, spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
+       spec::kArgContextMargin, spec::kArgFeatherRadius, spec::kArgMaskGrow, spec::kArgColorMatch, spec::kArgSample,
+       spec::kArgPartialImages},
+      N_("Describe what should appear in the selection, then press OK."),
+      false};
+  static const std::vector<const char *> generate_advanced{spec::kArgFit, spec::kArgOutputFormat,
+                                                           spec::kArgOutputCompression, spec::kArgInputFidelity,
+                                                           spec::kArgPartialImages};
+  static const DialogLayout layer{N_("Generate Layer"),
+                                  {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground},
+                                  generate_advanced,
+                                  N_("Describe the picture to generate, then press OK."),
+                                  false};
+  static const DialogLayout image{
+      N_("Generate Image"),
+      {spec::kArgCanvas, spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground},
+      generate_advanced,
+      N_("Describe the picture to generate, then press OK."),
+      true};
+  if (&procedure == &new_image()) return image;
+  if (&procedure == &generate()) return layer;
+  if (&procedure == &edit()) return fill;
+  throw std::logic_error(std::string(procedure.name) + " has no prompt dialog");
 }
 
 const std::vector<const Procedure *> &all() {
@@ -229,6 +291,24 @@ void ArgumentValues::set_number(std::string_view name, int value) { at(name, Kin
 void ArgumentValues::set_toggle(std::string_view name, bool value) { at(name, Kind::Toggle) = value; }
 void ArgumentValues::set_layers(std::string_view name, std::vector<int> ids) {
   at(name, Kind::Layers) = std::move(ids);
+}
+
+std::vector<LastValue> ArgumentValues::as_last_values() {
+  std::vector<LastValue> out;
+  for (const Argument &row : procedure_->arguments) {
+    Value &value = values_.find(row.name)->second;
+    switch (row.kind) {
+      case Kind::Text:
+      case Kind::Choice:
+      case Kind::Quality: out.push_back(LastValue::text(row.name, std::get<std::string>(value))); break;
+      case Kind::Int: out.push_back(LastValue::number(row.name, std::get<int>(value), row.min, row.max)); break;
+      case Kind::Toggle: out.push_back(LastValue::toggle(row.name, std::get<bool>(value))); break;
+      case Kind::Layers:
+        out.push_back(LastValue::ids(row.name, std::get<std::vector<int>>(value), static_cast<std::size_t>(row.max)));
+        break;
+    }
+  }
+  return out;
 }
 
 FillOptions fill_options(const ArgumentValues &a) {

@@ -13,6 +13,7 @@
 
 #include "generate_layer.h"
 #include "generative_fill.h"
+#include "last_values.h"
 
 namespace gpt_image::procedures {
 
@@ -35,9 +36,10 @@ struct Argument {
   Kind kind = Kind::Text;
   const char *label = nullptr;  // N_(): GIMP 3's label, with its mnemonic ("_Quality")
   const char *blurb = nullptr;  // N_(): the PDB description and the tooltip
+  const char *form_label = nullptr;  // N_(): GIMP 2.10's dialog row ("_Quality:"); a Toggle: its check box
   std::string text_default;  // Text, Choice, Quality
   int int_default = 0;       // Int, Toggle (0 or 1)
-  int min = 0, max = 0;      // Int
+  int min = 0, max = 0;      // Int: the range; Layers: the most layers
   std::vector<ChoiceItem> choices;  // Choice
   const char *count_name = nullptr, *count_blurb = nullptr;  // Layers: GIMP 2.10's count before the ids
 };
@@ -66,6 +68,16 @@ const std::vector<const Procedure *> &all();
 // The procedure named `name`, or nullptr.
 const Procedure *named(std::string_view name);
 
+// How a procedure's prompt dialog is laid out, in both GIMP versions: the prompt, then `main`, then
+// `advanced` folded away, the reference chooser and the cost line. Settings has a dialog of its own.
+struct DialogLayout {
+  const char *title = nullptr;              // N_()
+  std::vector<const char *> main, advanced;  // argument names, in display order (not the PDB order)
+  const char *blank_prompt_hint = nullptr;  // N_(): shown when OK is pressed without a prompt
+  bool canvas_presets = false;              // a preset list that fills the `canvas` argument
+};
+const DialogLayout &dialog_layout(const Procedure &procedure);  // edit, generate or new image
+
 // One run's arguments, by name, starting from the table's defaults. Asking for a name the procedure
 // does not have, or as the wrong kind, is a programming error (std::logic_error).
 class ArgumentValues {
@@ -82,6 +94,11 @@ class ArgumentValues {
   void set_number(std::string_view name, int value);
   void set_toggle(std::string_view name, bool value);
   void set_layers(std::string_view name, std::vector<int> ids);
+
+  // Every value bound to a LastValue under its argument's name, with the row's range (an Int's,
+  // a Layers row's most ids): GIMP 2.10 keeps a procedure's last values by name (last_values.h).
+  // The bindings point into this object.
+  std::vector<LastValue> as_last_values();
 
  private:
   using Value = std::variant<std::string, int, bool, std::vector<int>>;

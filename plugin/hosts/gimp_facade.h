@@ -93,6 +93,12 @@ void delete_item(ItemId item);
 void undo_group_start(ImageId image);
 void undo_group_end(ImageId image);
 void undo_disable(ImageId image);
+void undo_enable(ImageId image);
+
+// New images (Generate Image): an empty RGB image, marked as saved once filled, and shown.
+ImageId new_rgb_image(PixelSize size);
+void mark_clean(ImageId image);
+void show_in_display(ImageId image);
 
 // Whole images, for reading what is visible in a region.
 ImageId duplicate_image(ImageId image);

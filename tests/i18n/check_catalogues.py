@@ -41,19 +41,26 @@ GIMP3_BUTTONS = {
 }
 PROMPT_DIALOG_PARTS = ("ui/common/prompt_tools.cc", "ui/common/reference_picker.cc")
 # Each dialog: the source files whose marked labels it shows, the procedures whose argument labels
-# it shows (GIMP 3 labels the dialogs' widgets with them; they come from the procedure tables, so
-# they are taken from the registered procedures in tests/e2e/golden/procedures-3.txt), its buttons.
+# it shows, its buttons. The argument labels come from the procedure tables (procedures.cc), so they
+# are taken from the registered procedures in tests/e2e/golden/procedures-3.txt: GIMP 3 labels the
+# dialogs' widgets with them, and GIMP 2.10's hand-built dialog labels each row with its form label,
+# which the table spells as the argument's label and more ("_Quality" -> "_Quality:").
 DISTINCT_MNEMONICS = {
     "settings dialog": (("ui/common/settings_dialog.cc",), (), GIMP2_BUTTONS),
-    "GIMP 2.10 fill dialog": (("ui/gtk2/fill_dialog_gimp2.cc",) + PROMPT_DIALOG_PARTS, (), GIMP2_BUTTONS),
-    "GIMP 2.10 generate dialogs": (("ui/gtk2/generate_dialog_gimp2.cc", "ui/common/canvas_preset_combo.cc")
-                                   + PROMPT_DIALOG_PARTS, (), GIMP2_BUTTONS),
+    "GIMP 2.10 fill dialog": (("ui/gtk2/prompt_dialog.cc",) + PROMPT_DIALOG_PARTS,
+                              ("gimp2", "plug-in-gpt-image-edit"), GIMP2_BUTTONS),
+    "GIMP 2.10 generate dialogs": (("ui/gtk2/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc")
+                                   + PROMPT_DIALOG_PARTS,
+                                   ("gimp2", "plug-in-gpt-image-generate", "plug-in-gpt-image-new"), GIMP2_BUTTONS),
     "GIMP 3 fill dialog": (("ui/gtk3/prompt_dialog.cc",) + PROMPT_DIALOG_PARTS, ("plug-in-gpt-image-edit",),
                            GIMP3_BUTTONS),
     "GIMP 3 generate dialogs": (("ui/gtk3/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc")
                                 + PROMPT_DIALOG_PARTS, ("plug-in-gpt-image-generate", "plug-in-gpt-image-new"),
                                 GIMP3_BUTTONS),
 }
+# Shown only where the procedure has a canvas (Generate Image), though its source is shared.
+CANVAS_ONLY = {"Pr_eset:"}
+PROCEDURE_TABLES = "plugin/core/procedures.cc"
 GIMP3_PROCEDURES = os.path.join(TOP, "tests", "e2e", "golden", "procedures-3.txt")
 
 
@@ -96,12 +103,21 @@ def mnemonic_clashes(po_path, language):
                and entry.msgid not in NOT_SHOWN]
     problems = []
     for dialog, (sources, procedures, buttons) in DISTINCT_MNEMONICS.items():
-        shown_arguments = argument_labels(procedures)
+        gimp2 = procedures[:1] == ("gimp2",)
+        shown_arguments = argument_labels(procedures[1:] if gimp2 else procedures)
+        if gimp2:  # the form labels the table gives those arguments
+            shown_arguments = {entry.msgid for entry in entries
+                               if any(path == PROCEDURE_TABLES for path, _ in entry.occurrences)
+                               and any(entry.msgid != label and entry.msgid.startswith(label)
+                                       for label in shown_arguments)}
+        hidden = set() if any("canvas" in source for source in sources) else CANVAS_ONLY
         labels = collections.defaultdict(dict)  # letter -> widget -> label
         for button in buttons[language]:
             labels[mnemonic(button)][widget(button)] = f"{button!r} (GIMP's button)"
         for entry in entries:
             text = entry.msgid if language == "en" else entry.msgstr
+            if entry.msgid in hidden:
+                continue
             if mnemonic(text) and (entry.msgid in shown_arguments
                                    or any(path in sources for path, _ in entry.occurrences)):
                 labels[mnemonic(text)].setdefault(widget(text), repr(text))

@@ -148,3 +148,48 @@ TEST(Procedures, UnknownNamesAndWrongKindsAreRefused) {
 
 }  // namespace
 }  // namespace gpt_image::procedures
+
+namespace gpt_image::procedures {
+namespace {
+
+// GIMP 2.10 keeps last values by argument name: every row goes out and comes back.
+TEST(ProcedureLastValues, EveryArgumentRoundTripsByName) {
+  ArgumentValues chosen(edit());
+  chosen.set_text("prompt", "a lighthouse\nat dusk");
+  chosen.set_text("quality", "high");
+  chosen.set_number("variations", 3);
+  chosen.set_toggle("color-match", false);
+  chosen.set_number("context-margin", 128);
+  chosen.set_layers("references", {7, 12});
+  const std::string block = write_last_values(chosen.as_last_values());
+
+  ArgumentValues read(edit());
+  ASSERT_TRUE(read_last_values(block, read.as_last_values()));
+  EXPECT_EQ(read.text("prompt"), "a lighthouse\nat dusk");
+  EXPECT_EQ(read.text("quality"), "high");
+  EXPECT_EQ(read.number("variations"), 3);
+  EXPECT_FALSE(read.toggle("color-match"));
+  EXPECT_EQ(read.number("context-margin"), 128);
+  EXPECT_EQ(read.layers("references"), (std::vector<int>{7, 12}));
+  EXPECT_EQ(read.number("mask-grow"), -1);  // not changed: the default came back as written
+}
+
+// The table's ranges bound what a stored block may say; what is out of range keeps the default.
+TEST(ProcedureLastValues, OutOfRangeValuesKeepTheDefaults) {
+  const std::string block = std::string(kLastValuesHeader) +
+                            "\nvariations=11\npartial-images=-4\nreferences=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16\n"
+                            "canvas=story\nend\n";
+  ArgumentValues fill(edit());
+  ASSERT_TRUE(read_last_values(block, fill.as_last_values()));
+  EXPECT_EQ(fill.number("variations"), 1);      // 1-10
+  EXPECT_EQ(fill.number("partial-images"), 2);  // 0-3
+  EXPECT_TRUE(fill.layers("references").empty());  // a fill takes 15 references at most
+
+  ArgumentValues image(new_image());
+  ASSERT_TRUE(read_last_values(block, image.as_last_values()));
+  EXPECT_EQ(image.layers("references").size(), 16u);  // a generation takes 16
+  EXPECT_EQ(image.text("canvas"), "story");
+}
+
+}  // namespace
+}  // namespace gpt_image::procedures

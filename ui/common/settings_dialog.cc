@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api_key_store.h"
+#include "common/gimp_ui_init.h"
 #include "connection_check.h"
 #include "errors.h"
 #include "i18n.h"
@@ -46,14 +47,6 @@ void form_attach(GtkWidget *form, GtkWidget *widget, int column, int row, int co
   gtk_table_attach(GTK_TABLE(form), widget, column, column + columns, row, row + 1, x, GTK_FILL, 0, 0);
 }
 #endif
-
-void init_ui() {
-#if GIMP_MAJOR_VERSION >= 3
-  gimp_ui_init(spec::kBinaryName);
-#else
-  gimp_ui_init(spec::kBinaryName, FALSE);
-#endif
-}
 
 struct Widgets {
   GtkWidget *service, *base_url, *model, *azure_endpoint, *azure_deployment, *azure_api_version, *azure_model;
@@ -216,7 +209,7 @@ void on_test_clicked(GtkButton *, gpointer data) {
 }  // namespace
 
 bool run_settings_dialog(const std::string &settings_path) {
-  init_ui();
+  init_gimp_ui();
   PluginSettings settings;
   std::string load_problem;
   try {

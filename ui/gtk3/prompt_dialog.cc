@@ -42,37 +42,13 @@ GList *argument_list(const std::vector<const char *> &names) {
 
 }  // namespace
 
-PromptDialogLayout fill_dialog_layout() {
-  return {_("Generative Fill"),
-          {spec::kArgQuality, spec::kArgSize, spec::kArgVariations},
-          {spec::kArgBackground, spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
-           spec::kArgContextMargin, spec::kArgFeatherRadius, spec::kArgMaskGrow, spec::kArgColorMatch,
-           spec::kArgSample, spec::kArgPartialImages},
-          _("Describe what should appear in the selection, then press OK.")};
-}
-
-PromptDialogLayout generate_dialog_layout() {
-  return {_("Generate Layer"),
-          {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground},
-          {spec::kArgFit, spec::kArgOutputFormat, spec::kArgOutputCompression, spec::kArgInputFidelity,
-           spec::kArgPartialImages},
-          _("Describe the picture to generate, then press OK.")};
-}
-
-PromptDialogLayout new_image_dialog_layout() {
-  PromptDialogLayout layout = generate_dialog_layout();
-  layout.title = _("Generate Image");
-  layout.main_arguments.insert(layout.main_arguments.begin(), spec::kArgCanvas);
-  layout.canvas_presets = true;
-  return layout;
-}
-
-bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config, const PromptDialogLayout &layout,
+bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config,
+                             const procedures::DialogLayout &layout,
                              const std::function<std::string()> &describe_cost,
                              const std::vector<std::string> &recent_prompts, const std::string &settings_path,
                              ReferencePicker *references) {
   gimp_ui_init(spec::kBinaryName);
-  GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, layout.title.c_str());
+  GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, _(layout.title));
   GimpProcedureDialog *procedure_dialog = GIMP_PROCEDURE_DIALOG(dialog);
   // The quality argument offers every quality of the catalogue; those the settings' model does not
   // take are greyed out (before the combo is made, which reads the sensitivity).
@@ -103,12 +79,12 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
   const gulong cost_handler = g_signal_connect(config, "notify", G_CALLBACK(update_cost), &cost);
   // The advanced choices, folded away by default.
   gimp_procedure_dialog_get_label(procedure_dialog, "advanced-title", _("Advanced"), FALSE, FALSE);
-  GList *advanced = argument_list(layout.advanced_arguments);
+  GList *advanced = argument_list(layout.advanced);
   gimp_procedure_dialog_fill_box_list(procedure_dialog, "advanced-box", advanced);
   g_list_free(advanced);
   gimp_procedure_dialog_fill_expander(procedure_dialog, "advanced", "advanced-title", FALSE, "advanced-box");
   std::vector<const char *> shown{"prompt-label", spec::kArgPrompt, "prompt-hint"};
-  shown.insert(shown.end(), layout.main_arguments.begin(), layout.main_arguments.end());
+  shown.insert(shown.end(), layout.main.begin(), layout.main.end());
   shown.insert(shown.end(), {"advanced", "cost-estimate"});
   GList *all = argument_list(shown);
   gimp_procedure_dialog_fill_list(procedure_dialog, all);
@@ -149,7 +125,7 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
 
   bool accepted;
   while ((accepted = gimp_procedure_dialog_run(procedure_dialog)) && prompt_is_blank(config_prompt(config))) {
-    gtk_label_set_text(GTK_LABEL(hint), layout.blank_prompt_hint.c_str());
+    gtk_label_set_text(GTK_LABEL(hint), _(layout.blank_prompt_hint));
     gtk_widget_show(hint);
     gtk_widget_grab_focus(prompt);
   }

@@ -120,6 +120,11 @@ void delete_item(ItemId item) { gimp_item_delete(item.id); }
 void undo_group_start(ImageId image) { gimp_image_undo_group_start(image.id); }
 void undo_group_end(ImageId image) { gimp_image_undo_group_end(image.id); }
 void undo_disable(ImageId image) { gimp_image_undo_disable(image.id); }
+void undo_enable(ImageId image) { gimp_image_undo_enable(image.id); }
+
+ImageId new_rgb_image(PixelSize size) { return {gimp_image_new(size.width, size.height, GIMP_RGB)}; }
+void mark_clean(ImageId image) { gimp_image_clean_all(image.id); }
+void show_in_display(ImageId image) { gimp_display_new(image.id); }
 
 ImageId duplicate_image(ImageId image) { return {gimp_image_duplicate(image.id)}; }
 

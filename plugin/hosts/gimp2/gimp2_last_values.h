@@ -1,6 +1,6 @@
 // GIMP 2.10's last values of a procedure (Repeat Last, the dialog's pre-filled values): one block
 // of named values (core/last_values.h) kept by GIMP under the procedure's name for this session.
-// Each procedure only lists its values; loading and storing are here, once.
+// The values are every argument of the procedure's table (ArgumentValues::as_last_values).
 #pragma once
 
 #include <vector>

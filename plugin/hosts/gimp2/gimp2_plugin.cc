@@ -1,34 +1,21 @@
-// GIMP 2.10 entry point: registers the procedures and turns their arguments into core requests.
+// GIMP 2.10 entry point: installs the procedures from their tables (gimp2_procedures.cc) and runs
+// each through its flow (flows.h), with a script's params or the remembered last values as the
+// arguments and the hand-built GTK 2 dialog as the dialog.
 #include <libgimp/gimp.h>
-#include <libgimp/gimpui.h>
 
-#include <chrono>
-#include <cstring>
-#include <exception>
-#include <memory>
 #include <string>
+#include <vector>
 
-#include "errors.h"
-#include "generative_fill.h"
-#include "common/progress_window.h"
-#include "common/settings_dialog.h"
-#include "gtk2/fill_dialog_gimp2.h"
-#include "gimp2/gimp2_generate.h"
-#include "gimp2/gimp2_procedures.h"
+#include "flows.h"
 #include "gimp2/gimp2_last_values.h"
+#include "gimp2/gimp2_procedures.h"
 #include "gimp2/gimp2_return_values.h"
-#include "gimp_progress.h"
+#include "gtk2/prompt_dialog.h"
 #include "i18n.h"
-#include "image_access.h"
 #include "model_catalogue.h"
-#include "cost_line.h"
 #include "procedure_spec.h"
 #include "procedures.h"
-#include "prompt_history.h"
 #include "quick_start.h"
-#include "reference_images.h"
-#include "run_and_place.h"
-#include "settings_arguments.h"
 
 namespace {
 
@@ -37,25 +24,78 @@ using namespace gpt_image;
 // Before main(): see quick_start.h.
 [[maybe_unused]] const bool babl_cache_skipped = skip_babl_fish_cache();
 
-// Generative Fill's last values by argument name; what `values` and `references` hold is read
-// into them (the defaults before loading) or written from them.
-std::vector<LastValue> fill_last_values(FillDialogValues &values, std::vector<gint32> &references) {
-  return {LastValue::text(spec::kArgPrompt, values.prompt),
-          LastValue::text(spec::kArgQuality, values.quality),
-          LastValue::text(spec::kArgSize, values.size),
-          LastValue::number(spec::kArgVariations, values.variations, 1, kMaxVariations),
-          LastValue::text(spec::kArgBackground, values.background),
-          LastValue::text(spec::kArgInputFidelity, values.input_fidelity),
-          LastValue::text(spec::kArgOutputFormat, values.output_format),
-          LastValue::number(spec::kArgOutputCompression, values.output_compression, 0, 100),
-          LastValue::number(spec::kArgContextMargin, values.context_margin, kAutoMargin, kMaxMargin),
-          LastValue::number(spec::kArgFeatherRadius, values.feather_radius, kAutoEdge, kMaxFeatherRadius),
-          LastValue::text(spec::kArgSample, values.sample),
-          LastValue::toggle(spec::kArgColorMatch, values.color_match),
-          LastValue::number(spec::kArgMaskGrow, values.mask_grow, kAutoEdge, kMaxMaskGrow),
-          LastValue::number(spec::kArgPartialImages, values.partial_images, 0, kMaxPartialImages),
-          LastValue::ids(spec::kArgReferences, references, kMaxImagesPerRequest - 1)};
+// What a script that passed the wrong number of params is told (GIMP 2.10 has no named arguments).
+std::string usage(const procedures::Procedure &table) {
+  if (&table == &procedures::edit())
+    return _("plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, "
+             "variations, background, input-fidelity, output-format, output-compression, "
+             "context-margin, feather-radius, sample, color-match, mask-grow, partial-images, "
+             "num-references, references.");
+  if (&table == &procedures::generate())
+    return _("plug-in-gpt-image-generate takes run-mode, image, drawable, prompt, quality, size, "
+             "variations, background, output-format, output-compression, partial-images, fit, "
+             "input-fidelity, num-references, references.");
+  if (&table == &procedures::new_image())
+    return _("plug-in-gpt-image-new takes run-mode, canvas, prompt, quality, size, variations, "
+             "background, output-format, output-compression, partial-images, fit, input-fidelity, "
+             "num-references, references.");
+  return _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
+           "project, timeout, ca-file, retries, connect-timeout, stall-timeout.");
 }
+
+// Every param, or (Generative Fill only) all but the references: scripts written before they were
+// appended.
+bool accepted_count(const procedures::Procedure &table, gint nparams) {
+  const int full = full_param_count(table);
+  return nparams == full || (&table == &procedures::edit() && nparams == full - 2);
+}
+
+class Gimp2Call : public ProcedureCall {
+ public:
+  Gimp2Call(const procedures::Procedure &table, gint nparams, const GimpParam *param)
+      : table_(table), nparams_(nparams), param_(param) {}
+
+  RunMode run_mode() const override {
+    switch (param_[0].data.d_int32) {
+      case GIMP_RUN_NONINTERACTIVE: return RunMode::NonInteractive;
+      case GIMP_RUN_WITH_LAST_VALS: return RunMode::WithLastValues;
+      default: return RunMode::Interactive;
+    }
+  }
+  gimp::ImageId image() const override {
+    return table_.target == procedures::Target::Image ? gimp::ImageId{param_[1].data.d_image} : gimp::ImageId{};
+  }
+  gimp::ItemId drawable() const override {
+    return table_.target == procedures::Target::Image ? gimp::ItemId{param_[2].data.d_drawable} : gimp::ItemId{};
+  }
+
+  procedures::ArgumentValues arguments() override {
+    procedures::ArgumentValues values(table_);  // the defaults
+    if (run_mode() == RunMode::NonInteractive) {
+      if (!accepted_count(table_, nparams_)) throw CallingError(usage(table_));
+      read_params(nparams_, param_, values);
+    } else if (&table_ != &procedures::settings()) {
+      load_last_values_gimp2(table_.name, values.as_last_values());
+    }
+    return values;
+  }
+
+  bool show_dialog(procedures::ArgumentValues &values, const CostDescriber &describe_cost,
+                   const std::vector<std::string> &recent_prompts, const std::string &settings_path,
+                   ReferencePicker &references) override {
+    return run_prompt_dialog_gimp2(values, describe_cost, recent_prompts, settings_path, &references);
+  }
+
+  void remember(const procedures::ArgumentValues &values) override {
+    procedures::ArgumentValues kept = values;  // as_last_values() binds to what it writes from
+    store_last_values_gimp2(table_.name, kept.as_last_values());
+  }
+
+ private:
+  const procedures::Procedure &table_;
+  gint nparams_;
+  const GimpParam *param_;
+};
 
 void query() {
   // GIMP 2.10 translates menu labels and blurbs itself, with the domain registered here.
@@ -63,103 +103,29 @@ void query() {
   for (const procedures::Procedure *procedure : procedures::all()) install_procedure(*procedure);
 }
 
-void run_settings(gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
-  const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
-  const std::string path = settings_path_in_profile(gimp_directory());
-  try {
-    if (run_mode == GIMP_RUN_INTERACTIVE) {
-      if (!run_settings_dialog(path)) return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
-    } else if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-      if (nparams != full_param_count(procedures::settings()))
-        return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
-                           _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
-                             "project, timeout, ca-file, retries, connect-timeout, stall-timeout."));
-      procedures::ArgumentValues arguments(procedures::settings());
-      read_params(nparams, param, arguments);
-      save_settings_from_arguments(path, arguments);
-    }
-    set_status(nreturn_vals, return_vals, GIMP_PDB_SUCCESS, "");
-  } catch (const GenerativeError &e) {
-    set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
-  }
-}
-
 void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_vals, GimpParam **return_vals) {
   bind_plugin_translations(gimp_get_progname());
   // The user's model catalogue amends the shipped one; it is read on the first describe_model().
   set_user_catalogue_path(user_catalogue_path_in_profile(gimp_directory()));
   gegl_init(nullptr, nullptr);
-  if (std::strcmp(name, spec::kSettingsProcedure) == 0 && nparams >= 1)
-    return run_settings(nparams, param, nreturn_vals, return_vals);
-  if (std::strcmp(name, spec::kGenerateProcedure) == 0 || std::strcmp(name, spec::kNewProcedure) == 0)
-    return run_generate_gimp2(name, nparams, param, nreturn_vals, return_vals);
-  if (std::strcmp(name, spec::kEditProcedure) != 0 || nparams < 3)
+  const procedures::Procedure *table = procedures::named(name);
+  if (!table || nparams < leading_param_count(*table))
     return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, _("Unknown procedure or missing arguments."));
-  const auto run_mode = static_cast<GimpRunMode>(param[0].data.d_int32);
-  const gimp::ImageId image{param[1].data.d_image};
-  const gimp::ItemId drawable = anchor_for({param[2].data.d_drawable});
-
-  try {
-    check_image_takes_fill(image);  // before the dialog: nothing to ask when it cannot work
-  } catch (const GenerativeError &e) {
-    return set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, e.what());
-  }
-  std::vector<gint32> reference_ids;
-  FillDialogValues values;  // the procedure's defaults
-  load_last_values_gimp2(spec::kEditProcedure, fill_last_values(values, reference_ids));
-  if (run_mode == GIMP_RUN_NONINTERACTIVE) {
-    // Also without the last row: scripts written before references were appended.
-    const int full = full_param_count(procedures::edit());
-    if (nparams != full && nparams != full - 2)
-      return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR,
-                         _("plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, "
-                           "variations, background, input-fidelity, output-format, output-compression, "
-                           "context-margin, feather-radius, sample, color-match, mask-grow, partial-images, "
-                           "num-references, references."));
-    procedures::ArgumentValues arguments(procedures::edit());
-    read_params(nparams, param, arguments);
-    values = procedures::fill_options(arguments);
-    reference_ids = arguments.layers(spec::kArgReferences);
-  } else if (run_mode == GIMP_RUN_INTERACTIVE) {
-    GimpImageSource preview(image, drawable);
-    const std::string settings_path = settings_path_in_profile(gimp_directory());
-    auto describe_cost = [&](const FillDialogValues &chosen) {
-      return fill_cost_line(preview, chosen, settings_path);
-    };
-    const std::string history = prompt_history_path_in_profile(gimp_directory());
-    gimp_ui_init(spec::kBinaryName, FALSE);  // before the chooser's widgets: GTK needs its display first
-    ReferencePicker picker(reference_candidates(), reference_ids, kMaxImagesPerRequest - 1);
-    if (!run_fill_dialog_gimp2(values, describe_cost, load_prompt_history(history), settings_path, &picker))
-      return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
-    reference_ids = picker.chosen();
-    remember_prompt_quietly(history, values.prompt);
-    // Before the request, so a failed call does not lose the prompt.
-    store_last_values_gimp2(spec::kEditProcedure, fill_last_values(values, reference_ids));
-  }
-
-  try {
-    const std::string settings_path = settings_path_in_profile(gimp_directory());
-    const ConnectionSettings connection = resolve_connection(settings_path);
-    const FillOptions &options = values;
-    validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
-    const std::vector<Raster> references = read_references(reference_ids);
-    GimpImageSource source(image, drawable);
-    LayersToPlace placement = run_with_progress(
-        _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
-        [&] { return fill_cost_line(source, options, settings_path); },
-        [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
-    const gint32 result = place_and_report(placement, [&] {
-      GimpLayerTarget target(image, drawable);
-      return place_layers(target, placement);
-    });
-    if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
-    set_result(nreturn_vals, return_vals, GIMP_PDB_LAYER, result);
-  } catch (const GenerativeError &e) {
-    set_status(nreturn_vals, return_vals, e.kind() == ErrorKind::Cancelled ? GIMP_PDB_CANCEL : GIMP_PDB_EXECUTION_ERROR,
-               e.kind() == ErrorKind::Cancelled ? "" : e.what());
-  } catch (const std::exception &e) {
-    set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR,
-               format_text(_("Generative Fill failed unexpectedly: %s"), e.what()));
+  Gimp2Call call(*table, nparams, param);
+  const Outcome outcome = table == &procedures::edit()       ? run_edit(call)
+                          : table == &procedures::generate() ? run_generate_layer(call)
+                          : table == &procedures::new_image() ? run_new_image(call)
+                                                              : run_settings(call);
+  switch (outcome.status) {
+    case Outcome::Status::Success:
+      if (table->returns == procedures::Returns::Nothing) return set_status(nreturn_vals, return_vals, GIMP_PDB_SUCCESS, "");
+      return set_result(nreturn_vals, return_vals,
+                        table->returns == procedures::Returns::Image ? GIMP_PDB_IMAGE : GIMP_PDB_LAYER, outcome.result);
+    case Outcome::Status::Cancel: return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");
+    case Outcome::Status::CallingError:
+      return set_status(nreturn_vals, return_vals, GIMP_PDB_CALLING_ERROR, outcome.message);
+    case Outcome::Status::ExecutionError:
+      return set_status(nreturn_vals, return_vals, GIMP_PDB_EXECUTION_ERROR, outcome.message);
   }
 }
 

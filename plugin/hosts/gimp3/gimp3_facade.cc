@@ -139,6 +139,11 @@ void delete_item(ItemId item) { gimp_item_delete(item_of(item)); }
 void undo_group_start(ImageId image) { gimp_image_undo_group_start(image_of(image)); }
 void undo_group_end(ImageId image) { gimp_image_undo_group_end(image_of(image)); }
 void undo_disable(ImageId image) { gimp_image_undo_disable(image_of(image)); }
+void undo_enable(ImageId image) { gimp_image_undo_enable(image_of(image)); }
+
+ImageId new_rgb_image(PixelSize size) { return id_of(gimp_image_new(size.width, size.height, GIMP_RGB)); }
+void mark_clean(ImageId image) { gimp_image_clean_all(image_of(image)); }
+void show_in_display(ImageId image) { gimp_display_new(image_of(image)); }
 
 ImageId duplicate_image(ImageId image) { return id_of(gimp_image_duplicate(image_of(image))); }
 

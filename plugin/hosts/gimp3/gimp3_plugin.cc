@@ -1,30 +1,19 @@
-// GIMP 3 entry point: registers the procedures and turns their arguments into core requests.
+// GIMP 3 entry point: registers the procedures from their tables (gimp3_procedures.cc) and runs
+// each through its flow (flows.h), with the config as the arguments and GimpProcedureDialog as the
+// dialog.
 #include <libgimp/gimp.h>
 
-#include <chrono>
-#include <exception>
-#include <memory>
 #include <string>
+#include <vector>
 
-#include "errors.h"
-#include "generative_fill.h"
-#include "common/progress_window.h"
-#include "common/settings_dialog.h"
-#include "gtk3/prompt_dialog.h"
+#include "flows.h"
 #include "gimp3/gimp3_procedures.h"
-#include "gimp3/gimp3_generate.h"
-#include "gimp_progress.h"
+#include "gtk3/prompt_dialog.h"
 #include "i18n.h"
-#include "image_access.h"
 #include "model_catalogue.h"
-#include "cost_line.h"
 #include "procedure_spec.h"
 #include "procedures.h"
-#include "prompt_history.h"
 #include "quick_start.h"
-#include "reference_images.h"
-#include "run_and_place.h"
-#include "settings_arguments.h"
 
 namespace {
 
@@ -33,70 +22,94 @@ using namespace gpt_image;
 // Before main(): see quick_start.h.
 [[maybe_unused]] const bool babl_cache_skipped = skip_babl_fish_cache();
 
-
-FillOptions read_fill_options(GimpProcedureConfig *config) {
-  return procedures::fill_options(read_arguments(config, procedures::edit()));
-}
-
-GimpValueArray *run_edit(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image, GimpDrawable **drawables,
-                         GimpProcedureConfig *config, gpointer) {
-  const std::string settings_path = settings_path_in_profile(gimp_directory());
-  // With several drawables selected the first one is the anchor: the result goes above it.
-  const gimp::ImageId image_id{gimp_image_get_id(image)};
-  const gimp::ItemId anchor = anchor_for({drawables && drawables[0] ? gimp_item_get_id(GIMP_ITEM(drawables[0])) : 0});
-  try {
-    check_image_takes_fill(image_id);  // before the dialog: nothing to ask when it cannot work
-  } catch (const GenerativeError &e) {
-    return fail(procedure, e.what());
-  }
-  if (run_mode == GIMP_RUN_INTERACTIVE) {
-    GimpImageSource preview(image_id, anchor);
-    auto describe_cost = [&] { return fill_cost_line(preview, read_fill_options(config), settings_path); };
-    if (!run_dialog_with_references_gimp3(procedure, config, fill_dialog_layout(), describe_cost,
-                                          kMaxImagesPerRequest - 1))
-      return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
-  }
-  try {
-    const FillOptions options = read_fill_options(config);
-    const ConnectionSettings connection = resolve_connection(settings_path);
-    const std::vector<int> reference_ids = drawable_ids_property(config, spec::kArgReferences);
-    validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
-    const std::vector<Raster> references = read_references(reference_ids);
-    GimpImageSource source(image_id, anchor);
-    LayersToPlace placement = run_with_progress(
-        _("Generative Fill…"), _("Generative Fill in progress"), run_mode == GIMP_RUN_INTERACTIVE,
-        [&] { return fill_cost_line(source, options, settings_path); },
-        [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
-    GimpLayer *result = place_and_report(placement, [&] {
-      GimpLayerTarget target(image_id, anchor);
-      return GIMP_LAYER(gimp_item_get_by_id(place_layers(target, placement)));
-    });
-    if (run_mode != GIMP_RUN_NONINTERACTIVE) gimp_displays_flush();
-    GimpValueArray *values = gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
-    GIMP_VALUES_SET_LAYER(values, 1, result);
-    return values;
-  } catch (const GenerativeError &e) {
-    if (e.kind() == ErrorKind::Cancelled) return gimp_procedure_new_return_values(procedure, GIMP_PDB_CANCEL, nullptr);
-    return fail(procedure, e.what());
-  } catch (const std::exception &e) {
-    return fail(procedure, format_text(_("Generative Fill failed unexpectedly: %s"), e.what()));
+RunMode run_mode_of(GimpRunMode mode) {
+  switch (mode) {
+    case GIMP_RUN_NONINTERACTIVE: return RunMode::NonInteractive;
+    case GIMP_RUN_WITH_LAST_VALS: return RunMode::WithLastValues;
+    default: return RunMode::Interactive;
   }
 }
 
-GimpValueArray *run_settings(GimpProcedure *procedure, GimpProcedureConfig *config, gpointer) {
-  const GimpRunMode run_mode = run_mode_property(config);
-  const std::string path = settings_path_in_profile(gimp_directory());
-  try {
-    if (run_mode == GIMP_RUN_INTERACTIVE) {
-      const bool saved = run_settings_dialog(path);
-      return gimp_procedure_new_return_values(procedure, saved ? GIMP_PDB_SUCCESS : GIMP_PDB_CANCEL, nullptr);
+// One run: the config holds the arguments, as a script passed them or as the dialog (or GIMP's
+// last values) left them.
+class Gimp3Call : public ProcedureCall {
+ public:
+  Gimp3Call(const procedures::Procedure &table, GimpProcedure *procedure, GimpProcedureConfig *config,
+            GimpRunMode run_mode, GimpImage *image = nullptr, GimpDrawable **drawables = nullptr)
+      : table_(table), procedure_(procedure), config_(config), run_mode_(run_mode_of(run_mode)),
+        image_{image ? gimp_image_get_id(image) : 0},
+        drawable_{drawables && drawables[0] ? gimp_item_get_id(GIMP_ITEM(drawables[0])) : 0} {}
+
+  RunMode run_mode() const override { return run_mode_; }
+  gimp::ImageId image() const override { return image_; }
+  gimp::ItemId drawable() const override { return drawable_; }
+  procedures::ArgumentValues arguments() override { return read_arguments(config_, table_); }
+
+  bool show_dialog(procedures::ArgumentValues &values, const CostDescriber &describe_cost,
+                   const std::vector<std::string> &recent_prompts, const std::string &settings_path,
+                   ReferencePicker &references) override {
+    // The dialog edits the config; the cost line reads it back as it changes.
+    auto cost_of_config = [&] { return describe_cost(read_arguments(config_, table_)); };
+    if (!run_prompt_dialog_gimp3(procedure_, config_, procedures::dialog_layout(table_), cost_of_config,
+                                 recent_prompts, settings_path, &references))
+      return false;
+    values = read_arguments(config_, table_);
+    return true;
+  }
+
+  // GIMP keeps the config as the last values; the chosen references go into it too.
+  void remember(const procedures::ArgumentValues &values) override {
+    std::vector<GimpDrawable *> chosen;
+    for (int id : values.layers(spec::kArgReferences))
+      if (GimpDrawable *drawable = gimp_drawable_get_by_id(id)) chosen.push_back(drawable);
+    set_drawables_property(config_, spec::kArgReferences, chosen);
+  }
+
+  // GIMP's return values for how the run ended.
+  GimpValueArray *answer(const Outcome &outcome) const {
+    switch (outcome.status) {
+      case Outcome::Status::Cancel: return gimp_procedure_new_return_values(procedure_, GIMP_PDB_CANCEL, nullptr);
+      case Outcome::Status::CallingError:
+      case Outcome::Status::ExecutionError: return fail(procedure_, outcome.message);
+      case Outcome::Status::Success: break;
     }
-    if (run_mode == GIMP_RUN_NONINTERACTIVE)
-      save_settings_from_arguments(path, read_arguments(config, procedures::settings()));
-    return gimp_procedure_new_return_values(procedure, GIMP_PDB_SUCCESS, nullptr);
-  } catch (const GenerativeError &e) {
-    return fail(procedure, e.what());
+    GimpValueArray *values = gimp_procedure_new_return_values(procedure_, GIMP_PDB_SUCCESS, nullptr);
+    if (table_.returns == procedures::Returns::Layer)
+      GIMP_VALUES_SET_LAYER(values, 1, gimp_layer_get_by_id(outcome.result));
+    else if (table_.returns == procedures::Returns::Image)
+      GIMP_VALUES_SET_IMAGE(values, 1, gimp_image_get_by_id(outcome.result));
+    return values;
   }
+
+ private:
+  const procedures::Procedure &table_;
+  GimpProcedure *procedure_;
+  GimpProcedureConfig *config_;
+  RunMode run_mode_;
+  gimp::ImageId image_;
+  gimp::ItemId drawable_;
+};
+
+GimpValueArray *run_edit_gimp3(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+                               GimpDrawable **drawables, GimpProcedureConfig *config, gpointer) {
+  Gimp3Call call(procedures::edit(), procedure, config, run_mode, image, drawables);
+  return call.answer(run_edit(call));
+}
+
+GimpValueArray *run_generate_gimp3(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+                                   GimpDrawable **drawables, GimpProcedureConfig *config, gpointer) {
+  Gimp3Call call(procedures::generate(), procedure, config, run_mode, image, drawables);
+  return call.answer(run_generate_layer(call));
+}
+
+GimpValueArray *run_new_image_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config, gpointer) {
+  Gimp3Call call(procedures::new_image(), procedure, config, run_mode_property(config));
+  return call.answer(run_new_image(call));
+}
+
+GimpValueArray *run_settings_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config, gpointer) {
+  Gimp3Call call(procedures::settings(), procedure, config, run_mode_property(config));
+  return call.answer(run_settings(call));
 }
 
 }  // namespace
@@ -120,17 +133,18 @@ static GList *gpt_image_query_procedures(GimpPlugIn *) {
 }
 
 static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gchar *name) {
+  using namespace gpt_image;
   // Every run creates its procedure first: the place to say where the user's model catalogue is
   // (read on the first describe_model(), amending the shipped one).
-  gpt_image::set_user_catalogue_path(gpt_image::user_catalogue_path_in_profile(gimp_directory()));
-  using namespace gpt_image;
-  if (g_strcmp0(name, spec::kEditProcedure) == 0) return create_image_procedure(plug_in, procedures::edit(), run_edit);
+  set_user_catalogue_path(user_catalogue_path_in_profile(gimp_directory()));
+  if (g_strcmp0(name, spec::kEditProcedure) == 0)
+    return create_image_procedure(plug_in, procedures::edit(), run_edit_gimp3);
   if (g_strcmp0(name, spec::kGenerateProcedure) == 0)
     return create_image_procedure(plug_in, procedures::generate(), run_generate_gimp3);
   if (g_strcmp0(name, spec::kNewProcedure) == 0)
     return create_plain_procedure(plug_in, procedures::new_image(), run_new_image_gimp3);
   if (g_strcmp0(name, spec::kSettingsProcedure) == 0)
-    return create_plain_procedure(plug_in, procedures::settings(), run_settings);
+    return create_plain_procedure(plug_in, procedures::settings(), run_settings_gimp3);
   return nullptr;
 }
 

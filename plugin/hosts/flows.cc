@@ -1,0 +1,192 @@
+#include "flows.h"
+
+#include <libgimp/gimp.h>
+
+#include <exception>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "canvas_presets.h"
+#include "common/gimp_ui_init.h"
+#include "common/settings_dialog.h"
+#include "connection_settings.h"
+#include "cost_line.h"
+#include "errors.h"
+#include "generate_layer.h"
+#include "i18n.h"
+#include "image_access.h"
+#include "model_catalogue.h"
+#include "plugin_settings.h"
+#include "procedure_spec.h"
+#include "prompt_history.h"
+#include "reference_images.h"
+#include "run_and_place.h"
+#include "settings_arguments.h"
+
+namespace gpt_image {
+
+namespace {
+
+using Status = Outcome::Status;
+using procedures::ArgumentValues;
+
+// Where this GIMP keeps the plug-in's settings and recent prompts.
+std::string settings_path() { return settings_path_in_profile(gimp_directory()); }
+
+// Runs `flow`, turning what it throws into the outcome GIMP reports: a cancel says nothing, a
+// known error says its sentence, anything else `unexpected` (c-format, the exception's text).
+Outcome guarded(const char *unexpected, const std::function<Outcome()> &flow) {
+  try {
+    return flow();
+  } catch (const CallingError &e) {
+    return {Status::CallingError, e.what()};
+  } catch (const GenerativeError &e) {
+    if (e.kind() == ErrorKind::Cancelled) return {Status::Cancel};
+    return {Status::ExecutionError, e.what()};
+  } catch (const std::exception &e) {
+    return {Status::ExecutionError, format_text(unexpected, e.what())};
+  }
+}
+
+// The procedure's dialog with the reference chooser (every open layer; those in `values` ticked,
+// at most as many as the table's references row takes). On OK `values` hold the choices, and the
+// prompt and the values are remembered. False when cancelled.
+bool ask(ProcedureCall &call, ArgumentValues &values, const CostDescriber &describe_cost) {
+  init_gimp_ui();  // before the chooser's widgets: GTK needs its display first
+  const int most = values.procedure().find(spec::kArgReferences)->max;
+  ReferencePicker picker(reference_candidates(), values.layers(spec::kArgReferences), most);
+  const std::string history = prompt_history_path_in_profile(gimp_directory());
+  if (!call.show_dialog(values, describe_cost, load_prompt_history(history), settings_path(), picker)) return false;
+  values.set_layers(spec::kArgReferences, picker.chosen());
+  remember_prompt_quietly(history, values.text(spec::kArgPrompt));
+  call.remember(values);
+  return true;
+}
+
+// Generate Layer's and Generate Image's request for `target`; returns the layers to place.
+LayersToPlace generate(const ArgumentValues &values, const PixelRect &target, bool interactive,
+                       const char *progress_text, const char *window_title) {
+  const std::string settings = settings_path();
+  const GenerateOptions options = procedures::generate_options(values);
+  const ConnectionSettings connection = resolve_connection(settings);
+  const std::vector<int> &reference_ids = values.layers(spec::kArgReferences);
+  validate_generate_options(options, describe_model(connection.model), reference_ids.size());
+  const std::vector<Raster> references = read_references(reference_ids);
+  return run_with_progress(
+      progress_text, window_title, interactive, [&] { return generate_cost_line(options, target.size(), settings); },
+      [&](ProgressSink &progress) { return run_generate_layer(options, target, references, connection, progress); });
+}
+
+}  // namespace
+
+Outcome run_edit(ProcedureCall &call) {
+  return guarded(_("Generative Fill failed unexpectedly: %s"), [&] {
+    const std::string settings = settings_path();
+    const gimp::ImageId image = call.image();
+    const gimp::ItemId anchor = anchor_for(call.drawable());  // with several drawables, the first
+    check_image_takes_fill(image);  // before the dialog: nothing to ask when it cannot work
+    ArgumentValues values = call.arguments();
+    const bool interactive = call.run_mode() == RunMode::Interactive;
+    if (interactive) {
+      GimpImageSource preview(image, anchor);
+      auto describe_cost = [&](const ArgumentValues &chosen) {
+        return fill_cost_line(preview, procedures::fill_options(chosen), settings);
+      };
+      if (!ask(call, values, describe_cost)) return Outcome{Status::Cancel};
+    }
+    const FillOptions options = procedures::fill_options(values);
+    const ConnectionSettings connection = resolve_connection(settings);
+    const std::vector<int> &reference_ids = values.layers(spec::kArgReferences);
+    validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
+    const std::vector<Raster> references = read_references(reference_ids);
+    GimpImageSource source(image, anchor);
+    LayersToPlace placement = run_with_progress(
+        _("Generative Fill…"), _("Generative Fill in progress"), interactive,
+        [&] { return fill_cost_line(source, options, settings); },
+        [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
+    const int result = place_and_report(placement, [&] {
+      GimpLayerTarget target(image, anchor);
+      return place_layers(target, placement);
+    });
+    if (call.run_mode() != RunMode::NonInteractive) gimp_displays_flush();
+    return Outcome{Status::Success, "", result};
+  });
+}
+
+Outcome run_generate_layer(ProcedureCall &call) {
+  return guarded(_("Generate Layer failed unexpectedly: %s"), [&] {
+    const gimp::ImageId image = call.image();
+    const gimp::ItemId anchor = anchor_for(call.drawable());
+    check_image_takes_generated_layers(image);
+    GimpImageSource canvas(image, anchor);
+    const PixelSize canvas_size = canvas.canvas_size();
+    const PixelRect target = generation_target(canvas_size, canvas.selection_bounds());
+    ArgumentValues values = call.arguments();
+    const bool interactive = call.run_mode() == RunMode::Interactive;
+    const std::string settings = settings_path();
+    auto describe_cost = [&](const ArgumentValues &chosen) {
+      return generate_cost_line(procedures::generate_options(chosen), target.size(), settings);
+    };
+    if (interactive && !ask(call, values, describe_cost)) return Outcome{Status::Cancel};
+    LayersToPlace placement =
+        generate(values, target, interactive, _("Generate Layer…"), _("Generate Layer in progress"));
+    placement.canvas = canvas_size;  // a crop while waiting would misplace the layer: refused
+    const int result = place_and_report(placement, [&] {
+      GimpLayerTarget layers(image, anchor);
+      return place_layers(layers, placement);
+    });
+    if (call.run_mode() != RunMode::NonInteractive) gimp_displays_flush();
+    return Outcome{Status::Success, "", result};
+  });
+}
+
+Outcome run_new_image(ProcedureCall &call) {
+  return guarded(_("Generate Image failed unexpectedly: %s"), [&] {
+    ArgumentValues values = call.arguments();
+    const bool interactive = call.run_mode() == RunMode::Interactive;
+    const std::string settings = settings_path();
+    auto describe_cost = [&](const ArgumentValues &chosen) {
+      return generate_cost_line(procedures::generate_options(chosen),
+                                canvas_size_or_square(chosen.text(spec::kArgCanvas)), settings);
+    };
+    if (interactive && !ask(call, values, describe_cost)) return Outcome{Status::Cancel};
+    const PixelSize canvas = resolve_canvas_size(values.text(spec::kArgCanvas));
+    LayersToPlace placement = generate(values, {0, 0, canvas.width, canvas.height}, interactive,
+                                       _("Generate Image…"), _("Generate Image in progress"));
+    // The image is made only now that the answer is here: a failed run leaves nothing behind.
+    const gimp::ImageId image = place_and_report(placement, [&] {
+      const gimp::ImageId made = gimp::new_rgb_image(canvas);
+      gimp::undo_disable(made);  // a new image starts without history
+      try {
+        GimpLayerTarget layers(made, {});
+        place_layers(layers, placement);
+      } catch (...) {
+        gimp::delete_image(made);
+        throw;
+      }
+      gimp::undo_enable(made);
+      gimp::mark_clean(made);
+      return made;
+    });
+    if (interactive) {
+      gimp::show_in_display(image);
+      gimp_displays_flush();
+    }
+    return Outcome{Status::Success, "", image.id};
+  });
+}
+
+Outcome run_settings(ProcedureCall &call) {
+  return guarded(_("Settings failed unexpectedly: %s"), [&] {
+    const std::string path = settings_path();
+    switch (call.run_mode()) {
+      case RunMode::Interactive: return Outcome{run_settings_dialog(path) ? Status::Success : Status::Cancel};
+      case RunMode::NonInteractive: save_settings_from_arguments(path, call.arguments()); break;
+      case RunMode::WithLastValues: break;  // the settings are saved already
+    }
+    return Outcome{Status::Success};
+  });
+}
+
+}  // namespace gpt_image
