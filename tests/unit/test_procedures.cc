@@ -2,6 +2,7 @@
 // table edit that reorders, renames or changes a default fails before any GIMP is started.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -189,6 +190,35 @@ TEST(ProcedureLastValues, OutOfRangeValuesKeepTheDefaults) {
   ASSERT_TRUE(read_last_values(block, image.as_last_values()));
   EXPECT_EQ(image.layers("references").size(), 16u);  // a generation takes 16
   EXPECT_EQ(image.text("canvas"), "story");
+}
+
+}  // namespace
+}  // namespace gpt_image::procedures
+
+namespace gpt_image::procedures {
+namespace {
+
+// Both GIMPs' prompt dialogs show the layout's rows by name: each must be an argument the dialog can
+// show (not the references, which have their chooser), and no argument but those is left out.
+TEST(ProcedureDialogs, EveryLayoutRowIsAnArgumentShownOnce) {
+  for (const Procedure *procedure : {&edit(), &generate(), &new_image()}) {
+    SCOPED_TRACE(procedure->name);
+    const DialogLayout &layout = dialog_layout(*procedure);
+    std::vector<std::string> shown{"prompt", "references"};
+    for (const auto *rows : {&layout.main, &layout.advanced})
+      for (const char *name : *rows) {
+        const Argument *row = procedure->find(name);
+        ASSERT_NE(row, nullptr) << name;
+        EXPECT_NE(row->kind, Kind::Layers) << name;
+        EXPECT_NE(row->form_label, nullptr) << name;  // GIMP 2.10 labels the row with it
+        shown.push_back(name);
+      }
+    std::vector<std::string> arguments = names(*procedure);
+    std::sort(shown.begin(), shown.end());
+    std::sort(arguments.begin(), arguments.end());
+    EXPECT_EQ(shown, arguments);
+  }
+  EXPECT_THROW(dialog_layout(settings()), std::logic_error);  // Settings has its own dialog
 }
 
 }  // namespace

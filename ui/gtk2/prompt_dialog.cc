@@ -4,6 +4,8 @@
 #include <libgimp/gimpui.h>
 
 #include <memory>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "common/canvas_preset_combo.h"
@@ -109,11 +111,12 @@ void update_cost(GtkWidget *, gpointer data) {
 void add_argument(Form &form, Dialog &dialog, const char *name, const std::string &settings_path,
                   std::function<void(const std::string &)> *pick_preset) {
   const Argument *row = dialog.values.procedure().find(name);
-  GtkWidget *widget = row ? make_widget(*row, dialog.values, settings_path) : nullptr;
-  if (!widget) return;
+  if (!row || row->kind == Kind::Layers)  // a mistake in the layout, not the user's
+    throw std::logic_error(std::string(dialog.values.procedure().name) + " has no dialog row " + name);
+  GtkWidget *widget = make_widget(*row, dialog.values, settings_path);
   gtk_widget_set_tooltip_text(widget, _(row->blurb));
-  if (row->kind == Kind::Toggle)
-    form.add_wide(widget);
+  if (row->kind == Kind::Toggle)  // a check box carries its own label, under the other widgets
+    form.add_beside(widget);
   else
     form.add(_(row->form_label), widget);
   dialog.fields.push_back({row, widget});

@@ -55,12 +55,11 @@ class Gimp2Call : public ProcedureCall {
   Gimp2Call(const procedures::Procedure &table, gint nparams, const GimpParam *param)
       : table_(table), nparams_(nparams), param_(param) {}
 
+  // Only an interactive run shows a dialog: any other value is a script's, run with what it has.
   RunMode run_mode() const override {
-    switch (param_[0].data.d_int32) {
-      case GIMP_RUN_NONINTERACTIVE: return RunMode::NonInteractive;
-      case GIMP_RUN_WITH_LAST_VALS: return RunMode::WithLastValues;
-      default: return RunMode::Interactive;
-    }
+    const gint32 mode = param_[0].data.d_int32;
+    if (mode == GIMP_RUN_INTERACTIVE) return RunMode::Interactive;
+    return mode == GIMP_RUN_NONINTERACTIVE ? RunMode::NonInteractive : RunMode::WithLastValues;
   }
   gimp::ImageId image() const override {
     return table_.target == procedures::Target::Image ? gimp::ImageId{param_[1].data.d_image} : gimp::ImageId{};

@@ -22,12 +22,10 @@ using namespace gpt_image;
 // Before main(): see quick_start.h.
 [[maybe_unused]] const bool babl_cache_skipped = skip_babl_fish_cache();
 
+// Only an interactive run shows a dialog: any other value is a script's, run with what it has.
 RunMode run_mode_of(GimpRunMode mode) {
-  switch (mode) {
-    case GIMP_RUN_NONINTERACTIVE: return RunMode::NonInteractive;
-    case GIMP_RUN_WITH_LAST_VALS: return RunMode::WithLastValues;
-    default: return RunMode::Interactive;
-  }
+  if (mode == GIMP_RUN_INTERACTIVE) return RunMode::Interactive;
+  return mode == GIMP_RUN_NONINTERACTIVE ? RunMode::NonInteractive : RunMode::WithLastValues;
 }
 
 // One run: the config holds the arguments, as a script passed them or as the dialog (or GIMP's
@@ -69,7 +67,7 @@ class Gimp3Call : public ProcedureCall {
   GimpValueArray *answer(const Outcome &outcome) const {
     switch (outcome.status) {
       case Outcome::Status::Cancel: return gimp_procedure_new_return_values(procedure_, GIMP_PDB_CANCEL, nullptr);
-      case Outcome::Status::CallingError:
+      case Outcome::Status::CallingError: return fail(procedure_, outcome.message, GIMP_PDB_CALLING_ERROR);
       case Outcome::Status::ExecutionError: return fail(procedure_, outcome.message);
       case Outcome::Status::Success: break;
     }

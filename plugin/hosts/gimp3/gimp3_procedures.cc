@@ -157,9 +157,9 @@ void set_drawables_property(GimpProcedureConfig *config, const char *name, const
   gimp_procedure_config_set_core_object_array(config, name, objects.data(), objects.size());
 }
 
-GimpValueArray *fail(GimpProcedure *procedure, const std::string &message) {
+GimpValueArray *fail(GimpProcedure *procedure, const std::string &message, GimpPDBStatusType status) {
   GError *error = g_error_new_literal(GIMP_PLUG_IN_ERROR, 0, message.c_str());
-  return gimp_procedure_new_return_values(procedure, GIMP_PDB_EXECUTION_ERROR, error);
+  return gimp_procedure_new_return_values(procedure, status, error);
 }
 
 }  // namespace gpt_image

@@ -25,6 +25,7 @@ std::string string_property(GimpProcedureConfig *config, const char *name);
 std::vector<int> drawable_ids_property(GimpProcedureConfig *config, const char *name);
 void set_drawables_property(GimpProcedureConfig *config, const char *name, const std::vector<GimpDrawable *> &drawables);
 
-GimpValueArray *fail(GimpProcedure *procedure, const std::string &message);
+GimpValueArray *fail(GimpProcedure *procedure, const std::string &message,
+                     GimpPDBStatusType status = GIMP_PDB_EXECUTION_ERROR);
 
 }  // namespace gpt_image
