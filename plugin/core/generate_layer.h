@@ -19,17 +19,20 @@
 namespace gpt_image {
 
 // What the user chose; the defaults are the procedures' defaults in both GIMP versions.
+// What a Generate Layer or Generate Image run is asked to do. A default-made one holds the
+// defaults of their procedure table (procedures.cc), the one place they are written.
 struct GenerateOptions {
+  GenerateOptions();
   std::string prompt;
-  std::string quality = "medium";
-  std::string size = "auto";           // auto: from the target's aspect; or WxH the model accepts
-  int variations = 1;
-  std::string background = "auto";     // auto | transparent | opaque
-  std::string output_format = "png";   // png | jpeg | webp
-  int output_compression = 100;        // 0-100, jpeg and webp only
-  int partial_images = kDefaultPartialImages;
-  std::string fit = "letterbox";       // letterbox: whole answer, transparent bars; crop: fill, cut the overflow
-  std::string input_fidelity = "low";  // with references only: how closely to keep their details
+  std::string quality;
+  std::string size;            // auto: from the target's aspect; or WxH the model accepts
+  int variations;
+  std::string background;      // auto | transparent | opaque
+  std::string output_format;   // png | jpeg | webp
+  int output_compression;      // 0-100, jpeg and webp only
+  int partial_images;
+  std::string fit;             // letterbox: whole answer, transparent bars; crop: fill, cut the overflow
+  std::string input_fidelity;  // with references only: how closely to keep their details
 };
 
 // Throws GenerativeError(InvalidArgument) with an actionable sentence for unusable options, before

@@ -29,21 +29,24 @@ constexpr int kDefaultPartialImages = 2;
 constexpr int kMaxPartialImages = 3;
 
 // What the user chose; the defaults are the procedure's defaults in both GIMP versions.
+// What a Generative Fill run is asked to do. A default-made one holds the defaults of Generative
+// Fill's procedure table (procedures.cc), the one place they are written.
 struct FillOptions {
+  FillOptions();
   std::string prompt;
-  std::string quality = "medium";
-  std::string size = "auto";
-  int variations = 1;
-  std::string background = "auto";     // auto | transparent | opaque
-  std::string input_fidelity = "low";  // low | high (not gpt-image-1-mini)
-  std::string output_format = "png";   // png | jpeg | webp
-  int output_compression = 100;        // 0-100, jpeg and webp only
-  int context_margin = kAutoMargin;    // pixels around the selection, or kAutoMargin
-  int feather_radius = kAutoEdge;      // soft edge of the layer mask in pixels; 0 = none, -1 = from the selection's size
-  std::string sample = "visible";      // visible: what is visible; layer: the active layer only
-  bool color_match = true;             // fit the answer's colours to the original around the selection
-  int mask_grow = kAutoEdge;           // grow the layer mask beyond the selection; 0 = none, -1 = from its size
-  int partial_images = kDefaultPartialImages;  // previews streamed while the image is made; 0 = no streaming
+  std::string quality;
+  std::string size;            // auto, or WxH the model accepts
+  int variations;
+  std::string background;      // auto | transparent | opaque
+  std::string input_fidelity;  // low | high (not gpt-image-1-mini)
+  std::string output_format;   // png | jpeg | webp
+  int output_compression;      // 0-100, jpeg and webp only
+  int context_margin;          // pixels around the selection, or kAutoMargin
+  int feather_radius;          // soft edge of the layer mask in pixels; 0 = none, -1 = from the selection's size
+  std::string sample;          // visible: what is visible; layer: the active layer only
+  bool color_match;            // fit the answer's colours to the original around the selection
+  int mask_grow;               // grow the layer mask beyond the selection; 0 = none, -1 = from its size
+  int partial_images;          // previews streamed while the image is made; 0 = no streaming
 };
 
 // Width of the ring outside the selection on which colours are compared.

@@ -311,8 +311,9 @@ std::vector<LastValue> ArgumentValues::as_last_values() {
   return out;
 }
 
-FillOptions fill_options(const ArgumentValues &a) {
-  FillOptions o;
+namespace {
+
+void read_fill_options(const ArgumentValues &a, FillOptions &o) {
   o.prompt = a.text(spec::kArgPrompt);
   o.quality = a.text(spec::kArgQuality);
   o.size = a.text(spec::kArgSize);
@@ -327,11 +328,9 @@ FillOptions fill_options(const ArgumentValues &a) {
   o.color_match = a.toggle(spec::kArgColorMatch);
   o.mask_grow = a.number(spec::kArgMaskGrow);
   o.partial_images = a.number(spec::kArgPartialImages);
-  return o;
 }
 
-GenerateOptions generate_options(const ArgumentValues &a) {
-  GenerateOptions o;
+void read_generate_options(const ArgumentValues &a, GenerateOptions &o) {
   o.prompt = a.text(spec::kArgPrompt);
   o.quality = a.text(spec::kArgQuality);
   o.size = a.text(spec::kArgSize);
@@ -342,7 +341,30 @@ GenerateOptions generate_options(const ArgumentValues &a) {
   o.partial_images = a.number(spec::kArgPartialImages);
   o.fit = a.text(spec::kArgFit);
   o.input_fidelity = a.text(spec::kArgInputFidelity);
-  return o;
+}
+
+}  // namespace
+
+FillOptions fill_options(const ArgumentValues &arguments) {
+  FillOptions options;
+  read_fill_options(arguments, options);
+  return options;
+}
+
+GenerateOptions generate_options(const ArgumentValues &arguments) {
+  GenerateOptions options;
+  read_generate_options(arguments, options);
+  return options;
 }
 
 }  // namespace gpt_image::procedures
+
+namespace gpt_image {
+
+// The options' defaults are the tables'.
+FillOptions::FillOptions() { procedures::read_fill_options(procedures::ArgumentValues(procedures::edit()), *this); }
+GenerateOptions::GenerateOptions() {
+  procedures::read_generate_options(procedures::ArgumentValues(procedures::generate()), *this);
+}
+
+}  // namespace gpt_image

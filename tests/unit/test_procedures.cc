@@ -49,42 +49,11 @@ TEST(Procedures, ArgumentsInTheOrderScriptsPassThem) {
   EXPECT_EQ(settings().returns, Returns::Nothing);
 }
 
-// The options a call that leaves everything out gets are the options' own defaults
-// (test_option_defaults.cc pins those as literals).
-TEST(Procedures, TableDefaultsAreTheOptionsDefaults) {
-  const FillOptions fill = fill_options(ArgumentValues(edit()));
-  const FillOptions plain{};
-  EXPECT_EQ(fill.prompt, plain.prompt);
-  EXPECT_EQ(fill.quality, plain.quality);
-  EXPECT_EQ(fill.size, plain.size);
-  EXPECT_EQ(fill.variations, plain.variations);
-  EXPECT_EQ(fill.background, plain.background);
-  EXPECT_EQ(fill.input_fidelity, plain.input_fidelity);
-  EXPECT_EQ(fill.output_format, plain.output_format);
-  EXPECT_EQ(fill.output_compression, plain.output_compression);
-  EXPECT_EQ(fill.context_margin, plain.context_margin);
-  EXPECT_EQ(fill.feather_radius, plain.feather_radius);
-  EXPECT_EQ(fill.sample, plain.sample);
-  EXPECT_EQ(fill.color_match, plain.color_match);
-  EXPECT_EQ(fill.mask_grow, plain.mask_grow);
-  EXPECT_EQ(fill.partial_images, plain.partial_images);
-
-  for (const Procedure *procedure : {&generate(), &new_image()}) {
-    const GenerateOptions made = generate_options(ArgumentValues(*procedure));
-    const GenerateOptions expected{};
-    EXPECT_EQ(made.prompt, expected.prompt);
-    EXPECT_EQ(made.quality, expected.quality);
-    EXPECT_EQ(made.size, expected.size);
-    EXPECT_EQ(made.variations, expected.variations);
-    EXPECT_EQ(made.background, expected.background);
-    EXPECT_EQ(made.output_format, expected.output_format);
-    EXPECT_EQ(made.output_compression, expected.output_compression);
-    EXPECT_EQ(made.partial_images, expected.partial_images);
-    EXPECT_EQ(made.fit, expected.fit);
-    EXPECT_EQ(made.input_fidelity, expected.input_fidelity);
-  }
+// The options' defaults are the tables' (FillOptions() and GenerateOptions() read them there;
+// test_option_defaults.cc pins them as literals). The settings file keeps its own defaults, which
+// the Settings procedure's rows must repeat.
+TEST(Procedures, SettingsDefaultsAreTheSettingsFilesDefaults) {
   EXPECT_EQ(ArgumentValues(new_image()).text("canvas"), "square-post");
-
   const ArgumentValues connection(settings());
   const PluginSettings saved{};
   EXPECT_EQ(connection.text("base-url"), saved.base_url);
