@@ -128,7 +128,9 @@ bool read_last_values(std::string_view block, const std::vector<LastValue> &valu
   while (!lines.empty()) {
     const std::size_t newline = lines.find('\n');
     const std::string_view line = lines.substr(0, newline);
-    lines.remove_prefix(newline + 1);  // every line ends with '\n': the end line follows the last
+    // Every line ends with '\n' (the end line follows the last); the guard keeps the loop finite
+    // even if that check above were ever loosened.
+    lines.remove_prefix(newline == std::string_view::npos ? lines.size() : newline + 1);
     const std::size_t equals = line.find('=');
     if (equals == std::string_view::npos) continue;
     for (const LastValue &value : values)

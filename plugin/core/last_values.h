@@ -39,8 +39,6 @@ class LastValue {
   // with an unreadable id, gives the default.
   static LastValue ids(const char *name, std::vector<int> &place, std::size_t max_count);
 
-  const char *name() const { return name_; }
-
  private:
   friend std::string write_last_values(const std::vector<LastValue> &values);
   friend bool read_last_values(std::string_view block, const std::vector<LastValue> &values);
