@@ -247,6 +247,8 @@ const std::vector<const Procedure *> &all() {
   return list;
 }
 
+bool remembers_last_values(const Procedure &procedure) { return &procedure != &settings(); }
+
 const Procedure *named(std::string_view name) {
   for (const Procedure *procedure : all())
     if (name == procedure->name) return procedure;

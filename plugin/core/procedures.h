@@ -67,6 +67,9 @@ const Procedure &settings();
 const std::vector<const Procedure *> &all();
 // The procedure named `name`, or nullptr.
 const Procedure *named(std::string_view name);
+// Whether a run with the last values repeats the procedure's last arguments. Not Settings: it
+// has no arguments to repeat, only the saved settings.
+bool remembers_last_values(const Procedure &procedure);
 
 // How a procedure's prompt dialog is laid out, in both GIMP versions: the prompt, then `main`, then
 // `advanced` folded away, the reference chooser and the cost line. Settings has a dialog of its own.

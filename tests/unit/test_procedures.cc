@@ -192,3 +192,16 @@ TEST(ProcedureDialogs, EveryLayoutRowIsAnArgumentShownOnce) {
 
 }  // namespace
 }  // namespace gpt_image::procedures
+
+namespace gpt_image::procedures {
+namespace {
+
+TEST(Procedures, OnlySettingsHasNoLastValues) {
+  EXPECT_TRUE(remembers_last_values(edit()));
+  EXPECT_TRUE(remembers_last_values(generate()));
+  EXPECT_TRUE(remembers_last_values(new_image()));
+  EXPECT_FALSE(remembers_last_values(settings()));
+}
+
+}  // namespace
+}  // namespace gpt_image::procedures

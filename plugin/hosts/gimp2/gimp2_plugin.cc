@@ -73,7 +73,7 @@ class Gimp2Call : public ProcedureCall {
     if (run_mode() == RunMode::NonInteractive) {
       if (!accepted_count(table_, nparams_)) throw CallingError(usage(table_));
       read_params(nparams_, param_, values);
-    } else if (&table_ != &procedures::settings()) {
+    } else if (procedures::remembers_last_values(table_)) {
       load_last_values_gimp2(table_.name, values.as_last_values());
     }
     return values;

@@ -18,11 +18,9 @@ GimpParamDef param_def(GimpPDBArgType type, const char *name, const char *blurb)
 }
 
 std::vector<GimpParamDef> leading_params(const procedures::Procedure &table) {
-  // Settings ignores RUN-WITH-LAST-VALS: it has no last values, only the saved settings.
-  const bool remembers = std::string(table.name) != spec::kSettingsProcedure;
   std::vector<GimpParamDef> params{param_def(
       GIMP_PDB_INT32, "run-mode",
-      remembers ? "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }"
+      procedures::remembers_last_values(table) ? "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1), RUN-WITH-LAST-VALS (2) }"
                 : "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1) }")};
   if (table.target == procedures::Target::Image) {
     params.push_back(param_def(GIMP_PDB_IMAGE, "image", "Input image"));
