@@ -157,4 +157,19 @@ constexpr const char *kConnectTimeoutBlurb = N_("Seconds to wait for a connectio
 constexpr const char *kStallTimeoutBlurb =
     N_("Seconds without data while sending or receiving before giving up (not while the model works); 0 = never");
 
+// Remove: the fill without a prompt; the request asks the model to take away what is selected.
+constexpr const char *kRemoveProcedure = "plug-in-gpt-image-remove";
+constexpr const char *kRemoveMenuLabel = N_("_Remove...");
+constexpr const char *kRemoveBlurb = N_("Remove what is selected and continue the surroundings (OpenAI-compatible Images API)");
+constexpr const char *kRemoveHelp =
+    N_("Like Generative Fill, without a prompt: the request asks the model to remove what is inside the selection and "
+    "to continue the surroundings (background, texture, light and perspective) without adding anything. An optional "
+    "hint says what to remove (\"the bench and its shadow\"). The answer is inserted as a new layer named "
+    "\"Remove: …\" above the active layer, masked by the selection, so every pixel outside it stays as it was. "
+    "Needs a selection.");
+// Arguments after run-mode, image and drawable(s): `hint`, then Generative Fill's after its prompt.
+constexpr const char *kArgHint = "hint";
+constexpr const char *kHintBlurb =
+    N_("Optional: what to remove, in a few words (e.g. the bench and its shadow); blank = whatever is selected");
+
 }  // namespace gpt_image::spec

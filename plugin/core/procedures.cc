@@ -9,6 +9,7 @@
 #include "plugin_settings.h"
 #include "procedure_spec.h"
 #include "reference_images.h"
+#include "removal.h"
 #include "retry_policy.h"
 
 namespace gpt_image::procedures {
@@ -125,34 +126,47 @@ std::vector<Argument> generate_rows() {
           references_row(spec::kGenerateReferencesBlurb, kMaxImagesPerRequest)};
 }
 
+// Generative Fill's arguments after its prompt; Remove takes them after its hint.
+std::vector<Argument> fill_rows_after_prompt() {
+  return {quality_row(),
+          size_row(spec::kSizeBlurb),
+          variations_row(),
+          background_row(),
+          input_fidelity_row(spec::kInputFidelityBlurb),
+          output_format_row(),
+          output_compression_row(),
+          with_form_label(int_row(spec::kArgContextMargin, N_("Context _margin"), spec::kContextMarginBlurb,
+                                  kAutoMargin, kAutoMargin, kMaxMargin),
+                          N_("Context _margin (-1 = auto):")),
+          with_form_label(int_row(spec::kArgFeatherRadius, N_("Feather rad_ius"), spec::kFeatherRadiusBlurb,
+                                  kAutoEdge, kAutoEdge, kMaxFeatherRadius),
+                          N_("Feather rad_ius (-1 = auto):")),
+          with_form_label(choice_row(spec::kArgSample, N_("Sampl_e"), spec::kSampleBlurb, "visible",
+                                     {{"visible", N_("What is visible")}, {"layer", N_("The active layer")}}),
+                          N_("Sampl_e:")),
+          with_form_label(toggle_row(spec::kArgColorMatch, N_("M_atch colours"), spec::kColorMatchBlurb, true),
+                          N_("M_atch colours to the surroundings")),
+          with_form_label(int_row(spec::kArgMaskGrow, N_("_Grow mask"), spec::kMaskGrowBlurb, kAutoEdge, kAutoEdge,
+                                  kMaxMaskGrow),
+                          N_("_Grow mask (-1 = auto):")),
+          partial_images_row(),
+          // The area around the selection is the first image of the request.
+          references_row(spec::kReferencesBlurb, kMaxImagesPerRequest - 1)};
+}
+
 Procedure make_edit() {
+  std::vector<Argument> rows{prompt_row(spec::kPromptBlurb)};
+  for (Argument &row : fill_rows_after_prompt()) rows.push_back(std::move(row));
   return {spec::kEditProcedure, spec::kMenuPath, spec::kEditMenuLabel, spec::kEditBlurb, spec::kEditHelp, "RGB*, GRAY*",
-          Target::Image, Returns::Layer, "layer", N_("Layer"), spec::kResultBlurb,
-          {prompt_row(spec::kPromptBlurb),
-           quality_row(),
-           size_row(spec::kSizeBlurb),
-           variations_row(),
-           background_row(),
-           input_fidelity_row(spec::kInputFidelityBlurb),
-           output_format_row(),
-           output_compression_row(),
-           with_form_label(int_row(spec::kArgContextMargin, N_("Context _margin"), spec::kContextMarginBlurb,
-                                   kAutoMargin, kAutoMargin, kMaxMargin),
-                           N_("Context _margin (-1 = auto):")),
-           with_form_label(int_row(spec::kArgFeatherRadius, N_("Feather rad_ius"), spec::kFeatherRadiusBlurb,
-                                   kAutoEdge, kAutoEdge, kMaxFeatherRadius),
-                           N_("Feather rad_ius (-1 = auto):")),
-           with_form_label(choice_row(spec::kArgSample, N_("Sampl_e"), spec::kSampleBlurb, "visible",
-                                      {{"visible", N_("What is visible")}, {"layer", N_("The active layer")}}),
-                           N_("Sampl_e:")),
-           with_form_label(toggle_row(spec::kArgColorMatch, N_("M_atch colours"), spec::kColorMatchBlurb, true),
-                           N_("M_atch colours to the surroundings")),
-           with_form_label(int_row(spec::kArgMaskGrow, N_("_Grow mask"), spec::kMaskGrowBlurb, kAutoEdge, kAutoEdge,
-                                   kMaxMaskGrow),
-                           N_("_Grow mask (-1 = auto):")),
-           partial_images_row(),
-           // The area around the selection is the first image of the request.
-           references_row(spec::kReferencesBlurb, kMaxImagesPerRequest - 1)}};
+          Target::Image, Returns::Layer, "layer", N_("Layer"), spec::kResultBlurb, std::move(rows)};
+}
+
+Procedure make_remove() {
+  std::vector<Argument> rows{with_form_label(text_row(spec::kArgHint, N_("_What to remove (optional)"), spec::kHintBlurb, ""),
+                                             N_("_What to remove (optional):"))};
+  for (Argument &row : fill_rows_after_prompt()) rows.push_back(std::move(row));
+  return {spec::kRemoveProcedure, spec::kMenuPath, spec::kRemoveMenuLabel, spec::kRemoveBlurb, spec::kRemoveHelp,
+          "RGB*, GRAY*", Target::Image, Returns::Layer, "layer", N_("Layer"), spec::kResultBlurb, std::move(rows)};
 }
 
 Procedure make_generate() {
@@ -212,6 +226,10 @@ const Procedure &settings() {
   static const Procedure table = make_settings();
   return table;
 }
+const Procedure &remove() {
+  static const Procedure table = make_remove();
+  return table;
+}
 
 const DialogLayout &dialog_layout(const Procedure &procedure) {
   static const DialogLayout fill{
@@ -236,6 +254,18 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
       generate_advanced,
       N_("Describe the picture to generate, then press OK."),
       true};
+  // Remove: one line and OK; what the fill offers besides is folded away.
+  static const DialogLayout removal{N_("Remove"),
+                                    {},
+                                    {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground,
+                                     spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
+                                     spec::kArgContextMargin, spec::kArgFeatherRadius, spec::kArgMaskGrow,
+                                     spec::kArgColorMatch, spec::kArgSample, spec::kArgPartialImages},
+                                    nullptr,
+                                    false,
+                                    spec::kArgHint,
+                                    false};
+  if (&procedure == &remove()) return removal;
   if (&procedure == &new_image()) return image;
   if (&procedure == &generate()) return layer;
   if (&procedure == &edit()) return fill;
@@ -243,7 +273,7 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
 }
 
 const std::vector<const Procedure *> &all() {
-  static const std::vector<const Procedure *> list{&edit(), &generate(), &new_image(), &settings()};
+  static const std::vector<const Procedure *> list{&edit(), &generate(), &new_image(), &settings(), &remove()};
   return list;
 }
 
@@ -315,8 +345,8 @@ std::vector<LastValue> ArgumentValues::as_last_values() {
 
 namespace {
 
-void read_fill_options(const ArgumentValues &a, FillOptions &o) {
-  o.prompt = a.text(spec::kArgPrompt);
+// Every argument but the prompt: Generative Fill's or Remove's.
+void read_fill_options_after_prompt(const ArgumentValues &a, FillOptions &o) {
   o.quality = a.text(spec::kArgQuality);
   o.size = a.text(spec::kArgSize);
   o.variations = a.number(spec::kArgVariations);
@@ -330,6 +360,11 @@ void read_fill_options(const ArgumentValues &a, FillOptions &o) {
   o.color_match = a.toggle(spec::kArgColorMatch);
   o.mask_grow = a.number(spec::kArgMaskGrow);
   o.partial_images = a.number(spec::kArgPartialImages);
+}
+
+void read_fill_options(const ArgumentValues &a, FillOptions &o) {
+  o.prompt = a.text(spec::kArgPrompt);
+  read_fill_options_after_prompt(a, o);
 }
 
 void read_generate_options(const ArgumentValues &a, GenerateOptions &o) {
@@ -350,6 +385,13 @@ void read_generate_options(const ArgumentValues &a, GenerateOptions &o) {
 FillOptions fill_options(const ArgumentValues &arguments) {
   FillOptions options;
   read_fill_options(arguments, options);
+  return options;
+}
+
+FillOptions remove_options(const ArgumentValues &arguments) {
+  FillOptions options;
+  options.prompt = removal_prompt(arguments.text(spec::kArgHint));
+  read_fill_options_after_prompt(arguments, options);
   return options;
 }
 

@@ -63,7 +63,8 @@ const Procedure &edit();
 const Procedure &generate();
 const Procedure &new_image();
 const Procedure &settings();
-// In registration order: edit, generate, new image, settings.
+const Procedure &remove();
+// In registration order: edit, generate, new image, settings, remove.
 const std::vector<const Procedure *> &all();
 // The procedure named `name`, or nullptr.
 const Procedure *named(std::string_view name);
@@ -78,8 +79,12 @@ struct DialogLayout {
   std::vector<const char *> main, advanced;  // argument names, in display order (not the PDB order)
   const char *blank_prompt_hint = nullptr;  // N_(): shown when OK is pressed without a prompt
   bool canvas_presets = false;              // a preset list that fills the `canvas` argument
+  // Remove's first row: this one-line, optional text argument instead of the multi-line prompt
+  // that must not be blank (with its recent prompts and styles).
+  const char *hint_argument = nullptr;
+  bool reference_chooser = true;            // the chooser of reference layers, under the choices
 };
-const DialogLayout &dialog_layout(const Procedure &procedure);  // edit, generate or new image
+const DialogLayout &dialog_layout(const Procedure &procedure);  // all but settings
 
 // One run's arguments, by name, starting from the table's defaults. Asking for a name the procedure
 // does not have, or as the wrong kind, is a programming error (std::logic_error).
@@ -114,6 +119,8 @@ class ArgumentValues {
 
 // The options a run's arguments describe; every argument of the procedure that the options hold.
 FillOptions fill_options(const ArgumentValues &edit_arguments);
+// Remove's: the fill's options, the prompt made from the hint (removal.h).
+FillOptions remove_options(const ArgumentValues &remove_arguments);
 GenerateOptions generate_options(const ArgumentValues &generate_arguments);  // Generate Layer or Image
 
 }  // namespace gpt_image::procedures

@@ -21,6 +21,7 @@
 #include "procedure_spec.h"
 #include "prompt_history.h"
 #include "reference_images.h"
+#include "removal.h"
 #include "run_and_place.h"
 #include "settings_arguments.h"
 
@@ -52,14 +53,19 @@ Outcome guarded(const char *unexpected, const std::function<Outcome()> &flow) {
 // The procedure's dialog with the reference chooser (every open layer; those in `values` ticked,
 // at most as many as the table's references row takes). On OK `values` hold the choices, and the
 // prompt and the values are remembered. False when cancelled.
+// A dialog without the chooser (Remove's) sends no references.
 bool ask(ProcedureCall &call, ArgumentValues &values, const CostDescriber &describe_cost) {
   init_gimp_ui();  // before the chooser's widgets: GTK needs its display first
   const int most = values.procedure().find(spec::kArgReferences)->max;
-  ReferencePicker picker(reference_candidates(), values.layers(spec::kArgReferences), most);
+  const bool chooser = procedures::dialog_layout(values.procedure()).reference_chooser;
+  ReferencePicker picker(chooser ? reference_candidates() : std::vector<ReferenceCandidate>{},
+                         chooser ? values.layers(spec::kArgReferences) : std::vector<int>{}, most);
+  const bool has_prompt = values.procedure().find(spec::kArgPrompt) != nullptr;
   const std::string history = prompt_history_path_in_profile(gimp_directory());
-  if (!call.show_dialog(values, describe_cost, load_prompt_history(history), settings_path(), picker)) return false;
+  const std::vector<std::string> recent = has_prompt ? load_prompt_history(history) : std::vector<std::string>{};
+  if (!call.show_dialog(values, describe_cost, recent, settings_path(), picker)) return false;
   values.set_layers(spec::kArgReferences, picker.chosen());
-  remember_prompt_quietly(history, values.text(spec::kArgPrompt));
+  if (has_prompt) remember_prompt_quietly(history, values.text(spec::kArgPrompt));
   call.remember(values);
   return true;
 }
@@ -80,31 +86,54 @@ LayersToPlace generate(const ArgumentValues &values, const PixelRect &target, bo
 
 }  // namespace
 
-Outcome run_edit(ProcedureCall &call) {
-  return guarded(_("Generative Fill failed unexpectedly: %s"), [&] {
+namespace {
+
+// What Generative Fill and Remove differ in; the rest of their run is one.
+struct FillFlavour {
+  const char *unexpected, *progress_text, *window_title;  // _(): c-format, then plain texts
+  FillOptions (*options)(const ArgumentValues &);
+  std::string (*layer_name)(const ArgumentValues &);  // nullptr: the core's, from the prompt
+  bool needs_selection;
+};
+
+// Remove without a selection would repaint the whole picture: refused before anything is asked.
+void check_selection_for(const FillFlavour &flavour, GimpImageSource &source) {
+  if (flavour.needs_selection && !source.selection_bounds())
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          _("Remove needs a selection: select what should disappear, then choose Remove again."));
+}
+
+Outcome run_fill(ProcedureCall &call, const FillFlavour &flavour) {
+  return guarded(flavour.unexpected, [&] {
     const std::string settings = settings_path();
     const gimp::ImageId image = call.image();
     const gimp::ItemId anchor = anchor_for(call.drawable());  // with several drawables, the first
     check_image_takes_fill(image);  // before the dialog: nothing to ask when it cannot work
+    GimpImageSource source(image, anchor);
+    check_selection_for(flavour, source);
     ArgumentValues values = call.arguments();
     const bool interactive = call.run_mode() == RunMode::Interactive;
     if (interactive) {
-      GimpImageSource preview(image, anchor);
       auto describe_cost = [&](const ArgumentValues &chosen) {
-        return fill_cost_line(preview, procedures::fill_options(chosen), settings);
+        try {
+          return fill_cost_line(source, flavour.options(chosen), settings);
+        } catch (const GenerativeError &e) {  // e.g. a hint too long: said where the cost would be
+          return std::string(e.what());
+        }
       };
       if (!ask(call, values, describe_cost)) return Outcome{Status::Cancel};
+      check_selection_for(flavour, source);  // it may have gone while the dialog was open
     }
-    const FillOptions options = procedures::fill_options(values);
+    const FillOptions options = flavour.options(values);
     const ConnectionSettings connection = resolve_connection(settings);
     const std::vector<int> &reference_ids = values.layers(spec::kArgReferences);
     validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
     const std::vector<Raster> references = read_references(reference_ids);
-    GimpImageSource source(image, anchor);
     LayersToPlace placement = run_with_progress(
-        _("Generative Fill…"), _("Generative Fill in progress"), interactive,
+        flavour.progress_text, flavour.window_title, interactive,
         [&] { return fill_cost_line(source, options, settings); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
+    if (flavour.layer_name) placement.layer_name = flavour.layer_name(values);
     const int result = place_and_report(placement, [&] {
       GimpLayerTarget target(image, anchor);
       return place_layers(target, placement);
@@ -112,6 +141,22 @@ Outcome run_edit(ProcedureCall &call) {
     if (call.run_mode() != RunMode::NonInteractive) gimp_displays_flush();
     return Outcome{Status::Success, "", result};
   });
+}
+
+std::string remove_layer_name(const ArgumentValues &values) { return removal_layer_name(values.text(spec::kArgHint)); }
+
+}  // namespace
+
+Outcome run_edit(ProcedureCall &call) {
+  const FillFlavour fill{_("Generative Fill failed unexpectedly: %s"), _("Generative Fill…"),
+                                _("Generative Fill in progress"), procedures::fill_options, nullptr, false};
+  return run_fill(call, fill);
+}
+
+Outcome run_remove(ProcedureCall &call) {
+  const FillFlavour removal{_("Remove failed unexpectedly: %s"), _("Removing…"), _("Remove in progress"),
+                                   procedures::remove_options, remove_layer_name, true};
+  return run_fill(call, removal);
 }
 
 Outcome run_generate_layer(ProcedureCall &call) {

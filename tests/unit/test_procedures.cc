@@ -23,7 +23,8 @@ TEST(Procedures, RegisteredInTodaysOrder) {
   std::vector<std::string> registered;
   for (const Procedure *procedure : all()) registered.push_back(procedure->name);
   EXPECT_EQ(registered, (std::vector<std::string>{"plug-in-gpt-image-edit", "plug-in-gpt-image-generate",
-                                                  "plug-in-gpt-image-new", "plug-in-gpt-image-settings"}));
+                                                  "plug-in-gpt-image-new", "plug-in-gpt-image-settings",
+                                                  "plug-in-gpt-image-remove"}));
   EXPECT_EQ(named("plug-in-gpt-image-new"), &new_image());
   EXPECT_EQ(named("plug-in-gpt-image-nothing"), nullptr);
 }
@@ -41,6 +42,13 @@ TEST(Procedures, ArgumentsInTheOrderScriptsPassThem) {
   std::vector<std::string> new_names{"canvas"};
   new_names.insert(new_names.end(), generate_names.begin(), generate_names.end());
   EXPECT_EQ(names(new_image()), new_names);
+  // Remove: Generative Fill's arguments with a hint in place of the prompt.
+  EXPECT_EQ(names(remove()), (std::vector<std::string>{"hint", "quality", "size", "variations", "background",
+                                                        "input-fidelity", "output-format", "output-compression",
+                                                        "context-margin", "feather-radius", "sample", "color-match",
+                                                        "mask-grow", "partial-images", "references"}));
+  EXPECT_EQ(remove().target, Target::Image);
+  EXPECT_EQ(remove().returns, Returns::Layer);
   EXPECT_EQ(names(settings()), (std::vector<std::string>{"base-url", "model", "organization", "project", "timeout",
                                                           "ca-file", "retries", "connect-timeout", "stall-timeout"}));
   EXPECT_EQ(edit().target, Target::Image);
@@ -170,10 +178,10 @@ namespace {
 // Both GIMPs' prompt dialogs show the layout's rows by name: each must be an argument the dialog can
 // show (not the references, which have their chooser), and no argument but those is left out.
 TEST(ProcedureDialogs, EveryLayoutRowIsAnArgumentShownOnce) {
-  for (const Procedure *procedure : {&edit(), &generate(), &new_image()}) {
+  for (const Procedure *procedure : {&edit(), &generate(), &new_image(), &remove()}) {
     SCOPED_TRACE(procedure->name);
     const DialogLayout &layout = dialog_layout(*procedure);
-    std::vector<std::string> shown{"prompt", "references"};
+    std::vector<std::string> shown{layout.hint_argument ? layout.hint_argument : "prompt", "references"};
     for (const auto *rows : {&layout.main, &layout.advanced})
       for (const char *name : *rows) {
         const Argument *row = procedure->find(name);
@@ -200,7 +208,32 @@ TEST(Procedures, OnlySettingsHasNoLastValues) {
   EXPECT_TRUE(remembers_last_values(edit()));
   EXPECT_TRUE(remembers_last_values(generate()));
   EXPECT_TRUE(remembers_last_values(new_image()));
+  EXPECT_TRUE(remembers_last_values(remove()));
   EXPECT_FALSE(remembers_last_values(settings()));
+}
+
+// Remove's dialog is one optional line: no prompt to require, no reference chooser.
+TEST(ProcedureDialogs, RemoveAsksOnlyForAnOptionalHint) {
+  const DialogLayout &layout = dialog_layout(remove());
+  EXPECT_STREQ(layout.hint_argument, "hint");
+  EXPECT_TRUE(layout.main.empty());
+  EXPECT_FALSE(layout.reference_chooser);
+  EXPECT_EQ(dialog_layout(edit()).hint_argument, nullptr);
+  EXPECT_TRUE(dialog_layout(edit()).reference_chooser);
+}
+
+// Remove's options are the fill's, with the prompt written from the hint.
+TEST(Procedures, RemoveOptionsAskToRemoveWhatTheHintNames) {
+  ArgumentValues values(remove());
+  values.set_text("hint", "the bench");
+  values.set_text("quality", "high");
+  values.set_number("mask-grow", 7);
+  const FillOptions options = remove_options(values);
+  EXPECT_EQ(options.prompt.rfind("Remove everything inside the masked area", 0), 0u) << options.prompt;
+  EXPECT_NE(options.prompt.find("What to remove: the bench."), std::string::npos) << options.prompt;
+  EXPECT_EQ(options.quality, "high");
+  EXPECT_EQ(options.mask_grow, 7);
+  EXPECT_TRUE(options.color_match);  // the fill's default
 }
 
 }  // namespace

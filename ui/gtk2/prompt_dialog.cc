@@ -96,7 +96,7 @@ struct Dialog {
 
   procedures::ArgumentValues read() const {
     procedures::ArgumentValues out = values;
-    out.set_text(spec::kArgPrompt, text_view_text(prompt));
+    if (prompt) out.set_text(spec::kArgPrompt, text_view_text(prompt));
     for (const Field &field : fields) read_field(field, out);
     return out;
   }
@@ -130,6 +130,42 @@ void add_argument(Form &form, Dialog &dialog, const char *name, const std::strin
     gtk_widget_set_sensitive(widget, settings_model_takes_input_fidelity(settings_path));
 }
 
+// The advanced choices folded away, the reference chooser where the layout has it, and the cost
+// line at the bottom.
+void add_advanced_and_cost(GtkWidget *window, Dialog &dialog, Form &form, const procedures::DialogLayout &layout,
+                           const std::string &settings_path, std::function<void(const std::string &)> *pick_preset,
+                           ReferencePicker *references) {
+  Form advanced(static_cast<int>(layout.advanced.size()));
+  for (const char *name : layout.advanced) add_argument(advanced, dialog, name, settings_path, pick_preset);
+  GtkWidget *expander = gtk_expander_new(_("Advanced"));
+  gtk_container_add(GTK_CONTAINER(expander), advanced.table());
+  form.add_wide(expander);
+  if (references && layout.reference_chooser) form.add_wide(references->widget());
+
+  gtk_misc_set_alignment(GTK_MISC(dialog.cost), 0.0, 0.5);
+  gtk_label_set_line_wrap(GTK_LABEL(dialog.cost), TRUE);
+  gtk_widget_set_size_request(dialog.cost, 500, -1);
+  gtk_box_pack_end(GTK_BOX(gtk_dialog_get_content_area(GTK_DIALOG(window))), dialog.cost, FALSE, FALSE, 6);
+  update_cost(nullptr, &dialog);
+}
+
+// Remove's dialog: one optional line (the hint) and OK; no prompt tools, nothing required.
+bool run_hint_dialog(GtkWidget *window, Dialog &dialog, Form &form, const procedures::DialogLayout &layout,
+                     const std::string &settings_path, ReferencePicker *references) {
+  add_argument(form, dialog, layout.hint_argument, settings_path, nullptr);
+  GtkWidget *entry = dialog.fields.back().widget;
+  gtk_entry_set_activates_default(GTK_ENTRY(entry), TRUE);  // Enter is OK
+  gtk_dialog_set_default_response(GTK_DIALOG(window), GTK_RESPONSE_OK);
+  for (const char *name : layout.main) add_argument(form, dialog, name, settings_path, nullptr);
+  add_advanced_and_cost(window, dialog, form, layout, settings_path, nullptr, references);
+  gtk_widget_show_all(window);
+  gtk_widget_grab_focus(entry);
+  const bool accepted = gimp_dialog_run(GIMP_DIALOG(window)) == GTK_RESPONSE_OK;
+  if (accepted) dialog.values = dialog.read();
+  gtk_widget_destroy(window);
+  return accepted;
+}
+
 }  // namespace
 
 bool run_prompt_dialog_gimp2(procedures::ArgumentValues &values,
@@ -151,6 +187,11 @@ bool run_prompt_dialog_gimp2(procedures::ArgumentValues &values,
   gtk_container_set_border_width(GTK_CONTAINER(form.table()), 12);
   gtk_box_pack_start(GTK_BOX(content), form.table(), TRUE, TRUE, 0);
 
+  if (layout.hint_argument) {
+    if (!run_hint_dialog(window, dialog, form, layout, settings_path, references)) return false;
+    values = dialog.values;
+    return true;
+  }
   const Argument *prompt_row = procedure.find(spec::kArgPrompt);
   GtkWidget *scrolled = prompt_box(values.text(spec::kArgPrompt), &dialog.prompt);
   form.add(_(prompt_row->form_label), scrolled, dialog.prompt);
@@ -160,19 +201,7 @@ bool run_prompt_dialog_gimp2(procedures::ArgumentValues &values,
   form.add_beside(hint);
   for (const char *name : layout.main) add_argument(form, dialog, name, settings_path, &pick_preset);
 
-  // The advanced choices, folded away by default.
-  Form advanced(static_cast<int>(layout.advanced.size()));
-  for (const char *name : layout.advanced) add_argument(advanced, dialog, name, settings_path, &pick_preset);
-  GtkWidget *expander = gtk_expander_new(_("Advanced"));
-  gtk_container_add(GTK_CONTAINER(expander), advanced.table());
-  form.add_wide(expander);
-  if (references) form.add_wide(references->widget());
-
-  gtk_misc_set_alignment(GTK_MISC(dialog.cost), 0.0, 0.5);
-  gtk_label_set_line_wrap(GTK_LABEL(dialog.cost), TRUE);
-  gtk_widget_set_size_request(dialog.cost, 500, -1);
-  gtk_box_pack_end(GTK_BOX(content), dialog.cost, FALSE, FALSE, 6);
-  update_cost(nullptr, &dialog);
+  add_advanced_and_cost(window, dialog, form, layout, settings_path, &pick_preset, references);
 
   // Recent prompts, style presets and the settings, above everything else.
   GtkTextBuffer *prompt_buffer = gtk_text_view_get_buffer(GTK_TEXT_VIEW(dialog.prompt));

@@ -59,18 +59,31 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
                                 std::find(accepted.begin(), accepted.end(), q) != accepted.end());
   }
 
-  // A multi-line prompt: GimpProcedureDialog gives string arguments a one-line entry otherwise.
-  GtkWidget *prompt = gimp_procedure_dialog_get_widget(procedure_dialog, spec::kArgPrompt, GTK_TYPE_TEXT_VIEW);
-  if (GTK_IS_TEXT_VIEW(prompt)) {
-    gtk_text_view_set_wrap_mode(GTK_TEXT_VIEW(prompt), GTK_WRAP_WORD_CHAR);
-    gtk_widget_set_size_request(prompt, 420, 110);
+  // Remove's hint: GimpProcedureDialog's one-line entry, optional. Everyone else's prompt: a
+  // multi-line text view (GimpProcedureDialog gives string arguments a one-line entry otherwise).
+  const bool one_line = layout.hint_argument != nullptr;
+  GtkWidget *prompt = nullptr, *hint = nullptr;
+  if (one_line) {
+    prompt = gimp_procedure_dialog_get_widget(procedure_dialog, layout.hint_argument, G_TYPE_NONE);
+    if (GIMP_IS_LABEL_ENTRY(prompt)) {  // Enter is OK
+      GtkWidget *entry = gimp_label_entry_get_entry(GIMP_LABEL_ENTRY(prompt));
+      gtk_entry_set_activates_default(GTK_ENTRY(entry), TRUE);
+      prompt = entry;
+    }
+    gtk_dialog_set_default_response(GTK_DIALOG(dialog), GTK_RESPONSE_OK);
+  } else {
+    prompt = gimp_procedure_dialog_get_widget(procedure_dialog, spec::kArgPrompt, GTK_TYPE_TEXT_VIEW);
+    if (GTK_IS_TEXT_VIEW(prompt)) {
+      gtk_text_view_set_wrap_mode(GTK_TEXT_VIEW(prompt), GTK_WRAP_WORD_CHAR);
+      gtk_widget_set_size_request(prompt, 420, 110);
+    }
+    // The text view comes without a label of its own.
+    GtkWidget *label = gimp_procedure_dialog_get_label(procedure_dialog, "prompt-label", _("_Prompt"), FALSE, TRUE);
+    gtk_label_set_mnemonic_widget(GTK_LABEL(label), prompt);
+    gtk_label_set_xalign(GTK_LABEL(label), 0.0);
+    // Shown only when OK is pressed with nothing to generate.
+    hint = gimp_procedure_dialog_get_label(procedure_dialog, "prompt-hint", "", FALSE, FALSE);
   }
-  // The text view comes without a label of its own.
-  GtkWidget *label = gimp_procedure_dialog_get_label(procedure_dialog, "prompt-label", _("_Prompt"), FALSE, TRUE);
-  gtk_label_set_mnemonic_widget(GTK_LABEL(label), prompt);
-  gtk_label_set_xalign(GTK_LABEL(label), 0.0);
-  // Shown only when OK is pressed with nothing to generate.
-  GtkWidget *hint = gimp_procedure_dialog_get_label(procedure_dialog, "prompt-hint", "", FALSE, FALSE);
   // The cost of what is chosen, recomputed whenever a choice changes.
   CostLine cost{gimp_procedure_dialog_get_label(procedure_dialog, "cost-estimate", describe_cost().c_str(), FALSE, FALSE),
                 &describe_cost};
@@ -83,27 +96,33 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
   gimp_procedure_dialog_fill_box_list(procedure_dialog, "advanced-box", advanced);
   g_list_free(advanced);
   gimp_procedure_dialog_fill_expander(procedure_dialog, "advanced", "advanced-title", FALSE, "advanced-box");
-  std::vector<const char *> shown{"prompt-label", spec::kArgPrompt, "prompt-hint"};
+  std::vector<const char *> shown;
+  if (one_line)
+    shown.push_back(layout.hint_argument);
+  else
+    shown.insert(shown.end(), {"prompt-label", spec::kArgPrompt, "prompt-hint"});
   shown.insert(shown.end(), layout.main.begin(), layout.main.end());
   shown.insert(shown.end(), {"advanced", "cost-estimate"});
   GList *all = argument_list(shown);
   gimp_procedure_dialog_fill_list(procedure_dialog, all);
   g_list_free(all);
-  gtk_widget_hide(hint);
+  if (hint) gtk_widget_hide(hint);
   // Offered only where the model has it.
   if (GtkWidget *fidelity = gimp_procedure_dialog_get_widget(procedure_dialog, spec::kArgInputFidelity, G_TYPE_NONE))
     gtk_widget_set_sensitive(fidelity, settings_model_takes_input_fidelity(settings_path));
 
-  // Recent prompts, style presets and the settings, above everything else.
+  // Recent prompts, style presets and the settings, above everything else (for a prompt).
   PromptTools tools{recent_prompts,
                     [config](const std::string &text) { g_object_set(config, spec::kArgPrompt, text.c_str(), nullptr); },
                     [config] { return config_prompt(config); }, [&cost] { update_cost(nullptr, nullptr, &cost); },
                     settings_path};
-  GtkWidget *tools_row = new_prompt_tools_row(&tools);
   GtkWidget *content = gtk_dialog_get_content_area(GTK_DIALOG(dialog));
-  gtk_box_pack_start(GTK_BOX(content), tools_row, FALSE, FALSE, 6);
-  gtk_box_reorder_child(GTK_BOX(content), tools_row, 0);
-  gtk_widget_show_all(tools_row);
+  if (!one_line) {
+    GtkWidget *tools_row = new_prompt_tools_row(&tools);
+    gtk_box_pack_start(GTK_BOX(content), tools_row, FALSE, FALSE, 6);
+    gtk_box_reorder_child(GTK_BOX(content), tools_row, 0);
+    gtk_widget_show_all(tools_row);
+  }
   std::function<void(const std::string &)> pick_preset = [config](const std::string &name) {
     g_object_set(config, spec::kArgCanvas, name.c_str(), nullptr);
   };
@@ -116,7 +135,7 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
     gtk_box_reorder_child(GTK_BOX(content), presets, 1);  // above the choices
     gtk_widget_show(presets);
   }
-  if (references) {
+  if (references && layout.reference_chooser) {
     GtkWidget *picker = references->widget();
     gtk_box_pack_start(GTK_BOX(content), picker, FALSE, FALSE, 6);  // after the choices
     gtk_widget_show_all(picker);
@@ -124,7 +143,8 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
   gtk_widget_grab_focus(prompt);  // typing goes straight into the prompt
 
   bool accepted;
-  while ((accepted = gimp_procedure_dialog_run(procedure_dialog)) && prompt_is_blank(config_prompt(config))) {
+  while ((accepted = gimp_procedure_dialog_run(procedure_dialog)) && !one_line &&
+         prompt_is_blank(config_prompt(config))) {
     gtk_label_set_text(GTK_LABEL(hint), _(layout.blank_prompt_hint));
     gtk_widget_show(hint);
     gtk_widget_grab_focus(prompt);

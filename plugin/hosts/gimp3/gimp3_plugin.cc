@@ -100,6 +100,12 @@ GimpValueArray *run_generate_gimp3(GimpProcedure *procedure, GimpRunMode run_mod
   return call.answer(run_generate_layer(call));
 }
 
+GimpValueArray *run_remove_gimp3(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+                                 GimpDrawable **drawables, GimpProcedureConfig *config, gpointer) {
+  Gimp3Call call(procedures::remove(), procedure, config, run_mode, image, drawables);
+  return call.answer(run_remove(call));
+}
+
 GimpValueArray *run_new_image_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config, gpointer) {
   Gimp3Call call(procedures::new_image(), procedure, config, run_mode_property(config));
   return call.answer(run_new_image(call));
@@ -143,6 +149,8 @@ static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gcha
     return create_plain_procedure(plug_in, procedures::new_image(), run_new_image_gimp3);
   if (g_strcmp0(name, spec::kSettingsProcedure) == 0)
     return create_plain_procedure(plug_in, procedures::settings(), run_settings_gimp3);
+  if (g_strcmp0(name, spec::kRemoveProcedure) == 0)
+    return create_image_procedure(plug_in, procedures::remove(), run_remove_gimp3);
   return nullptr;
 }
 
