@@ -162,8 +162,8 @@ Procedure make_edit() {
 }
 
 Procedure make_remove() {
-  std::vector<Argument> rows{with_form_label(text_row(spec::kArgHint, N_("_What to remove (optional)"), spec::kHintBlurb, ""),
-                                             N_("_What to remove (optional):"))};
+  std::vector<Argument> rows{with_form_label(
+      text_row(spec::kArgHint, N_("What _to remove (optional)"), spec::kHintBlurb, ""), N_("What _to remove (optional):"))};
   for (Argument &row : fill_rows_after_prompt()) rows.push_back(std::move(row));
   return {spec::kRemoveProcedure, spec::kMenuPath, spec::kRemoveMenuLabel, spec::kRemoveBlurb, spec::kRemoveHelp,
           "RGB*, GRAY*", Target::Image, Returns::Layer, "layer", N_("Layer"), spec::kResultBlurb, std::move(rows)};

@@ -29,6 +29,7 @@ from loopback_listener import LoopbackListener  # noqa: E402
 from models_cases import CASES as MODELS_CASES  # noqa: E402
 from procedure_signatures import run_signatures  # noqa: E402
 from readme_examples import run_readme_examples  # noqa: E402
+from remove_cases import CASES as REMOVE_CASES  # noqa: E402
 from seam_cases import CASES as SEAM_CASES  # noqa: E402
 from standin_process import StandIn  # noqa: E402
 from translation_cases import run_translation_cases  # noqa: E402
@@ -188,7 +189,8 @@ def main():
         make_texture(os.path.join(work, "texture.png"))
         # No OPENAI_IMAGE_MODEL: the model comes from the settings (default gpt-image-1.5).
         environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
-        suites = [("fill", FILL_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}),
+        # Remove's cases share the fill's GIMP session (a session's start-up costs more than a case).
+        suites = [("fill", REMOVE_CASES + FILL_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}),
                   ("faults", FAULT_CASES, FAULT_ENVIRONMENT), ("bad_input", bad_input_cases(args.gimp), {}),
                   ("generate", GENERATE_CASES, {}), ("azure", AZURE_CASES, {}), ("models", MODELS_CASES, {})]
         for suite, cases, extra in suites:

@@ -4,7 +4,7 @@
 - each language in po/LINGUAS compiles with format and accelerator checks (msgfmt -c);
 - each language translates every message the sources hold now (the template is extracted afresh
   with the same keywords meson uses, merged without fuzzy matching, and must come out complete);
-- in the dialogs of DISTINCT_MNEMONICS (settings, fill and generate, in GIMP 2.10 and 3), no two labels
+- in the dialogs of DISTINCT_MNEMONICS (settings, fill, generate and remove, in GIMP 2.10 and 3), no two labels
   share a mnemonic (Alt+letter), nor one of the buttons GIMP adds, in English and in each language.
 
 Prints one line per check and "N passed, N failed"."""
@@ -57,6 +57,9 @@ DISTINCT_MNEMONICS = {
     "GIMP 3 generate dialogs": (("ui/gtk3/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc")
                                 + PROMPT_DIALOG_PARTS, ("plug-in-gpt-image-generate", "plug-in-gpt-image-new"),
                                 GIMP3_BUTTONS),
+    # Remove: the hint line, the fill's advanced choices, no prompt tools and no reference chooser.
+    "GIMP 2.10 remove dialog": (("ui/gtk2/prompt_dialog.cc",), ("gimp2", "plug-in-gpt-image-remove"), GIMP2_BUTTONS),
+    "GIMP 3 remove dialog": (("ui/gtk3/prompt_dialog.cc",), ("plug-in-gpt-image-remove",), GIMP3_BUTTONS),
 }
 # Shown only where the procedure has a canvas (Generate Image), though its source is shared.
 CANVAS_ONLY = {"Pr_eset:"}

@@ -22,6 +22,10 @@
 (define (t-fill-edges img drawable prompt color-match grow feather)
   (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
                                "auto" "low" "png" 100 -1 feather "visible" (if color-match 1 0) grow 2 0 (vector))))
+; Remove with the selection's hard edge and no colour matching, as t-fill.
+(define (t-remove img drawable hint)
+  (car (plug-in-gpt-image-remove RUN-NONINTERACTIVE img drawable hint "medium" "auto" 1
+                                 "auto" "low" "png" 100 -1 0 "visible" 0 0 2 0 (vector))))
 (define (t-export img path)
   (let* ((copy (car (gimp-image-duplicate img)))
          (flat (car (gimp-image-flatten copy))))

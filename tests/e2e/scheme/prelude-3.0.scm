@@ -27,6 +27,10 @@
   (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
                                #:prompt prompt #:color-match (if color-match TRUE FALSE) #:mask-grow grow
                                #:feather-radius feather)))
+; Remove with the selection's hard edge and no colour matching, as t-fill.
+(define (t-remove img drawable hint)
+  (car (plug-in-gpt-image-remove #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
+                                 #:hint hint #:feather-radius 0 #:color-match FALSE #:mask-grow 0)))
 (define (t-export img path)
   (let* ((copy (car (gimp-image-duplicate img))))
     (gimp-image-flatten copy)
