@@ -50,6 +50,41 @@ def run_generate_example(runner, work, environment):
     yield "readme_example_" + name, c.failures
 
 
+# The Remove example (GIMP 3, Python): the apple in the ellipse removed; the request's prompt is
+# the removal prompt with the hint (remove_cases.py spells it as a literal).
+REMOVE_EXAMPLES = {"3.0": "python-remove-3.0", "3.2": "python-remove-3.0"}
+
+
+def run_remove_example(runner, work, texture, environment):
+    from remove_cases import INSTRUCTION
+    if runner.version not in REMOVE_EXAMPLES:
+        return
+    c = Check()
+    name = REMOVE_EXAMPLES[runner.version]
+    try:
+        folder = os.path.join(work, "readme-" + name)
+        os.makedirs(folder)
+        output = os.path.join(folder, "photo-filled.png")
+        code = readme_example(name).replace("photo-filled.png", runner.inside(output))
+        code = code.replace("photo.png", runner.inside(texture))
+        _, log = runner.run(folder, code, environment, language="python")
+        c.expect(environment["OPENAI_API_KEY"] not in log, "the API key appears in GIMP's output")
+        if c.expect(os.path.exists(output), f"the example wrote no image; see {folder}/gimp-output.txt"):
+            before, after = load(texture), load(output)
+            shape = before.shape[:2]
+            outside = ~ellipse_inside(shape, *ELLIPSE, grow=8)
+            c.expect(np.array_equal(before[outside], after[outside]), "pixels outside the selection changed")
+            inside = ellipse_inside(shape, *ELLIPSE, grow=-6)
+            colour = prompt_colour(INSTRUCTION + " What to remove: the apple.")
+            expected = np.clip(np.round((colour - OFFSET) / GAIN), 0, 255)
+            error = np.abs(after[..., :3][inside] - expected).max()
+            c.expect(error <= 4, f"the selection does not hold the stand-in's colour for the removal prompt "
+                                 f"(off by up to {error})")
+    except Exception as error:  # a broken example must be reported, not stop the suite
+        c.failures.append(f"{type(error).__name__}: {error}")
+    yield "readme_example_" + name, c.failures
+
+
 def run_readme_examples(runner, work, texture, environment):
     """Yields (name, failures) for each README example of this GIMP version."""
     for name, language in EXAMPLES[runner.version]:
@@ -80,3 +115,4 @@ def run_readme_examples(runner, work, texture, environment):
             c.failures.append(f"{type(error).__name__}: {error}")
         yield "readme_example_" + name, c.failures
     yield from run_generate_example(runner, work, environment)
+    yield from run_remove_example(runner, work, texture, environment)

@@ -3,7 +3,8 @@
 screenshot is kept), Cancel leaves the image alone, OK with a blank prompt keeps the dialog open,
 a typed prompt is sent, last values are remembered, and one Ctrl+Z undoes a whole fill; the
 progress window cancels; the settings dialog saves (an Azure OpenAI configuration too, never the key); the Generate Layer dialog sends a ticked
-reference and its layer is one undo step; the Generate Image dialog opens a new image.
+reference and its layer is one undo step; the Generate Image dialog opens a new image; the Remove
+dialog sends its hint on Enter and its layer is one undo step.
 
 GIMP is driven through its Script-Fu server; keys go in with xdotool.
 
@@ -165,12 +166,15 @@ def main():
                     '"letterbox" "low" 0 (vector))')
         new_image = ('(plug-in-gpt-image-new RUN-INTERACTIVE "square-post" "" "medium" "auto" 1 "auto" "png" 100 2 '
                      '"letterbox" "low" 0 (vector))')
+        remove = ('(plug-in-gpt-image-remove RUN-INTERACTIVE img base "" "medium" "auto" 1 "auto" "low" "png" 100 '
+                  '-1 -1 "visible" 1 -1 2 0 (vector))')
     else:
         fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "
                 "#:prompt \"{prompt}\" #:variations {n})")
         open_settings = "(plug-in-gpt-image-settings #:run-mode RUN-INTERACTIVE)"
         generate = "(plug-in-gpt-image-generate #:run-mode RUN-INTERACTIVE #:image img #:drawables (vector base))"
         new_image = "(plug-in-gpt-image-new #:run-mode RUN-INTERACTIVE)"
+        remove = "(plug-in-gpt-image-remove #:run-mode RUN-INTERACTIVE #:image img #:drawables (vector base))"
     log_path = os.path.join(work, "gimp-output.txt")
     before_png = os.path.join(work, "before.png")
     server = None
@@ -733,12 +737,43 @@ def main():
                 failures.append("no new image was opened")
             if not desktop.wait_window("1080x1080", timeout=20):
                 failures.append("the new 1080x1080 image is not shown")
+    # 9. Remove: the dialog is one line; a hint typed and Enter sends the removal prompt with the
+    #    hint (a literal here), the layer is named after the hint, and one Ctrl+Z takes it away.
+    def case_remove_dialog(failures):
+        sent = len(standin.requests())
+        call = Call(server, remove)
+        dialog = desktop.wait_window("^Remove$")
+        if not dialog:
+            failures.append("the Remove dialog did not appear")
+            return
+        desktop.type(dialog, "the bench")
+        desktop.screenshot(dialog, os.path.join(args.screenshots, f"remove-dialog-gimp{args.gimp}.png"))
+        desktop.press(dialog, "Return")
+        call.join(120)
+        if call.is_alive() or not call.result or not call.result[0]:
+            failures.append(f"Remove did not succeed: {call.result}")
+            return
+        expected = ("Remove everything inside the masked area and fill it with a seamless, natural continuation of "
+                    "the surrounding scene: the same background, surfaces, textures, lighting, shadows and "
+                    "perspective. Do not add any new object, person, animal, text or logo. What to remove: the bench.")
+        prompts = [r.get("fields", {}).get("prompt") for r in standin.requests()[sent:]]
+        if prompts != [expected]:
+            failures.append(f"not one request with the removal prompt and the hint: {prompts}")
+        name = server.eval("(car (gimp-item-get-name (vector-ref (t-layers img) 0)))")[1]
+        if layer_count() != 2 or "Remove: the bench" not in name:
+            failures.append(f"no layer named after the hint was added ({layer_count()} layers, top {name!r})")
+        desktop.press(image_window, "ctrl+z")
+        time.sleep(1.5)
+        if layer_count() != 1 or not matches_before("after-remove-undo"):
+            failures.append("one undo did not take the removal away")
+
     cases = [case_dialog_cancel, case_dialog_prompt_typed_and_sent, case_one_undo_step, case_last_values_remembered,
              case_progress_window_cancel, case_settings_dialog, case_settings_dialog_refused_base_url,
              case_settings_dialog_azure, case_generate_layer_dialog, case_selection_changed_while_waiting, case_canvas_cropped_while_waiting]
     if args.gimp == "2.10":  # GIMP 3 keeps last values itself (GimpProcedureConfig); 2.10 in the plug-in's block
         cases.append(case_long_prompt_repeat_last_values)
     cases.append(case_generate_image_dialog)
+    cases.append(case_remove_dialog)
     cases = [run_case for run_case in cases if args.only in run_case.__name__]
     try:
         # Each case on its own: a fresh image (GIMP started again if it died), its failures and
