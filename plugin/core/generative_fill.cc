@@ -117,6 +117,9 @@ PreparedEdit prepare_edit(ImageSource &source, const FillOptions &options, const
   input.model = model;
   input.pixel_budget = pixel_budget;
   input.margin = options.context_margin;
+  if (options.needs_selection && !input.selection)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          _("Remove needs a selection: select what should disappear, then choose Remove again."));
   edit.plan = plan_context(input);
   edit.canvas = input.canvas;
   edit.has_selection = input.selection.has_value();

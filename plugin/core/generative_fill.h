@@ -47,6 +47,9 @@ struct FillOptions {
   bool color_match;            // fit the answer's colours to the original around the selection
   int mask_grow;               // grow the layer mask beyond the selection; 0 = none, -1 = from its size
   int partial_images;          // previews streamed while the image is made; 0 = no streaming
+  // Not an argument: Remove's run sets it. Without a selection its request would repaint the whole
+  // picture, so the job refuses when the pixels are read (the selection may go while a dialog is open).
+  bool needs_selection = false;
 };
 
 // Width of the ring outside the selection on which colours are compared.

@@ -161,7 +161,7 @@ Procedure make_edit() {
           Target::Image, Returns::Layer, "layer", N_("Layer"), spec::kResultBlurb, std::move(rows)};
 }
 
-Procedure make_remove() {
+Procedure make_removal() {
   std::vector<Argument> rows{with_form_label(
       text_row(spec::kArgHint, N_("What _to remove (optional)"), spec::kHintBlurb, ""), N_("What _to remove (optional):"))};
   for (Argument &row : fill_rows_after_prompt()) rows.push_back(std::move(row));
@@ -226,8 +226,8 @@ const Procedure &settings() {
   static const Procedure table = make_settings();
   return table;
 }
-const Procedure &remove() {
-  static const Procedure table = make_remove();
+const Procedure &removal() {
+  static const Procedure table = make_removal();
   return table;
 }
 
@@ -255,17 +255,17 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
       N_("Describe the picture to generate, then press OK."),
       true};
   // Remove: one line and OK; what the fill offers besides is folded away.
-  static const DialogLayout removal{N_("Remove"),
-                                    {},
-                                    {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground,
-                                     spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
-                                     spec::kArgContextMargin, spec::kArgFeatherRadius, spec::kArgMaskGrow,
-                                     spec::kArgColorMatch, spec::kArgSample, spec::kArgPartialImages},
-                                    nullptr,
-                                    false,
-                                    spec::kArgHint,
-                                    false};
-  if (&procedure == &remove()) return removal;
+  static const DialogLayout remove_layout{
+      N_("Remove"),
+      {},
+      {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground, spec::kArgInputFidelity,
+       spec::kArgOutputFormat, spec::kArgOutputCompression, spec::kArgContextMargin, spec::kArgFeatherRadius,
+       spec::kArgMaskGrow, spec::kArgColorMatch, spec::kArgSample, spec::kArgPartialImages},
+      nullptr,
+      false,
+      spec::kArgHint,
+      false};
+  if (&procedure == &removal()) return remove_layout;
   if (&procedure == &new_image()) return image;
   if (&procedure == &generate()) return layer;
   if (&procedure == &edit()) return fill;
@@ -273,7 +273,7 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
 }
 
 const std::vector<const Procedure *> &all() {
-  static const std::vector<const Procedure *> list{&edit(), &generate(), &new_image(), &settings(), &remove()};
+  static const std::vector<const Procedure *> list{&edit(), &generate(), &new_image(), &settings(), &removal()};
   return list;
 }
 
@@ -391,6 +391,7 @@ FillOptions fill_options(const ArgumentValues &arguments) {
 FillOptions remove_options(const ArgumentValues &arguments) {
   FillOptions options;
   options.prompt = removal_prompt(arguments.text(spec::kArgHint));
+  options.needs_selection = true;
   read_fill_options_after_prompt(arguments, options);
   return options;
 }

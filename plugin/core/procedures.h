@@ -63,7 +63,7 @@ const Procedure &edit();
 const Procedure &generate();
 const Procedure &new_image();
 const Procedure &settings();
-const Procedure &remove();
+const Procedure &removal();
 // In registration order: edit, generate, new image, settings, remove.
 const std::vector<const Procedure *> &all();
 // The procedure named `name`, or nullptr.

@@ -18,13 +18,14 @@ constexpr const char *kRemovalInstruction =
     "surrounding scene: the same background, surfaces, textures, lighting, shadows and perspective. "
     "Do not add any new object, person, animal, text or logo.";
 
-// The hint on one line, its ends trimmed.
+// The hint on one line, its ends trimmed, without the full stop the prompt adds itself.
 std::string one_line(const std::string &hint) {
   gchar *copy = g_strdup(hint.c_str());
   for (gchar *p = copy; *p; ++p)
     if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
   std::string out = g_strstrip(copy);
   g_free(copy);
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
   return out;
 }
 
@@ -37,8 +38,8 @@ std::string removal_prompt(const std::string &hint) {
   const long length = g_utf8_strlen(what.c_str(), -1);
   if (length > kMaxHintCharacters)
     throw GenerativeError(ErrorKind::InvalidArgument,
-                          format_text(_("The hint has %ld characters; at most %ld are taken. Say in a few words "
-                                        "what to remove."),
+                          format_text(_("The hint is %ld characters long; Remove takes at most %ld. Say in a few "
+                                        "words what to remove."),
                                       length, kMaxHintCharacters));
   if (what.empty()) return kRemovalInstruction;
   return std::string(kRemovalInstruction) + " What to remove: " + what + ".";

@@ -96,7 +96,8 @@ struct FillFlavour {
   bool needs_selection;
 };
 
-// Remove without a selection would repaint the whole picture: refused before anything is asked.
+// Remove without a selection: refused before anything is asked (the job refuses it again when it
+// reads the pixels, in case the selection went while the dialog was open).
 void check_selection_for(const FillFlavour &flavour, GimpImageSource &source) {
   if (flavour.needs_selection && !source.selection_bounds())
     throw GenerativeError(ErrorKind::InvalidArgument,
@@ -109,9 +110,9 @@ Outcome run_fill(ProcedureCall &call, const FillFlavour &flavour) {
     const gimp::ImageId image = call.image();
     const gimp::ItemId anchor = anchor_for(call.drawable());  // with several drawables, the first
     check_image_takes_fill(image);  // before the dialog: nothing to ask when it cannot work
+    ArgumentValues values = call.arguments();  // a script's wrong call is told so first
     GimpImageSource source(image, anchor);
     check_selection_for(flavour, source);
-    ArgumentValues values = call.arguments();
     const bool interactive = call.run_mode() == RunMode::Interactive;
     if (interactive) {
       auto describe_cost = [&](const ArgumentValues &chosen) {
@@ -122,7 +123,6 @@ Outcome run_fill(ProcedureCall &call, const FillFlavour &flavour) {
         }
       };
       if (!ask(call, values, describe_cost)) return Outcome{Status::Cancel};
-      check_selection_for(flavour, source);  // it may have gone while the dialog was open
     }
     const FillOptions options = flavour.options(values);
     const ConnectionSettings connection = resolve_connection(settings);

@@ -43,12 +43,12 @@ TEST(Procedures, ArgumentsInTheOrderScriptsPassThem) {
   new_names.insert(new_names.end(), generate_names.begin(), generate_names.end());
   EXPECT_EQ(names(new_image()), new_names);
   // Remove: Generative Fill's arguments with a hint in place of the prompt.
-  EXPECT_EQ(names(remove()), (std::vector<std::string>{"hint", "quality", "size", "variations", "background",
+  EXPECT_EQ(names(removal()), (std::vector<std::string>{"hint", "quality", "size", "variations", "background",
                                                         "input-fidelity", "output-format", "output-compression",
                                                         "context-margin", "feather-radius", "sample", "color-match",
                                                         "mask-grow", "partial-images", "references"}));
-  EXPECT_EQ(remove().target, Target::Image);
-  EXPECT_EQ(remove().returns, Returns::Layer);
+  EXPECT_EQ(removal().target, Target::Image);
+  EXPECT_EQ(removal().returns, Returns::Layer);
   EXPECT_EQ(names(settings()), (std::vector<std::string>{"base-url", "model", "organization", "project", "timeout",
                                                           "ca-file", "retries", "connect-timeout", "stall-timeout"}));
   EXPECT_EQ(edit().target, Target::Image);
@@ -178,7 +178,7 @@ namespace {
 // Both GIMPs' prompt dialogs show the layout's rows by name: each must be an argument the dialog can
 // show (not the references, which have their chooser), and no argument but those is left out.
 TEST(ProcedureDialogs, EveryLayoutRowIsAnArgumentShownOnce) {
-  for (const Procedure *procedure : {&edit(), &generate(), &new_image(), &remove()}) {
+  for (const Procedure *procedure : {&edit(), &generate(), &new_image(), &removal()}) {
     SCOPED_TRACE(procedure->name);
     const DialogLayout &layout = dialog_layout(*procedure);
     std::vector<std::string> shown{layout.hint_argument ? layout.hint_argument : "prompt", "references"};
@@ -208,13 +208,13 @@ TEST(Procedures, OnlySettingsHasNoLastValues) {
   EXPECT_TRUE(remembers_last_values(edit()));
   EXPECT_TRUE(remembers_last_values(generate()));
   EXPECT_TRUE(remembers_last_values(new_image()));
-  EXPECT_TRUE(remembers_last_values(remove()));
+  EXPECT_TRUE(remembers_last_values(removal()));
   EXPECT_FALSE(remembers_last_values(settings()));
 }
 
 // Remove's dialog is one optional line: no prompt to require, no reference chooser.
 TEST(ProcedureDialogs, RemoveAsksOnlyForAnOptionalHint) {
-  const DialogLayout &layout = dialog_layout(remove());
+  const DialogLayout &layout = dialog_layout(removal());
   EXPECT_STREQ(layout.hint_argument, "hint");
   EXPECT_TRUE(layout.main.empty());
   EXPECT_FALSE(layout.reference_chooser);
@@ -224,7 +224,7 @@ TEST(ProcedureDialogs, RemoveAsksOnlyForAnOptionalHint) {
 
 // Remove's options are the fill's, with the prompt written from the hint.
 TEST(Procedures, RemoveOptionsAskToRemoveWhatTheHintNames) {
-  ArgumentValues values(remove());
+  ArgumentValues values(removal());
   values.set_text("hint", "the bench");
   values.set_text("quality", "high");
   values.set_number("mask-grow", 7);

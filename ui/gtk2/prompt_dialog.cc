@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "model_features.h"
 #include "procedure_spec.h"
+#include "removal.h"
 
 namespace gpt_image {
 
@@ -152,9 +153,12 @@ void add_advanced_and_cost(GtkWidget *window, Dialog &dialog, Form &form, const 
 // Remove's dialog: one optional line (the hint) and OK; no prompt tools, nothing required.
 bool run_hint_dialog(GtkWidget *window, Dialog &dialog, Form &form, const procedures::DialogLayout &layout,
                      const std::string &settings_path, ReferencePicker *references) {
+  // Asked afresh each time: a hint left from the last object would be sent for this one.
+  dialog.values.set_text(layout.hint_argument, "");
   add_argument(form, dialog, layout.hint_argument, settings_path, nullptr);
   GtkWidget *entry = dialog.fields.back().widget;
   gtk_entry_set_activates_default(GTK_ENTRY(entry), TRUE);  // Enter is OK
+  gtk_entry_set_max_length(GTK_ENTRY(entry), static_cast<gint>(kMaxHintCharacters));
   gtk_dialog_set_default_response(GTK_DIALOG(window), GTK_RESPONSE_OK);
   for (const char *name : layout.main) add_argument(form, dialog, name, settings_path, nullptr);
   add_advanced_and_cost(window, dialog, form, layout, settings_path, nullptr, references);

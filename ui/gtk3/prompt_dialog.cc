@@ -10,6 +10,7 @@
 #include "common/prompt_tools.h"
 #include "generative_fill.h"
 #include "procedure_spec.h"
+#include "removal.h"
 #include "i18n.h"
 
 namespace gpt_image {
@@ -48,6 +49,8 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
                              const std::vector<std::string> &recent_prompts, const std::string &settings_path,
                              ReferencePicker *references) {
   gimp_ui_init(spec::kBinaryName);
+  // Remove's hint is asked afresh each time: one left from the last object would be sent for this one.
+  if (layout.hint_argument) g_object_set(config, layout.hint_argument, "", nullptr);
   GtkWidget *dialog = gimp_procedure_dialog_new(procedure, config, _(layout.title));
   GimpProcedureDialog *procedure_dialog = GIMP_PROCEDURE_DIALOG(dialog);
   // The quality argument offers every quality of the catalogue; those the settings' model does not
@@ -68,6 +71,7 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
     if (GIMP_IS_LABEL_ENTRY(prompt)) {  // Enter is OK
       GtkWidget *entry = gimp_label_entry_get_entry(GIMP_LABEL_ENTRY(prompt));
       gtk_entry_set_activates_default(GTK_ENTRY(entry), TRUE);
+      gtk_entry_set_max_length(GTK_ENTRY(entry), static_cast<gint>(kMaxHintCharacters));
       prompt = entry;
     }
     gtk_dialog_set_default_response(GTK_DIALOG(dialog), GTK_RESPONSE_OK);

@@ -39,7 +39,7 @@ std::string usage(const procedures::Procedure &table) {
     return _("plug-in-gpt-image-new takes run-mode, canvas, prompt, quality, size, variations, "
              "background, output-format, output-compression, partial-images, fit, input-fidelity, "
              "num-references, references.");
-  if (&table == &procedures::remove())
+  if (&table == &procedures::removal())
     return _("plug-in-gpt-image-remove takes run-mode, image, drawable, hint, quality, size, "
              "variations, background, input-fidelity, output-format, output-compression, "
              "context-margin, feather-radius, sample, color-match, mask-grow, partial-images, "
@@ -119,7 +119,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
   const Outcome outcome = table == &procedures::edit()       ? run_edit(call)
                           : table == &procedures::generate() ? run_generate_layer(call)
                           : table == &procedures::new_image() ? run_new_image(call)
-                          : table == &procedures::remove()    ? run_remove(call)
+                          : table == &procedures::removal()    ? run_remove(call)
                                                               : run_settings(call);
   switch (outcome.status) {
     case Outcome::Status::Success:

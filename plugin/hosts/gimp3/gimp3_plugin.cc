@@ -102,7 +102,7 @@ GimpValueArray *run_generate_gimp3(GimpProcedure *procedure, GimpRunMode run_mod
 
 GimpValueArray *run_remove_gimp3(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
                                  GimpDrawable **drawables, GimpProcedureConfig *config, gpointer) {
-  Gimp3Call call(procedures::remove(), procedure, config, run_mode, image, drawables);
+  Gimp3Call call(procedures::removal(), procedure, config, run_mode, image, drawables);
   return call.answer(run_remove(call));
 }
 
@@ -150,7 +150,7 @@ static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gcha
   if (g_strcmp0(name, spec::kSettingsProcedure) == 0)
     return create_plain_procedure(plug_in, procedures::settings(), run_settings_gimp3);
   if (g_strcmp0(name, spec::kRemoveProcedure) == 0)
-    return create_image_procedure(plug_in, procedures::remove(), run_remove_gimp3);
+    return create_image_procedure(plug_in, procedures::removal(), run_remove_gimp3);
   return nullptr;
 }
 
