@@ -739,6 +739,7 @@ def main():
                 failures.append("the new 1080x1080 image is not shown")
     # 9. Remove: the dialog is one line; a hint typed and Enter sends the removal prompt with the
     #    hint (a literal here), the layer is named after the hint, and one Ctrl+Z takes it away.
+    #    Opened again, the hint is empty: Enter alone sends the bare prompt.
     def case_remove_dialog(failures):
         sent = len(standin.requests())
         call = Call(server, remove)
@@ -766,6 +767,22 @@ def main():
         time.sleep(1.5)
         if layer_count() != 1 or not matches_before("after-remove-undo"):
             failures.append("one undo did not take the removal away")
+            return
+        # Again, with only Enter: the hint starts empty, so the last object's is not sent for this one.
+        sent = len(standin.requests())
+        call = Call(server, remove)
+        dialog = desktop.wait_window("^Remove$")
+        if not dialog:
+            failures.append("the Remove dialog did not appear the second time")
+            return
+        desktop.press(dialog, "Return")
+        call.join(120)
+        prompts = [r.get("fields", {}).get("prompt") for r in standin.requests()[sent:]]
+        if prompts != [expected[:expected.index(" What to remove:")]]:
+            failures.append(f"the second Remove, with only Enter, did not send the bare prompt: {prompts}")
+        name = server.eval("(car (gimp-item-get-name (vector-ref (t-layers img) 0)))")[1]
+        if "Remove: selection" not in name:
+            failures.append(f"the second Remove's layer is named {name!r}, not after the selection")
 
     cases = [case_dialog_cancel, case_dialog_prompt_typed_and_sent, case_one_undo_step, case_last_values_remembered,
              case_progress_window_cancel, case_settings_dialog, case_settings_dialog_refused_base_url,
