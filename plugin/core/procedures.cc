@@ -186,6 +186,36 @@ Procedure make_settings() {
                    0, kMaxStallTimeoutSeconds)}};
 }
 
+Procedure make_expand() {
+  std::vector<ChoiceItem> anchors{{"center", N_("Centre")},
+                                  {"top", N_("Top")},
+                                  {"bottom", N_("Bottom")},
+                                  {"left", N_("Left")},
+                                  {"right", N_("Right")},
+                                  {"top-left", N_("Top left")},
+                                  {"top-right", N_("Top right")},
+                                  {"bottom-left", N_("Bottom left")},
+                                  {"bottom-right", N_("Bottom right")}};
+  return {spec::kExpandProcedure, spec::kMenuPath, spec::kExpandMenuLabel, spec::kExpandBlurb, spec::kExpandHelp,
+          "RGB*, GRAY*", Target::Image, Returns::Layer, "layer", N_("Layer"), spec::kGenerateResultBlurb,
+          {prompt_row(spec::kExpandPromptBlurb),
+           with_form_label(text_row(spec::kArgCanvas, N_("C_anvas"), spec::kExpandCanvasBlurb, "16:9"), N_("C_anvas:")),
+           with_form_label(choice_row(spec::kArgAnchor, N_("A_nchor"), spec::kAnchorBlurb, "center", anchors),
+                           N_("A_nchor:")),
+           quality_row(),
+           variations_row(),
+           background_row(),
+           input_fidelity_row(spec::kInputFidelityBlurb),
+           output_format_row(),
+           output_compression_row(),
+           with_form_label(int_row(spec::kArgFeatherRadius, N_("B_lend band"), spec::kBlendBandBlurb, kAutoEdge,
+                                   kAutoEdge, kMaxFeatherRadius),
+                           N_("B_lend band (-1 = auto):")),
+           partial_images_row(),
+           // The window of the canvas is the first image of each request.
+           references_row(spec::kExpandReferencesBlurb, kMaxImagesPerRequest - 1)}};
+}
+
 Kind value_kind(Kind kind) { return kind == Kind::Choice || kind == Kind::Quality ? Kind::Text : kind; }
 
 }  // namespace
@@ -210,6 +240,10 @@ const Procedure &new_image() {
 }
 const Procedure &settings() {
   static const Procedure table = make_settings();
+  return table;
+}
+const Procedure &expand() {
+  static const Procedure table = make_expand();
   return table;
 }
 
@@ -239,11 +273,21 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
   if (&procedure == &new_image()) return image;
   if (&procedure == &generate()) return layer;
   if (&procedure == &edit()) return fill;
+  static const DialogLayout expansion{
+      N_("Generative Expand"),
+      {spec::kArgCanvas, spec::kArgAnchor, spec::kArgQuality, spec::kArgVariations},
+      {spec::kArgBackground, spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
+       spec::kArgFeatherRadius, spec::kArgPartialImages},
+      nullptr,  // a blank prompt continues the picture
+      true,
+      true};
+  if (&procedure == &expand()) return expansion;
   throw std::logic_error(std::string(procedure.name) + " has no prompt dialog");
 }
 
 const std::vector<const Procedure *> &all() {
-  static const std::vector<const Procedure *> list{&edit(), &generate(), &new_image(), &settings()};
+  static const std::vector<const Procedure *> list{&edit(), &generate(), &new_image(), &settings(),
+                                                    &expand()};
   return list;
 }
 

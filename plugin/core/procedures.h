@@ -63,6 +63,7 @@ const Procedure &edit();
 const Procedure &generate();
 const Procedure &new_image();
 const Procedure &settings();
+const Procedure &expand();  // Generative Expand
 // In registration order: edit, generate, new image, settings.
 const std::vector<const Procedure *> &all();
 // The procedure named `name`, or nullptr.
@@ -78,8 +79,9 @@ struct DialogLayout {
   std::vector<const char *> main, advanced;  // argument names, in display order (not the PDB order)
   const char *blank_prompt_hint = nullptr;  // N_(): shown when OK is pressed without a prompt
   bool canvas_presets = false;              // a preset list that fills the `canvas` argument
+  bool blank_prompt_allowed = false;        // OK with a blank prompt (Generative Expand continues the picture)
 };
-const DialogLayout &dialog_layout(const Procedure &procedure);  // edit, generate or new image
+const DialogLayout &dialog_layout(const Procedure &procedure);  // edit, generate, new image or expand
 
 // One run's arguments, by name, starting from the table's defaults. Asking for a name the procedure
 // does not have, or as the wrong kind, is a programming error (std::logic_error).

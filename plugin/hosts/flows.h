@@ -12,5 +12,6 @@ Outcome run_edit(ProcedureCall &call);            // Generative Fill
 Outcome run_generate_layer(ProcedureCall &call);  // Generate Layer
 Outcome run_new_image(ProcedureCall &call);       // Generate Image
 Outcome run_settings(ProcedureCall &call);        // Settings
+Outcome run_generative_expand(ProcedureCall &call);  // Generative Expand (flow_expand.cc)
 
 }  // namespace gpt_image
