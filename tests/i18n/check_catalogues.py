@@ -57,6 +57,10 @@ DISTINCT_MNEMONICS = {
     "GIMP 3 generate dialogs": (("ui/gtk3/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc")
                                 + PROMPT_DIALOG_PARTS, ("plug-in-gpt-image-generate", "plug-in-gpt-image-new"),
                                 GIMP3_BUTTONS),
+    "GIMP 2.10 expand dialog": (("ui/gtk2/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc") + PROMPT_DIALOG_PARTS,
+                                ("gimp2", "plug-in-gpt-image-expand"), GIMP2_BUTTONS),
+    "GIMP 3 expand dialog": (("ui/gtk3/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc") + PROMPT_DIALOG_PARTS,
+                             ("plug-in-gpt-image-expand",), GIMP3_BUTTONS),
 }
 # Shown only where the procedure has a canvas (Generate Image), though its source is shared.
 CANVAS_ONLY = {"Pr_eset:"}
