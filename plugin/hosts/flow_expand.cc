@@ -17,6 +17,17 @@ namespace gpt_image {
 
 namespace {
 
+// Throws GenerativeError(InvalidArgument) for images Expand cannot work in, before the dialog.
+void check_image_takes_expand(gimp::ImageId image) {
+  if (gimp::image_is_indexed(image))
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          _("Generative Expand works on RGB and grayscale images; convert this indexed image with "
+                            "Image ▸ Mode ▸ RGB first."));
+  if (gimp::image_layers(image).empty())
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          _("The image has no layers; there is no picture to expand."));
+}
+
 // Grows the canvas to the placement's and places its layers, in one undo step; returns the layer
 // or group. `at` is where the picture of `old_size` goes on the new canvas.
 int grow_and_place(gimp::ImageId image, gimp::ItemId anchor, PixelSize old_size, const PixelRect &at,
@@ -49,7 +60,7 @@ Outcome run_generative_expand(ProcedureCall &call) {
     const std::string settings = flow_steps::settings_path();
     const gimp::ImageId image = call.image();
     const gimp::ItemId anchor = anchor_for(call.drawable());
-    check_image_takes_fill(image);  // indexed or empty images: nothing to ask
+    check_image_takes_expand(image);  // nothing to ask when it cannot work
     GimpImageSource source(image, anchor);
     const PixelSize old_size = source.canvas_size();
     procedures::ArgumentValues values = call.arguments();

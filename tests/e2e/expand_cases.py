@@ -27,9 +27,9 @@ def sent_prompt(prompt):
     return INSTRUCTION + (" In the new area: " + prompt if prompt.strip() else "")
 
 
-def expand(canvas, anchor):
-    """Scheme: load and scale the texture, export it, expand with `canvas` and `anchor`, report the
-    result (report.txt) and the image's and the old layer's geometry (extra.txt)."""
+def expand(canvas, anchor, prepare=""):
+    """Scheme: load and scale the texture, `prepare` it, export it, expand with `canvas` and
+    `anchor`, report the result (report.txt) and the image's and the old layer's geometry (extra.txt)."""
     def scheme(p):
         if p["gimp"] == "2.10":
             call = (f'(car (plug-in-gpt-image-expand RUN-NONINTERACTIVE img base "{p["prompt"]}" "{canvas}" "{anchor}" '
@@ -42,6 +42,7 @@ def expand(canvas, anchor):
         extra = os.path.join(os.path.dirname(p["report"]), "extra.txt")
         return f"""(let* ((img (t-load "{p['input']}")) (base (vector-ref (t-layers img) 0)))
   (gimp-image-scale img {PICTURE[0]} {PICTURE[1]})
+  {prepare}
   (t-export img "{p['before']}")
   (t-run-call "{p['report']}" "{p['after']}" img base (lambda () {call}))
   (t-report "{extra}" (list (list "image_width" (car ({width} img))) (list "image_height" (car ({height} img)))
@@ -124,4 +125,6 @@ CASES = [
     # A canvas smaller than the image is the caller's mistake, told before anything is sent.
     ("expand_smaller_canvas_refused", "a hill", expand("100x100", "center"),
      refused_keeps_canvas("is smaller than the image")),
+    ("expand_indexed_refused", "a hill", expand("300x200", "center", "(t-convert-indexed img)"),
+     refused_keeps_canvas("Generative Expand works on RGB and grayscale images")),
 ]
