@@ -273,14 +273,17 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
   if (&procedure == &new_image()) return image;
   if (&procedure == &generate()) return layer;
   if (&procedure == &edit()) return fill;
-  static const DialogLayout expansion{
-      N_("Generative Expand"),
-      {spec::kArgCanvas, spec::kArgAnchor, spec::kArgQuality, spec::kArgVariations},
-      {spec::kArgBackground, spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
-       spec::kArgFeatherRadius, spec::kArgPartialImages},
-      nullptr,  // a blank prompt continues the picture
-      true,
-      true};
+  // By field, not by position: DialogLayout grows fields for other procedures.
+  static const DialogLayout expansion = [] {
+    DialogLayout layout;
+    layout.title = N_("Generative Expand");
+    layout.main = {spec::kArgCanvas, spec::kArgAnchor, spec::kArgQuality, spec::kArgVariations};
+    layout.advanced = {spec::kArgBackground, spec::kArgInputFidelity, spec::kArgOutputFormat,
+                       spec::kArgOutputCompression, spec::kArgFeatherRadius, spec::kArgPartialImages};
+    layout.canvas_presets = true;
+    layout.blank_prompt_allowed = true;  // a blank prompt continues the picture: no hint needed
+    return layout;
+  }();
   if (&procedure == &expand()) return expansion;
   throw std::logic_error(std::string(procedure.name) + " has no prompt dialog");
 }
