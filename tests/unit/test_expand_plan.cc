@@ -2,12 +2,17 @@
 // offsets and windows worked out by hand, and the properties every split must keep.
 #include <gtest/gtest.h>
 
+#include <glib.h>
+
+#include <string>
 #include <vector>
 
 #include "errors.h"
 #include "expand_job.h"
 #include "expand_plan.h"
 #include "image_codec.h"
+#include "progress_sink.h"
+#include "standin_process.h"
 
 using namespace gpt_image;
 
@@ -202,4 +207,56 @@ TEST(ExpandProcedure, ArgumentsInTheOrderScriptsPassThem) {
                                               "bottom-left", "bottom-right"}));
   EXPECT_TRUE(procedures::dialog_layout(procedures::expand()).blank_prompt_allowed);
   EXPECT_TRUE(procedures::dialog_layout(procedures::expand()).canvas_presets);
+}
+
+// The whole job against the stand-in, which answers with the prompt's colour where the mask paints
+// and refuses (standin-expand-check) a request not transparent exactly there or without the edge.
+TEST(ExpandJob, RunsThroughTheStandIn) {
+  gpt_image::testing::StandInProcess standin("sk-expand");
+  ConnectionSettings connection;
+  connection.base_url = "http://127.0.0.1:" + std::to_string(standin.port()) + "/v1";
+  connection.api_key = "sk-expand";
+  connection.model = "gpt-image-1";
+  Raster picture(40, 30, 4, 0);
+  for (int y = 0; y < 30; ++y)
+    for (int x = 0; x < 40; ++x) {
+      std::uint8_t *p = picture.at(x, y);
+      p[0] = 100, p[1] = 50, p[2] = 25, p[3] = 255;
+    }
+  ExpandOptions options = defaults();
+  options.prompt = "a road standin-expand-check";
+  options.canvas = "80x30";
+  options.anchor = "left";
+  options.variations = 2;
+  options.partial_images = 0;
+  SilentProgress quiet;
+  const LayersToPlace placed = run_expand(picture, options, connection, quiet);
+  ASSERT_EQ(placed.layers.size(), 2u);
+  EXPECT_EQ(placed.at, (PixelRect{0, 0, 80, 30}));
+  EXPECT_EQ(placed.canvas, (std::optional<PixelSize>{PixelSize{80, 30}}));
+  EXPECT_TRUE(placed.has_selection);
+  EXPECT_EQ(placed.layer_name, "Expand: a road standin-expand-check");
+  EXPECT_EQ(*placed.selection.at(79, 15), 255);  // new area
+  EXPECT_EQ(*placed.selection.at(10, 15), 0);    // the picture beyond the band (auto: 4 px)
+  // The stand-in's colour: the first three bytes of SHA-256 of "<prompt sent>#0".
+  const std::string sent =
+      "Extend this picture into the transparent area around it: continue the scene naturally, matching its light, "
+      "perspective, colours and style, with no visible seam, border or frame. In the new area: a road "
+      "standin-expand-check#0";
+  gchar *digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256, sent.c_str(), -1);
+  const std::string hex = digest;
+  g_free(digest);
+  for (const Raster &layer : placed.layers) {
+    EXPECT_EQ(layer.at(70, 15)[0], std::stoi(hex.substr(0, 2), nullptr, 16));
+    EXPECT_EQ(layer.at(70, 15)[1], std::stoi(hex.substr(2, 2), nullptr, 16));
+    EXPECT_EQ(layer.at(70, 15)[2], std::stoi(hex.substr(4, 2), nullptr, 16));
+    EXPECT_EQ(layer.at(70, 15)[3], 255);
+    EXPECT_EQ(layer.at(10, 15)[0], 100);  // the picture itself where the mask hides the layer
+  }
+  const std::string recorded = standin.recorded();
+  size_t requests = 0;
+  for (size_t at = recorded.find("\"expand_edge_present\": true"); at != std::string::npos;
+       at = recorded.find("\"expand_edge_present\": true", at + 1))
+    ++requests;
+  EXPECT_EQ(requests, 2u);  // one window per variation
 }
