@@ -171,5 +171,32 @@ constexpr const char *kRemoveHelp =
 constexpr const char *kArgHint = "hint";
 constexpr const char *kHintBlurb =
     N_("Optional: what to remove, in a few words (e.g. the bench and its shadow); blank = whatever is selected");
+// Generative Expand: grow the canvas and let the model continue the picture into the new area.
+constexpr const char *kExpandProcedure = "plug-in-gpt-image-expand";
+constexpr const char *kExpandMenuLabel = N_("Generative E_xpand...");
+constexpr const char *kExpandBlurb =
+    N_("Grow the canvas and continue the picture into the new area (OpenAI-compatible Images API)");
+constexpr const char *kExpandHelp =
+    N_("Sends what is visible, with the new area transparent and masked, to {OPENAI_BASE_URL}/images/edits and "
+    "grows the canvas to the chosen size, the picture where the anchor says. The answer becomes a new layer over "
+    "the whole canvas, masked to the new area plus a soft band into the picture; every existing layer keeps its "
+    "pixels. When the new canvas is larger than one request can show at the model's size, several requests "
+    "cover it, nearest the picture first, each seeing the picture or the answers before it. The whole expansion "
+    "is one undo step; a failure leaves the image as it was, canvas size included.");
+// Arguments after run-mode, image and drawable(s): prompt, canvas, anchor, quality, variations,
+// background, input-fidelity, output-format, output-compression, feather-radius, partial-images,
+// then the references.
+constexpr const char *kArgAnchor = "anchor";
+constexpr const char *kExpandPromptBlurb =
+    N_("What the new area should show; blank: continue the picture naturally, matching its light and perspective");
+constexpr const char *kExpandCanvasBlurb =
+    N_("The new canvas: WIDTHxHEIGHT, an aspect such as 16:9 (the least growth that reaches it) or a preset of "
+    "Generate Image; never smaller than the image");
+constexpr const char *kAnchorBlurb = N_("Where the existing picture stays on the new canvas");
+constexpr const char *kBlendBandBlurb =
+    N_("Width in pixels of the soft band where the new area blends into the picture; -1 = scaled to the picture's size");
+constexpr const char *kExpandReferencesBlurb =
+    N_("Other layers (of any open image) sent as reference images with every request, at most 15; each is scaled "
+    "down to the request size");
 
 }  // namespace gpt_image::spec

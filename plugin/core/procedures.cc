@@ -200,6 +200,36 @@ Procedure make_settings() {
                    0, kMaxStallTimeoutSeconds)}};
 }
 
+Procedure make_expand() {
+  std::vector<ChoiceItem> anchors{{"center", N_("Centre")},
+                                  {"top", N_("Top")},
+                                  {"bottom", N_("Bottom")},
+                                  {"left", N_("Left")},
+                                  {"right", N_("Right")},
+                                  {"top-left", N_("Top left")},
+                                  {"top-right", N_("Top right")},
+                                  {"bottom-left", N_("Bottom left")},
+                                  {"bottom-right", N_("Bottom right")}};
+  return {spec::kExpandProcedure, spec::kMenuPath, spec::kExpandMenuLabel, spec::kExpandBlurb, spec::kExpandHelp,
+          "RGB*, GRAY*", Target::Image, Returns::Layer, "layer", N_("Layer"), spec::kGenerateResultBlurb,
+          {prompt_row(spec::kExpandPromptBlurb),
+           with_form_label(text_row(spec::kArgCanvas, N_("C_anvas"), spec::kExpandCanvasBlurb, "16:9"), N_("C_anvas:")),
+           with_form_label(choice_row(spec::kArgAnchor, N_("Anchor pos_ition"), spec::kAnchorBlurb, "center", anchors),
+                           N_("Anchor pos_ition:")),
+           quality_row(),
+           variations_row(),
+           background_row(),
+           input_fidelity_row(spec::kInputFidelityBlurb),
+           output_format_row(),
+           output_compression_row(),
+           with_form_label(int_row(spec::kArgFeatherRadius, N_("Blend _margin"), spec::kBlendBandBlurb, kAutoEdge,
+                                   kAutoEdge, kMaxFeatherRadius),
+                           N_("Blend _margin (-1 = auto):")),
+           partial_images_row(),
+           // The window of the canvas is the first image of each request.
+           references_row(spec::kExpandReferencesBlurb, kMaxImagesPerRequest - 1)}};
+}
+
 Kind value_kind(Kind kind) { return kind == Kind::Choice || kind == Kind::Quality ? Kind::Text : kind; }
 
 }  // namespace
@@ -228,6 +258,10 @@ const Procedure &settings() {
 }
 const Procedure &removal() {
   static const Procedure table = make_removal();
+  return table;
+}
+const Procedure &expand() {
+  static const Procedure table = make_expand();
   return table;
 }
 
@@ -269,11 +303,24 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
   if (&procedure == &new_image()) return image;
   if (&procedure == &generate()) return layer;
   if (&procedure == &edit()) return fill;
+  // By field, not by position: DialogLayout grows fields for other procedures.
+  static const DialogLayout expansion = [] {
+    DialogLayout layout;
+    layout.title = N_("Generative Expand");
+    layout.main = {spec::kArgCanvas, spec::kArgAnchor, spec::kArgQuality, spec::kArgVariations};
+    layout.advanced = {spec::kArgBackground, spec::kArgInputFidelity, spec::kArgOutputFormat,
+                       spec::kArgOutputCompression, spec::kArgFeatherRadius, spec::kArgPartialImages};
+    layout.canvas_presets = true;
+    layout.blank_prompt_allowed = true;  // a blank prompt continues the picture: no hint needed
+    return layout;
+  }();
+  if (&procedure == &expand()) return expansion;
   throw std::logic_error(std::string(procedure.name) + " has no prompt dialog");
 }
 
 const std::vector<const Procedure *> &all() {
-  static const std::vector<const Procedure *> list{&edit(), &generate(), &new_image(), &settings(), &removal()};
+  static const std::vector<const Procedure *> list{&edit(),     &generate(), &new_image(),
+                                                    &settings(), &removal(),  &expand()};
   return list;
 }
 

@@ -63,8 +63,9 @@ const Procedure &edit();
 const Procedure &generate();
 const Procedure &new_image();
 const Procedure &settings();
-const Procedure &removal();
-// In registration order: edit, generate, new image, settings, remove.
+const Procedure &removal();  // Remove
+const Procedure &expand();   // Generative Expand
+// In registration order: edit, generate, new image, settings, remove, expand.
 const std::vector<const Procedure *> &all();
 // The procedure named `name`, or nullptr.
 const Procedure *named(std::string_view name);
@@ -83,6 +84,7 @@ struct DialogLayout {
   // that must not be blank (with its recent prompts and styles).
   const char *hint_argument = nullptr;
   bool reference_chooser = true;            // the chooser of reference layers, under the choices
+  bool blank_prompt_allowed = false;        // OK with a blank prompt (Generative Expand continues the picture)
 };
 const DialogLayout &dialog_layout(const Procedure &procedure);  // all but settings
 

@@ -1,4 +1,5 @@
 #include "flows.h"
+#include "flow_steps.h"
 
 #include <libgimp/gimp.h>
 
@@ -235,3 +236,16 @@ Outcome run_settings(ProcedureCall &call) {
 }
 
 }  // namespace gpt_image
+
+// The steps above, for flows written in files of their own (flow_steps.h).
+namespace gpt_image::flow_steps {
+
+std::string settings_path() { return gpt_image::settings_path(); }
+Outcome guarded(const char *unexpected, const std::function<Outcome()> &flow) {
+  return gpt_image::guarded(unexpected, flow);
+}
+bool ask(ProcedureCall &call, procedures::ArgumentValues &values, const CostDescriber &describe_cost) {
+  return gpt_image::ask(call, values, describe_cost);
+}
+
+}  // namespace gpt_image::flow_steps

@@ -13,5 +13,6 @@ Outcome run_generate_layer(ProcedureCall &call);  // Generate Layer
 Outcome run_new_image(ProcedureCall &call);       // Generate Image
 Outcome run_settings(ProcedureCall &call);        // Settings
 Outcome run_remove(ProcedureCall &call);          // Remove
+Outcome run_generative_expand(ProcedureCall &call);  // Generative Expand (flow_expand.cc)
 
 }  // namespace gpt_image

@@ -111,4 +111,8 @@ void delete_image(ImageId image);
 GeglBuffer *drawable_buffer(ItemId drawable);
 void drawable_update(ItemId drawable, const PixelRect &rect);
 
+// Generative Expand: the canvas set to `size` with every layer moved by `offset` (layers keep their
+// own size and pixels). False when GIMP refused.
+bool resize_image(ImageId image, PixelSize size, PixelOffset offset);
+
 }  // namespace gpt_image::gimp

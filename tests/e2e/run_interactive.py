@@ -168,6 +168,9 @@ def main():
                      '"letterbox" "low" 0 (vector))')
         remove = ('(plug-in-gpt-image-remove RUN-INTERACTIVE img base "" "medium" "auto" 1 "auto" "low" "png" 100 '
                   '-1 -1 "visible" 1 -1 2 0 (vector))')
+        expand = ('(plug-in-gpt-image-expand RUN-INTERACTIVE img base "" "16:9" "center" "medium" 1 "auto" "low" '
+                  '"png" 100 -1 2 0 (vector))')
+        image_width = "(car (gimp-image-width img))"
     else:
         fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "
                 "#:prompt \"{prompt}\" #:variations {n})")
@@ -175,6 +178,8 @@ def main():
         generate = "(plug-in-gpt-image-generate #:run-mode RUN-INTERACTIVE #:image img #:drawables (vector base))"
         new_image = "(plug-in-gpt-image-new #:run-mode RUN-INTERACTIVE)"
         remove = "(plug-in-gpt-image-remove #:run-mode RUN-INTERACTIVE #:image img #:drawables (vector base))"
+        expand = "(plug-in-gpt-image-expand #:run-mode RUN-INTERACTIVE #:image img #:drawables (vector base))"
+        image_width = "(car (gimp-image-get-width img))"
     log_path = os.path.join(work, "gimp-output.txt")
     before_png = os.path.join(work, "before.png")
     server = None
@@ -783,6 +788,33 @@ def main():
         name = server.eval("(car (gimp-item-get-name (vector-ref (t-layers img) 0)))")[1]
         if "Remove: selection" not in name:
             failures.append(f"the second Remove's layer is named {name!r}, not after the selection")
+    # 9. Generative Expand: the dialog appears (canvas with presets, anchor); OK with the prompt left
+    #    blank expands 800x600 to 16:9 (1067x600) in one request; one Ctrl+Z takes back the new layer
+    #    and the canvas size together.
+    def case_expand_dialog_one_undo(failures):
+        sent = len(standin.requests())
+        call = Call(server, expand)
+        dialog = desktop.wait_window("^Generative Expand$")
+        if not dialog:
+            failures.append("the Generative Expand dialog did not appear")
+            return
+        desktop.screenshot(dialog, os.path.join(args.screenshots, f"expand-dialog-gimp{args.gimp}.png"))
+        desktop.press(dialog, "alt+o")
+        call.join(120)
+        if call.is_alive() or not call.result or not call.result[0]:
+            failures.append(f"Generative Expand did not succeed: {call.result}")
+            return
+        new = standin.requests()[sent:]
+        if len(new) != 1 or not (new[0].get("expand_transparent_where_painted") and new[0].get("expand_edge_present")):
+            failures.append(f"not one expand request with the picture's edge and an exact mask: {new}")
+        if int(server.eval(image_width)[1]) != 1067 or layer_count() != 2:
+            failures.append("the canvas did not grow to 1067 px with one new layer")
+        desktop.press(image_window, "ctrl+z")
+        time.sleep(1.5)
+        if int(server.eval(image_width)[1]) != 800 or layer_count() != 1:
+            failures.append("one undo did not take back both the layer and the canvas size")
+        elif not matches_before("after-expand-undo"):
+            failures.append("after one undo the image differs from before the expansion")
 
     cases = [case_dialog_cancel, case_dialog_prompt_typed_and_sent, case_one_undo_step, case_last_values_remembered,
              case_progress_window_cancel, case_settings_dialog, case_settings_dialog_refused_base_url,
@@ -791,6 +823,7 @@ def main():
         cases.append(case_long_prompt_repeat_last_values)
     cases.append(case_generate_image_dialog)
     cases.append(case_remove_dialog)
+    cases.append(case_expand_dialog_one_undo)
     cases = [run_case for run_case in cases if args.only in run_case.__name__]
     try:
         # Each case on its own: a fresh image (GIMP started again if it died), its failures and

@@ -60,6 +60,10 @@ DISTINCT_MNEMONICS = {
     # Remove: the hint line, the fill's advanced choices, no prompt tools and no reference chooser.
     "GIMP 2.10 remove dialog": (("ui/gtk2/prompt_dialog.cc",), ("gimp2", "plug-in-gpt-image-remove"), GIMP2_BUTTONS),
     "GIMP 3 remove dialog": (("ui/gtk3/prompt_dialog.cc",), ("plug-in-gpt-image-remove",), GIMP3_BUTTONS),
+    "GIMP 2.10 expand dialog": (("ui/gtk2/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc") + PROMPT_DIALOG_PARTS,
+                                ("gimp2", "plug-in-gpt-image-expand"), GIMP2_BUTTONS),
+    "GIMP 3 expand dialog": (("ui/gtk3/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc") + PROMPT_DIALOG_PARTS,
+                             ("plug-in-gpt-image-expand",), GIMP3_BUTTONS),
 }
 # Shown only where the procedure has a canvas (Generate Image), though its source is shared.
 CANVAS_ONLY = {"Pr_eset:"}

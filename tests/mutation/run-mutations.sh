@@ -73,6 +73,14 @@ mutate key_in_errors plugin/core/images_api_client.cc \
   'throw GenerativeError(e.kind(), without_secret(e.what(), key), e.http_status());' \
   'throw GenerativeError(e.kind(), e.what(), e.http_status()); (void)key;' \
   "$unit" --gtest_filter='HostileRelays.*'
+# Generative Expand: an upload that shows something where its mask paints (visible once scaled).
+mutate expand_upload_not_cleared plugin/core/expand_job.cc \
+  '        std::fill_n(sent.at(x, y), 4, 0);' '        (void)0;' \
+  "$unit" --gtest_filter='ExpandRequest.*'
+# Generative Expand: the picture anchored right put at the left edge.
+mutate expand_anchor_right plugin/core/expand_plan.cc \
+  'case ExpandAnchor::Right: x = spare_x; break;' 'case ExpandAnchor::Right: x = 0; break;' \
+  "$unit" --gtest_filter='ExpandPlan.*'
 # High-bit-depth images read as linear light: the upload far too bright. Only GIMP can tell.
 if command -v gimp-console-2.10 > /dev/null; then
   # (The test images have no alpha channel: their layers are read through the R'G'B' path.)

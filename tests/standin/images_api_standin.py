@@ -88,6 +88,12 @@ as a real one would (edits; size, quality, output_format and stream for generati
 "standin-usage:TEXT,IMAGE,OUTPUT" in the prompt makes the answer's "usage" say that many input
 text, input image and output tokens (with input_tokens_details), so a test knows the cost to expect.
 
+Generative Expand's requests: for every edit with a mask the record says whether the image is
+transparent exactly where the mask paints ("expand_transparent_where_painted": every painted pixel
+has alpha 0, and at most 1% as many transparent pixels lie outside the painted area) and whether
+the picture's edge is there ("expand_edge_present": an opaque pixel next to a painted one). With
+"standin-expand-check" in the prompt a request that fails either is refused (400, param "mask").
+
 GET /v1/models lists the models it knows. With --tls-cert/--tls-key it speaks HTTPS.
 
 Azure OpenAI, for the deployments given with --azure-deployment NAME=MODEL (the model's rules
@@ -123,7 +129,7 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 STANDARD_SIZES = {"1024x1024", "1536x1024", "1024x1536"}
 MODELS = {
@@ -369,6 +375,21 @@ def form_integer(text, name):
     return int(value)
 
 
+def expand_analysis(image, mask):
+    """(transparent exactly where painted, picture edge next to the painted area) for an edit."""
+    paint = mask.convert("RGBA").getchannel("A").point(lambda v: 255 if v == 0 else 0)
+    alpha = image.convert("RGBA").getchannel("A")
+    painted = paint.histogram()[255]
+    if painted == 0:
+        return False, False
+    shown_where_painted = ImageChops.multiply(paint, alpha.point(lambda v: 255 if v else 0)).getbbox() is not None
+    clear_outside = ImageChops.multiply(ImageChops.invert(paint), alpha.point(lambda v: 255 if v == 0 else 0))
+    exact = not shown_where_painted and clear_outside.histogram()[255] <= painted // 100
+    beside = ImageChops.multiply(paint.filter(ImageFilter.MaxFilter(3)), ImageChops.invert(paint))
+    edge = ImageChops.multiply(beside, alpha.point(lambda v: 255 if v == 255 else 0)).getbbox() is not None
+    return exact, edge
+
+
 def edit_answer(state, fields, record):
     text = {}
     images, mask = [], None
@@ -454,6 +475,11 @@ def edit_answer(state, fields, record):
                                 f"(mask {mask.width}x{mask.height}, image {first.width}x{first.height}).", "mask")
         if "A" not in mask.getbands():
             raise ApiError(400, "Invalid mask image: the mask must have an alpha channel.", "mask")
+        exact, edge = expand_analysis(first, mask)
+        record["expand_transparent_where_painted"], record["expand_edge_present"] = exact, edge
+        if "standin-expand-check" in text["prompt"] and not (exact and edge):
+            raise ApiError(400, "standin-expand-check: the image must be transparent exactly where the mask paints "
+                                f"(it is: {exact}) and show the picture's edge next to it (it does: {edge}).", "mask")
 
     out_w, out_h = auto_size(model, first.width, first.height) if size == "auto" else (int(v) for v in size.split("x"))
     lazy = lazy_fields(text["prompt"])

@@ -412,12 +412,55 @@ def depth(text):
     return deepest
 
 
+def expand_checks(s):
+    """(name, passed, detail) for standin-expand-check: an expand request is accepted only when the
+    image is transparent exactly where the mask paints and shows the picture's edge beside it."""
+    def pair(left_alpha, right_alpha, width=1024):
+        """An image (left half opaque with `left_alpha`, right half `right_alpha`) and the mask
+        that paints the right half, as edit parts."""
+        image = Image.new("RGBA", (1024, 1024), (90, 140, 200, left_alpha))
+        image.paste((0, 0, 0, right_alpha), (width // 2, 0, 1024, 1024))
+        mask = Image.new("RGBA", (1024, 1024), (0, 0, 0, 255))
+        mask.paste((0, 0, 0, 0), (512, 0, 1024, 1024))
+        out = []
+        for picture_ in (image, mask):
+            buffer = io.BytesIO()
+            picture_.save(buffer, format="PNG")
+            out.append(buffer.getvalue())
+        return out
+
+    def parts(image, mask, prompt="the sea standin-expand-check"):
+        return [("image", image, "image.png", "image/png"), ("mask", mask, "mask.png", "image/png"),
+                ("prompt", prompt), ("model", "gpt-image-1.5"), ("size", "1024x1024")]
+
+    checks = []
+    r = s.edit(parts(*pair(255, 0)))
+    checks.append(("expand_exact_request_accepted", r[0] == 200, r))
+    r = s.edit(parts(*pair(255, 255)))  # the new area shows something
+    checks.append(("expand_painted_area_must_be_transparent", refused(r, "mask"), r))
+    r = s.edit(parts(*pair(255, 0, width=512 - 64 * 2)))  # transparent beyond the painted area
+    checks.append(("expand_transparency_outside_mask_refused", refused(r, "mask"), r))
+    r = s.edit(parts(*pair(0, 0)))  # no picture at all
+    checks.append(("expand_edge_must_be_present", refused(r, "mask"), r))
+    r = s.edit(parts(*pair(255, 255), prompt="the sea"))  # without the marker: recorded, not refused
+    record = s_requests(s)[-1]
+    checks.append(("expand_analysis_recorded_without_marker", r[0] == 200
+                   and record.get("expand_transparent_where_painted") is False
+                   and record.get("expand_edge_present") is True, record))
+    return checks
+
+
+def s_requests(s):
+    with urllib.request.urlopen(s.base + "/_requests", timeout=10) as answer:
+        return json.load(answer)
+
+
 def main():
     failures, passed = [], 0
     with tempfile.TemporaryDirectory(prefix="standin-test-") as folder:
         standin = StandIn(folder)
         try:
-            checks = contract_checks(standin) + azure_checks(standin) + lazy_checks(standin)
+            checks = contract_checks(standin) + azure_checks(standin) + lazy_checks(standin) + expand_checks(standin)
             status, _, body = standin.generate("a pear standin-fault:echo_key")
             message = json.loads(body)["error"]["message"]
             checks.append(("echo_key", status == 401 and f"provided: {KEY}." in message, (status, message)))

@@ -24,7 +24,7 @@ TEST(Procedures, RegisteredInTodaysOrder) {
   for (const Procedure *procedure : all()) registered.push_back(procedure->name);
   EXPECT_EQ(registered, (std::vector<std::string>{"plug-in-gpt-image-edit", "plug-in-gpt-image-generate",
                                                   "plug-in-gpt-image-new", "plug-in-gpt-image-settings",
-                                                  "plug-in-gpt-image-remove"}));
+                                                  "plug-in-gpt-image-remove", "plug-in-gpt-image-expand"}));
   EXPECT_EQ(named("plug-in-gpt-image-new"), &new_image());
   EXPECT_EQ(named("plug-in-gpt-image-nothing"), nullptr);
 }

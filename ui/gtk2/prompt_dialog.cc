@@ -200,7 +200,7 @@ bool run_prompt_dialog_gimp2(procedures::ArgumentValues &values,
   GtkWidget *scrolled = prompt_box(values.text(spec::kArgPrompt), &dialog.prompt);
   form.add(_(prompt_row->form_label), scrolled, dialog.prompt);
   // Shown only when OK is pressed with nothing to generate.
-  GtkWidget *hint = gtk_label_new(_(layout.blank_prompt_hint));
+  GtkWidget *hint = gtk_label_new(layout.blank_prompt_hint ? _(layout.blank_prompt_hint) : "");
   gtk_misc_set_alignment(GTK_MISC(hint), 0.0, 0.5);
   form.add_beside(hint);
   for (const char *name : layout.main) add_argument(form, dialog, name, settings_path, &pick_preset);
@@ -223,7 +223,8 @@ bool run_prompt_dialog_gimp2(procedures::ArgumentValues &values,
   gtk_widget_hide(hint);
   gtk_widget_grab_focus(prompt);  // typing goes straight into the prompt
   bool accepted;
-  while ((accepted = gimp_dialog_run(GIMP_DIALOG(window)) == GTK_RESPONSE_OK) && prompt_is_blank(prompt_text())) {
+  while ((accepted = gimp_dialog_run(GIMP_DIALOG(window)) == GTK_RESPONSE_OK) && !layout.blank_prompt_allowed &&
+         prompt_is_blank(prompt_text())) {
     gtk_widget_show(hint);
     gtk_widget_grab_focus(prompt);
   }

@@ -147,7 +147,7 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
   gtk_widget_grab_focus(prompt);  // typing goes straight into the prompt
 
   bool accepted;
-  while ((accepted = gimp_procedure_dialog_run(procedure_dialog)) && !one_line &&
+  while ((accepted = gimp_procedure_dialog_run(procedure_dialog)) && !one_line && !layout.blank_prompt_allowed &&
          prompt_is_blank(config_prompt(config))) {
     gtk_label_set_text(GTK_LABEL(hint), _(layout.blank_prompt_hint));
     gtk_widget_show(hint);

@@ -144,4 +144,8 @@ void drawable_update(ItemId drawable, const PixelRect &rect) {
   gimp_drawable_update(drawable.id, rect.x, rect.y, rect.width, rect.height);
 }
 
+bool resize_image(ImageId image, PixelSize size, PixelOffset offset) {
+  return gimp_image_resize(image.id, size.width, size.height, offset.x, offset.y);
+}
+
 }  // namespace gpt_image::gimp

@@ -44,6 +44,10 @@ std::string usage(const procedures::Procedure &table) {
              "variations, background, input-fidelity, output-format, output-compression, "
              "context-margin, feather-radius, sample, color-match, mask-grow, partial-images, "
              "num-references, references.");
+  if (&table == &procedures::expand())
+    return _("plug-in-gpt-image-expand takes run-mode, image, drawable, prompt, canvas, anchor, quality, "
+             "variations, background, input-fidelity, output-format, output-compression, feather-radius, "
+             "partial-images, num-references, references.");
   return _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
            "project, timeout, ca-file, retries, connect-timeout, stall-timeout.");
 }
@@ -120,6 +124,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
                           : table == &procedures::generate() ? run_generate_layer(call)
                           : table == &procedures::new_image() ? run_new_image(call)
                           : table == &procedures::removal()    ? run_remove(call)
+                          : table == &procedures::expand()    ? run_generative_expand(call)
                                                               : run_settings(call);
   switch (outcome.status) {
     case Outcome::Status::Success:

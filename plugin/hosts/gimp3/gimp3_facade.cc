@@ -164,4 +164,8 @@ void drawable_update(ItemId drawable, const PixelRect &rect) {
   gimp_drawable_update(drawable_of(drawable), rect.x, rect.y, rect.width, rect.height);
 }
 
+bool resize_image(ImageId image, PixelSize size, PixelOffset offset) {
+  return gimp_image_resize(image_of(image), size.width, size.height, offset.x, offset.y);
+}
+
 }  // namespace gpt_image::gimp

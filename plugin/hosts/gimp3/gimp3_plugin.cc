@@ -116,6 +116,12 @@ GimpValueArray *run_settings_gimp3(GimpProcedure *procedure, GimpProcedureConfig
   return call.answer(run_settings(call));
 }
 
+GimpValueArray *run_expand_gimp3(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+                                 GimpDrawable **drawables, GimpProcedureConfig *config, gpointer) {
+  Gimp3Call call(procedures::expand(), procedure, config, run_mode, image, drawables);
+  return call.answer(run_generative_expand(call));
+}
+
 }  // namespace
 
 G_BEGIN_DECLS
@@ -151,6 +157,8 @@ static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gcha
     return create_plain_procedure(plug_in, procedures::settings(), run_settings_gimp3);
   if (g_strcmp0(name, spec::kRemoveProcedure) == 0)
     return create_image_procedure(plug_in, procedures::removal(), run_remove_gimp3);
+  if (g_strcmp0(name, spec::kExpandProcedure) == 0)
+    return create_image_procedure(plug_in, procedures::expand(), run_expand_gimp3);
   return nullptr;
 }
 
