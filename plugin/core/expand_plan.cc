@@ -93,6 +93,7 @@ PixelSize resolve_expand_canvas(const std::string &text, PixelSize image) {
     try {
       canvas = resolve_canvas_size(text);
     } catch (const GenerativeError &) {
+      if (parse_size(text)) throw;  // WIDTHxHEIGHT out of range: its own sentence says the range
       std::string names;
       for (const CanvasPreset &preset : canvas_presets())
         names += (names.empty() ? "" : ", ") + std::string(preset.name);
@@ -112,6 +113,22 @@ PixelSize resolve_expand_canvas(const std::string &text, PixelSize image) {
                           format_text(_("The canvas %s is too large; each side may be at most %d pixels."),
                                       format_size(canvas).c_str(), kMaxNewImageEdge));
   return canvas;
+}
+
+void check_expand_size(PixelSize canvas, int variations) {
+  const long long pixels = static_cast<long long>(canvas.width) * canvas.height;
+  if (pixels > kMaxExpandCanvasPixels)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          format_text(_("The canvas %s has %lld megapixels; Generative Expand makes at most %lld (its "
+                                        "layer covers the whole canvas). Expand to a smaller canvas, or in steps."),
+                                      format_size(canvas).c_str(), pixels / 1000000,
+                                      kMaxExpandCanvasPixels / 1000000));
+  if (pixels * variations > kMaxExpandLayerPixels)
+    throw GenerativeError(ErrorKind::InvalidArgument,
+                          format_text(_("%d variations of a %s canvas would hold %lld megapixels of layers; at most "
+                                        "%lld are made at once. Ask for fewer variations."),
+                                      variations, format_size(canvas).c_str(), pixels * variations / 1000000,
+                                      kMaxExpandLayerPixels / 1000000));
 }
 
 PixelRect place_picture(PixelSize image, PixelSize canvas, ExpandAnchor anchor) {

@@ -34,6 +34,14 @@ ExpandAnchor parse_expand_anchor(const std::string &name);
 // side, or larger than kMaxNewImageEdge.
 PixelSize resolve_expand_canvas(const std::string &text, PixelSize image);
 
+// Each variation is a layer over the whole new canvas, and the job holds a few canvas-sized
+// buffers besides: the canvas and canvas x variations are bounded so memory stays within reach of
+// an ordinary machine (64 MP of RGBA is 256 MiB per buffer).
+constexpr long long kMaxExpandCanvasPixels = 8192LL * 8192;
+constexpr long long kMaxExpandLayerPixels = 2 * kMaxExpandCanvasPixels;
+// Throws GenerativeError(InvalidArgument) for a canvas, or canvas x variations, past those bounds.
+void check_expand_size(PixelSize canvas, int variations);
+
 // The old picture's rectangle on the new canvas (`canvas` is at least `image` in both sides).
 // Centred anchors put an odd extra pixel after the picture (right or below).
 PixelRect place_picture(PixelSize image, PixelSize canvas, ExpandAnchor anchor);

@@ -10,6 +10,7 @@
 #include "flows.h"
 #include "i18n.h"
 #include "image_access.h"
+#include "layer_placement.h"
 #include "procedure_spec.h"
 #include "run_and_place.h"
 
@@ -38,6 +39,14 @@ int grow_and_place(gimp::ImageId image, gimp::ItemId anchor, PixelSize old_size,
     throw GenerativeError(ErrorKind::Host,
                           _("The canvas was resized or cropped while the answer was on its way, so the expansion no "
                             "longer fits; nothing was changed. Run Generative Expand again."));
+  {
+    // What placing would refuse (the layer to go above deleted meanwhile), refused before the
+    // canvas grows: growing and shrinking back would leave an empty undo step and a dirty image.
+    GimpLayerTarget before(image, anchor);
+    LayersToPlace unchanged;
+    unchanged.canvas = old_size;
+    check_target_unchanged(before, unchanged);
+  }
   gimp::undo_group_start(image);
   try {
     if (!gimp::resize_image(image, *placement.canvas, {at.x, at.y}))
@@ -47,8 +56,14 @@ int grow_and_place(gimp::ImageId image, gimp::ItemId anchor, PixelSize old_size,
     gimp::undo_group_end(image);
     return placed;
   } catch (...) {
-    if (gimp::image_size(image) != old_size) gimp::resize_image(image, old_size, {-at.x, -at.y});
+    const bool restored =
+        gimp::image_size(image) == old_size || gimp::resize_image(image, old_size, {-at.x, -at.y});
     gimp::undo_group_end(image);
+    if (!restored)
+      throw GenerativeError(ErrorKind::Host,
+                            format_text(_("Placing the expansion failed and GIMP refused to set the canvas back to %s; "
+                                          "take the expansion back with Edit ▸ Undo."),
+                                        format_size(old_size).c_str()));
     throw;
   }
 }
@@ -78,6 +93,7 @@ Outcome run_generative_expand(ProcedureCall &call) {
     validate_reference_count(model, reference_ids.size(), true);
     const std::vector<Raster> references = read_references(reference_ids);
     const PixelSize canvas = resolve_expand_canvas(options.canvas, old_size);
+    check_expand_size(canvas, options.variations);  // before any pixel is read
     const PixelRect at = place_picture(old_size, canvas, parse_expand_anchor(options.anchor));
     const Raster picture = source.read_visible({0, 0, old_size.width, old_size.height});
     LayersToPlace placement = run_with_progress(

@@ -69,6 +69,33 @@ TEST(ExpandPlan, ACanvasSmallerThanTheImageOrUnreadableIsRefused) {
   expect_invalid([] { resolve_expand_canvas("20000x500", {600, 400}); });
 }
 
+// A WIDTHxHEIGHT out of range is told its range, not that it is no canvas at all.
+TEST(ExpandPlan, AnOutOfRangeSizeSaysTheRange) {
+  for (const char *text : {"100000x100000", "20000x500"}) {
+    try {
+      resolve_expand_canvas(text, {600, 400});
+      ADD_FAILURE() << text << " was taken";
+    } catch (const GenerativeError &e) {
+      EXPECT_NE(std::string(e.what()).find("each side must be 1 to 16384"), std::string::npos) << e.what();
+    }
+  }
+}
+
+// The canvas, and the canvas times the variations, are bounded: each variation is a canvas-sized layer.
+TEST(ExpandPlan, CanvasAndVariationsAreBoundedInPixels) {
+  EXPECT_NO_THROW(check_expand_size({8192, 8192}, 1));
+  expect_invalid([] { check_expand_size({8193, 8192}, 1); });
+  expect_invalid([] { check_expand_size({16384, 4097}, 1); });
+  EXPECT_NO_THROW(check_expand_size({8192, 4096}, 4));  // 128 MP of layers: the bound itself
+  expect_invalid([] { check_expand_size({8192, 4096}, 5); });
+  EXPECT_NO_THROW(check_expand_size({2000, 1000}, 10));
+  try {
+    check_expand_size({10000, 10000}, 1);
+  } catch (const GenerativeError &e) {
+    EXPECT_NE(std::string(e.what()).find("100 megapixels"), std::string::npos) << e.what();
+  }
+}
+
 TEST(ExpandPlan, NothingToExpandIsRefused) {
   expect_invalid([] { plan_expand_windows({400, 300}, {0, 0, 400, 300}, describe_model("gpt-image-1"), 1536 * 1024); });
 }
