@@ -73,7 +73,8 @@ Control endpoints for tests (not part of the real API):
                    "gain": 1.0, "offset": 0, "serve_models": ["relay-model-name"]}
   GET  /_requests  the recorded requests (fields, file sizes and dimensions), oldest first; each
                    image request's "in_flight" is how many image requests the stand-in was serving
-                   when it arrived, itself included (a client's concurrency limit shows there)
+                   (arrived, answer not yet begun) when it arrived, itself included: a client's
+                   concurrency limit shows there
 Uploaded files are stored as <record-dir>/<index>/<field>.png.
 
 With stream=true the answer is server-sent events (partial previews, then the completed image;
@@ -948,6 +949,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         with state.lock:
             state.in_flight += 1
+            self.in_flight_counted = True
             record = {"index": len(state.requests), "path": self.path, "files": {}, "bytes": len(body),
                       "time": time.time(), "in_flight": state.in_flight}
             state.requests.append(record)
@@ -955,8 +957,19 @@ class Handler(BaseHTTPRequestHandler):
         try:
             self.answer_images(state, body, record, failure)
         finally:
-            with state.lock:
-                state.in_flight -= 1
+            self.leave_flight()
+
+    def send_response(self, code, message=None):
+        # A request stops counting as in flight once its answer begins: the client may send its
+        # next one as soon as it has read this answer, before this thread has tidied up.
+        self.leave_flight()
+        super().send_response(code, message)
+
+    def leave_flight(self):
+        if getattr(self, "in_flight_counted", False):
+            self.in_flight_counted = False
+            with self.state.lock:
+                self.state.in_flight -= 1
 
     def answer_images(self, state, body, record, failure):
         """Validates and answers one image request (recorded in `record`), or fails it with
