@@ -68,4 +68,20 @@ std::vector<PixelSize> canvas_sizes_or_square(const std::string &text) {
   return sizes;
 }
 
+bool canvas_list_names(const std::string &text, const std::string &entry) {
+  for (const std::string &e : entries_of(text))
+    if (e == entry) return true;
+  return false;
+}
+
+std::string canvas_list_with(const std::string &text, const std::string &entry, bool on) {
+  std::string out;
+  for (const std::string &e : entries_of(text)) {
+    if (e.empty() || e == entry) continue;  // a half-typed ",," is tidied away with it
+    out += (out.empty() ? "" : ", ") + e;
+  }
+  if (on) out += (out.empty() ? "" : ", ") + entry;
+  return out;
+}
+
 }  // namespace gpt_image

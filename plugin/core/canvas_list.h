@@ -28,4 +28,10 @@ std::vector<CanvasChoice> parse_canvas_list(const std::string &text);
 // a size already, or one 1024x1024 square when none does.
 std::vector<PixelSize> canvas_sizes_or_square(const std::string &text);
 
+// For the dialog's preset check boxes: whether the list names `entry`, and the list with `entry`
+// added at its end (on) or every occurrence of it taken out (off); the other entries keep their
+// order and text, the result is joined by ", ".
+bool canvas_list_names(const std::string &text, const std::string &entry);
+std::string canvas_list_with(const std::string &text, const std::string &entry, bool on);
+
 }  // namespace gpt_image

@@ -235,6 +235,7 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
       {spec::kArgCanvas, spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground},
       generate_advanced,
       N_("Describe the picture to generate, then press OK."),
+      true,
       true};
   if (&procedure == &new_image()) return image;
   if (&procedure == &generate()) return layer;

@@ -78,6 +78,7 @@ struct DialogLayout {
   std::vector<const char *> main, advanced;  // argument names, in display order (not the PDB order)
   const char *blank_prompt_hint = nullptr;  // N_(): shown when OK is pressed without a prompt
   bool canvas_presets = false;              // a preset list that fills the `canvas` argument
+  bool canvas_list = false;  // the presets as check boxes: `canvas` takes several, comma-separated
 };
 const DialogLayout &dialog_layout(const Procedure &procedure);  // edit, generate or new image
 

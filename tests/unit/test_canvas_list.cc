@@ -69,3 +69,13 @@ TEST(CanvasList, TheCostLineTakesTheEntriesTypedSoFar) {
   EXPECT_EQ(canvas_sizes_or_square("story,icon"), (std::vector<PixelSize>{{1080, 1920}, {1024, 1024}}));
   EXPECT_EQ(canvas_sizes_or_square("80"), (std::vector<PixelSize>{{1024, 1024}}));
 }
+
+TEST(CanvasList, APresetTickedOrUntickedInTheDialog) {
+  EXPECT_TRUE(canvas_list_names("square-post, story", "story"));
+  EXPECT_FALSE(canvas_list_names("square-post, story-ish", "story"));
+  EXPECT_EQ(canvas_list_with("square-post", "story", true), "square-post, story");
+  EXPECT_EQ(canvas_list_with("", "story", true), "story");
+  EXPECT_EQ(canvas_list_with("story,800x600, icon", "story", false), "800x600, icon");
+  EXPECT_EQ(canvas_list_with("story", "story", false), "");
+  EXPECT_EQ(canvas_list_with("800x600,story", "story", true), "800x600, story");  // not twice
+}
