@@ -42,6 +42,15 @@ GList *argument_list(const std::vector<const char *> &names) {
   return list;
 }
 
+// The preset check boxes and the field they follow.
+using CanvasSync = std::pair<GtkWidget *, CanvasField *>;
+
+// What is typed into the canvas field ticks the boxes it names.
+void on_canvas_changed(GObject *, GParamSpec *, gpointer data) {
+  auto *sync = static_cast<CanvasSync *>(data);
+  sync_canvas_preset_checks(sync->first, sync->second->text());
+}
+
 }  // namespace
 
 bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config,
@@ -119,20 +128,15 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
                           [config](const std::string &text) {
                             g_object_set(config, spec::kArgCanvas, text.c_str(), nullptr);
                           }};
-  std::pair<GtkWidget *, CanvasField *> canvas_sync{nullptr, nullptr};
+  CanvasSync canvas_sync{nullptr, nullptr};
   gulong canvas_handler = 0;
   if (layout.canvas_list) {
     GtkWidget *checks = new_canvas_preset_checks(&canvas_field);
     gtk_box_pack_start(GTK_BOX(content), checks, FALSE, FALSE, 6);
     gtk_box_reorder_child(GTK_BOX(content), checks, 1);  // above the choices
     gtk_widget_show_all(checks);
-    // What is typed into the canvas field ticks the boxes it names.
-    canvas_handler = g_signal_connect(config, "notify::canvas", G_CALLBACK(+[](GObject *, GParamSpec *, gpointer data) {
-                                        auto *field = static_cast<std::pair<GtkWidget *, CanvasField *> *>(data);
-                                        sync_canvas_preset_checks(field->first, field->second->text());
-                                      }),
-                                      &canvas_sync);
     canvas_sync = {checks, &canvas_field};
+    canvas_handler = g_signal_connect(config, "notify::canvas", G_CALLBACK(on_canvas_changed), &canvas_sync);
   } else if (layout.canvas_presets) {
     gchar *canvas = nullptr;
     g_object_get(config, spec::kArgCanvas, &canvas, nullptr);
