@@ -1,5 +1,7 @@
 #include "generate_formats.h"
 
+#include <curl/curl.h>
+
 #include <chrono>
 #include <exception>
 #include <memory>
@@ -52,6 +54,9 @@ std::string canvas_line(const CanvasChoice &canvas, const std::string &text) {
 FormatsReport run_generate_formats(const GenerateOptions &options, const std::vector<CanvasChoice> &canvases,
                                    const std::vector<Raster> &references, const ConnectionSettings &connection,
                                    ProgressSink &progress, const MakeImage &make_image) {
+  // libcurl's global set-up is thread-safe only from 7.84 on; done here, once, before the workers
+  // start, the first transfers of three threads never race for it.
+  curl_global_init(CURL_GLOBAL_DEFAULT);
   auto backoff = std::make_shared<SharedBackoff>();
   std::vector<ConcurrentJob> jobs;
   for (const CanvasChoice &canvas : canvases)
