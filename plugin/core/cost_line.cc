@@ -24,4 +24,25 @@ std::string generate_cost_line(const GenerateOptions &options, PixelSize target,
   }
 }
 
+std::string generate_cost_line(const GenerateOptions &options, const std::vector<PixelSize> &targets,
+                               const std::string &settings_path) {
+  if (targets.size() == 1) return generate_cost_line(options, targets.front(), settings_path);
+  try {
+    const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
+    double low = 0, high = 0;
+    for (const PixelSize target : targets) {
+      const CostEstimate one = estimate_generate_cost(options, target, model_for_rules(settings), settings.pixel_budget);
+      if (!one.low_usd || !one.high_usd) return one.text;
+      low += *one.low_usd;
+      high += *one.high_usd;
+    }
+    const int count = static_cast<int>(targets.size());
+    if (high > low)
+      return format_text(_("≈ $%.2f–$%.2f for %d canvases (the server picks the quality)"), low, high, count);
+    return format_text(_("≈ $%.2f for %d canvases, plus input tokens"), low, count);
+  } catch (const GenerativeError &e) {
+    return format_text(_("Cost unknown: %s"), e.what());
+  }
+}
+
 }  // namespace gpt_image

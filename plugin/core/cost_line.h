@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "generate_layer.h"
 #include "generative_fill.h"
@@ -16,5 +17,10 @@ std::string fill_cost_line(ImageSource &image, const FillOptions &options, const
 
 // For Generate Layer and Generate Image: `target` is the layer's rectangle or the new canvas.
 std::string generate_cost_line(const GenerateOptions &options, PixelSize target, const std::string &settings_path);
+
+// For Generate Image with several canvases: the sum over `targets` (one request each), or, when one
+// of them has no known price, what that one's line says. One target: generate_cost_line's line.
+std::string generate_cost_line(const GenerateOptions &options, const std::vector<PixelSize> &targets,
+                               const std::string &settings_path);
 
 }  // namespace gpt_image

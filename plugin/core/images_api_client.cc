@@ -288,12 +288,23 @@ ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const Requ
                                              const AnswerLimits &limits) const {
   const int attempts = 1 + std::max(0, connection_.max_retries);
   for (int attempt = 1;; ++attempt) {
+    // Another request of the run was rate limited: this one waits as long before it tries.
+    if (backoff_) {
+      const double pause = backoff_->seconds_left();
+      if (pause > 0) {
+        progress.set_text(format_text(_("Waiting %d s: the server asked to slow down…"),
+                                      static_cast<int>(std::ceil(pause))));
+        if (!wait_with_progress(pause, progress)) throw cancelled_error();
+      }
+    }
     Attempt result = send_once(path, body, progress, waiting_for, limits);
     if (result.reply) return std::move(*result.reply);
     if (result.cancelled) throw cancelled_error();
+    const double delay = retry_delay_seconds(result.outcome, attempt - 1, g_random_double(), std::time(nullptr));
+    // Even when this request gives up, the others of the run are asked to slow down.
+    if (backoff_ && result.outcome.status == 429 && should_retry(result.outcome)) backoff_->hold_for(delay);
     if (attempt >= attempts || !should_retry(result.outcome))
       throw failure_error(result, attempt, result.streamed_answer ? limits.stream_bytes : limits.plain_bytes);
-    const double delay = retry_delay_seconds(result.outcome, attempt - 1, g_random_double(), std::time(nullptr));
     progress.set_text(format_text(_("Waiting to try again: %s; attempt %d of %d in %d s…"),
                                   retry_reason(result.outcome).c_str(), attempt + 1, attempts,
                                   static_cast<int>(std::ceil(delay))));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "errors.h"
 #include "progress_sink.h"
 #include "retry_policy.h"
+#include "shared_backoff.h"
 
 namespace gpt_image {
 
@@ -39,6 +41,10 @@ AnswerLimits answer_limits(int n, int partial_images, const std::string &size);
 class ImagesApiClient {
  public:
   explicit ImagesApiClient(ConnectionSettings connection) : connection_(std::move(connection)) {}
+  // With `backoff`, shared with clients sending side by side: a retryable 429 pauses all of them
+  // (for what the server asked), and each waits out the pause before every attempt.
+  ImagesApiClient(ConnectionSettings connection, std::shared_ptr<SharedBackoff> backoff)
+      : connection_(std::move(connection)), backoff_(std::move(backoff)) {}
 
   // POST {base}/images/edits. Throws GenerativeError: Network or Tls when the server cannot be
   // reached, Api (with the server's own message) for an error status, BadResponse for an unusable
@@ -88,6 +94,7 @@ class ImagesApiClient {
                                const AnswerLimits &limits, ProgressSink &progress) const;
 
   ConnectionSettings connection_;
+  std::shared_ptr<SharedBackoff> backoff_;  // may be null: a request alone
 };
 
 }  // namespace gpt_image

@@ -107,14 +107,17 @@ constexpr const char *kNewBlurb = N_("Generate a new image from a prompt (OpenAI
 constexpr const char *kNewHelp =
     N_("Like Filters ▸ Generative ▸ Generate Layer, into a new image of the chosen canvas size: WIDTHxHEIGHT or a "
     "preset (square-post 1080x1080, portrait-post 1080x1350, story 1080x1920, link-preview 1200x630, "
-    "landscape-post 1200x675, full-hd, 4k, icon, a4-300dpi). Interactively the new image is shown.");
+    "landscape-post 1200x675, full-hd, 4k, icon, a4-300dpi). Interactively the new image is shown. A "
+    "comma-separated list of canvases (story,square-post,1200x630) makes one image per canvas, at most 3 requests "
+    "at a time; a canvas that fails is named and the others are kept. Returns the first image made.");
 
 // Arguments of both generate procedures (after run-mode and image/drawables, or after `canvas`),
 // in this order: prompt, quality, size, variations, background, output-format, output-compression,
 // partial-images, fit, input-fidelity, then the references.
 constexpr const char *kArgCanvas = "canvas";
 constexpr const char *kArgFit = "fit";
-constexpr const char *kCanvasBlurb = N_("Size of the new image: WIDTHxHEIGHT or a preset name (e.g. story, square-post)");
+constexpr const char *kCanvasBlurb = N_("Size of the new image: WIDTHxHEIGHT or a preset name (e.g. story, square-post), or several of them "
+    "separated by commas: one image each");
 constexpr const char *kGeneratePromptBlurb = N_("What the picture should show");
 constexpr const char *kGenerateSizeBlurb =
     N_("Request size: auto (chosen from the target's shape) or WIDTHxHEIGHT the model accepts");
@@ -126,7 +129,7 @@ constexpr const char *kGenerateInputFidelityBlurb =
 constexpr const char *kGenerateReferencesBlurb =
     N_("Layers (of any open image) to use as reference images, at most 16; the first matters most");
 constexpr const char *kGenerateResultBlurb = N_("The new layer, or the layer group holding all variations");
-constexpr const char *kNewResultBlurb = N_("The new image");
+constexpr const char *kNewResultBlurb = N_("The new image (with several canvases: the first one made)");
 
 constexpr const char *kSettingsProcedure = "plug-in-gpt-image-settings";
 constexpr const char *kSettingsMenuLabel = N_("_Settings...");

@@ -282,23 +282,29 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
                                   generate_advanced,
                                   N_("Describe the picture to generate, then press OK."),
                                   false};
-  static const DialogLayout image{
-      N_("Generate Image"),
-      {spec::kArgCanvas, spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground},
-      generate_advanced,
-      N_("Describe the picture to generate, then press OK."),
-      true};
+  // Layouts with the later fields set them by name: a field appended to DialogLayout cannot shift them.
+  static const DialogLayout image = [] {
+    DialogLayout layout{N_("Generate Image"),
+                        {spec::kArgCanvas, spec::kArgQuality, spec::kArgSize, spec::kArgVariations,
+                         spec::kArgBackground},
+                        generate_advanced,
+                        N_("Describe the picture to generate, then press OK."),
+                        true};
+    layout.canvas_list = true;
+    return layout;
+  }();
   // Remove: one line and OK; what the fill offers besides is folded away.
-  static const DialogLayout remove_layout{
-      N_("Remove"),
-      {},
-      {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground, spec::kArgInputFidelity,
-       spec::kArgOutputFormat, spec::kArgOutputCompression, spec::kArgContextMargin, spec::kArgFeatherRadius,
-       spec::kArgMaskGrow, spec::kArgColorMatch, spec::kArgSample, spec::kArgPartialImages},
-      nullptr,
-      false,
-      spec::kArgHint,
-      false};
+  static const DialogLayout remove_layout = [] {
+    DialogLayout layout{N_("Remove"),
+                        {},
+                        {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground,
+                         spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
+                         spec::kArgContextMargin, spec::kArgFeatherRadius, spec::kArgMaskGrow, spec::kArgColorMatch,
+                         spec::kArgSample, spec::kArgPartialImages}};
+    layout.hint_argument = spec::kArgHint;
+    layout.reference_chooser = false;
+    return layout;
+  }();
   if (&procedure == &removal()) return remove_layout;
   if (&procedure == &new_image()) return image;
   if (&procedure == &generate()) return layer;

@@ -85,6 +85,7 @@ struct DialogLayout {
   const char *hint_argument = nullptr;
   bool reference_chooser = true;            // the chooser of reference layers, under the choices
   bool blank_prompt_allowed = false;        // OK with a blank prompt (Generative Expand continues the picture)
+  bool canvas_list = false;  // the presets as check boxes: `canvas` takes several, comma-separated
 };
 const DialogLayout &dialog_layout(const Procedure &procedure);  // all but settings
 

@@ -8,12 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "canvas_list.h"
 #include "canvas_presets.h"
 #include "common/gimp_ui_init.h"
 #include "common/settings_dialog.h"
 #include "connection_settings.h"
 #include "cost_line.h"
 #include "errors.h"
+#include "flow_formats.h"
 #include "generate_layer.h"
 #include "i18n.h"
 #include "image_access.h"
@@ -194,27 +196,17 @@ Outcome run_new_image(ProcedureCall &call) {
     const std::string settings = settings_path();
     auto describe_cost = [&](const ArgumentValues &chosen) {
       return generate_cost_line(procedures::generate_options(chosen),
-                                canvas_size_or_square(chosen.text(spec::kArgCanvas)), settings);
+                                canvas_sizes_or_square(chosen.text(spec::kArgCanvas)), settings);
     };
     if (interactive && !ask(call, values, describe_cost)) return Outcome{Status::Cancel};
-    const PixelSize canvas = resolve_canvas_size(values.text(spec::kArgCanvas));
+    // Several canvases: their own run (flow_formats.h), side by side.
+    const std::vector<CanvasChoice> canvases = parse_canvas_list(values.text(spec::kArgCanvas));
+    if (canvases.size() > 1) return Outcome{Status::Success, "", run_new_images(values, canvases, interactive).id};
+    const PixelSize canvas = canvases.front().size;
     LayersToPlace placement = generate(values, {0, 0, canvas.width, canvas.height}, interactive,
                                        _("Generate Image…"), _("Generate Image in progress"));
     // The image is made only now that the answer is here: a failed run leaves nothing behind.
-    const gimp::ImageId image = place_and_report(placement, [&] {
-      const gimp::ImageId made = gimp::new_rgb_image(canvas);
-      gimp::undo_disable(made);  // a new image starts without history
-      try {
-        GimpLayerTarget layers(made, {});
-        place_layers(layers, placement);
-      } catch (...) {
-        gimp::delete_image(made);
-        throw;
-      }
-      gimp::undo_enable(made);
-      gimp::mark_clean(made);
-      return made;
-    });
+    const gimp::ImageId image = place_and_report(placement, [&] { return make_new_image(canvas, placement); });
     if (interactive) {
       gimp::show_in_display(image);
       gimp_displays_flush();

@@ -23,6 +23,7 @@ from azure_cases import CASES as AZURE_CASES  # noqa: E402
 from bad_input_cases import bad_input_cases  # noqa: E402
 from fault_cases import CASES as FAULT_CASES, ENVIRONMENT as FAULT_ENVIRONMENT  # noqa: E402
 from fill_cases import CASES as FILL_CASES, GAIN, OFFSET, Check, load, make_texture  # noqa: E402
+from formats_cases import CASES as FORMATS_CASES  # noqa: E402
 from generate_cases import CASES as GENERATE_CASES  # noqa: E402
 from expand_cases import CASES as EXPAND_CASES  # noqa: E402
 from gimp_runner import VERSIONS, GimpRunner  # noqa: E402
@@ -193,8 +194,8 @@ def main():
         # Remove's cases share the fill's GIMP session (a session's start-up costs more than a case).
         suites = [("fill", REMOVE_CASES + FILL_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}),
                   ("faults", FAULT_CASES, FAULT_ENVIRONMENT), ("bad_input", bad_input_cases(args.gimp), {}),
-                  ("generate", GENERATE_CASES, {}), ("azure", AZURE_CASES, {}), ("models", MODELS_CASES, {}),
-                  ("expand", EXPAND_CASES, {})]
+                  ("generate", GENERATE_CASES + FORMATS_CASES, {}), ("azure", AZURE_CASES, {}),
+                  ("models", MODELS_CASES, {}), ("expand", EXPAND_CASES, {})]
         for suite, cases, extra in suites:
             chosen = [case for case in cases if args.only in case[0] or args.only in suite]
             for name, failures in run_suite(runner, work, standin, suite, chosen, dict(environment, **extra)):

@@ -3,8 +3,9 @@
 screenshot is kept), Cancel leaves the image alone, OK with a blank prompt keeps the dialog open,
 a typed prompt is sent, last values are remembered, and one Ctrl+Z undoes a whole fill; the
 progress window cancels; the settings dialog saves (an Azure OpenAI configuration too, never the key); the Generate Layer dialog sends a ticked
-reference and its layer is one undo step; the Generate Image dialog opens a new image; the Remove
-dialog sends its hint on Enter and its layer is one undo step.
+reference and its layer is one undo step; the Generate Image dialog opens a new image, and with
+two canvases typed (their preset boxes ticked) two; the Remove dialog sends its hint on Enter and
+its layer is one undo step; Generative Expand's layer and canvas growth are one undo step.
 
 GIMP is driven through its Script-Fu server; keys go in with xdotool.
 
@@ -816,6 +817,34 @@ def main():
         elif not matches_before("after-expand-undo"):
             failures.append("after one undo the image differs from before the expansion")
 
+    # 9. Generate Image with several canvases: typing a list into the canvas field ticks its
+    #    presets' boxes (the screenshot is kept); OK sends one request per canvas and opens both.
+    def case_generate_image_several_canvases(failures):
+        sent = len(standin.requests())
+        images_before = int(server.eval("(t-image-count)")[1])
+        call = Call(server, new_image)
+        dialog = desktop.wait_window("^Generate Image$")
+        if not dialog:
+            failures.append("the Generate Image dialog did not appear")
+            return
+        desktop.press(dialog, "ctrl+a")
+        desktop.type(dialog, "one campaign, two formats")
+        desktop.press(dialog, "alt+a")  # C_anvas
+        desktop.press(dialog, "ctrl+a")
+        desktop.type(dialog, "square-post, story")
+        desktop.screenshot(dialog, os.path.join(args.screenshots, f"generate-image-formats-gimp{args.gimp}.png"))
+        desktop.press(dialog, "alt+o")
+        call.join(120)
+        if call.is_alive() or not call.result or not call.result[0]:
+            failures.append(f"Generate Image did not succeed: {call.result}")
+        new = standin.requests()[sent:]
+        sizes = sorted(r.get("fields", {}).get("size") for r in new)
+        if sizes != ["1024x1024", "1024x1536"]:
+            failures.append(f"not one request per canvas (square, tall): {sizes}")
+        if int(server.eval("(t-image-count)")[1]) != images_before + 2:
+            failures.append("not two new images were opened")
+        if not desktop.wait_window("1080x1920", timeout=20):
+            failures.append("the new 1080x1920 image is not shown")
     cases = [case_dialog_cancel, case_dialog_prompt_typed_and_sent, case_one_undo_step, case_last_values_remembered,
              case_progress_window_cancel, case_settings_dialog, case_settings_dialog_refused_base_url,
              case_settings_dialog_azure, case_generate_layer_dialog, case_selection_changed_while_waiting, case_canvas_cropped_while_waiting]
@@ -824,6 +853,7 @@ def main():
     cases.append(case_generate_image_dialog)
     cases.append(case_remove_dialog)
     cases.append(case_expand_dialog_one_undo)
+    cases.append(case_generate_image_several_canvases)
     cases = [run_case for run_case in cases if args.only in run_case.__name__]
     try:
         # Each case on its own: a fresh image (GIMP started again if it died), its failures and

@@ -49,12 +49,14 @@ DISTINCT_MNEMONICS = {
     "settings dialog": (("ui/common/settings_dialog.cc",), (), GIMP2_BUTTONS),
     "GIMP 2.10 fill dialog": (("ui/gtk2/prompt_dialog.cc",) + PROMPT_DIALOG_PARTS,
                               ("gimp2", "plug-in-gpt-image-edit"), GIMP2_BUTTONS),
-    "GIMP 2.10 generate dialogs": (("ui/gtk2/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc")
+    "GIMP 2.10 generate dialogs": (("ui/gtk2/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc",
+                                    "ui/common/canvas_preset_checks.cc")
                                    + PROMPT_DIALOG_PARTS,
                                    ("gimp2", "plug-in-gpt-image-generate", "plug-in-gpt-image-new"), GIMP2_BUTTONS),
     "GIMP 3 fill dialog": (("ui/gtk3/prompt_dialog.cc",) + PROMPT_DIALOG_PARTS, ("plug-in-gpt-image-edit",),
                            GIMP3_BUTTONS),
-    "GIMP 3 generate dialogs": (("ui/gtk3/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc")
+    "GIMP 3 generate dialogs": (("ui/gtk3/prompt_dialog.cc", "ui/common/canvas_preset_combo.cc",
+                                 "ui/common/canvas_preset_checks.cc")
                                 + PROMPT_DIALOG_PARTS, ("plug-in-gpt-image-generate", "plug-in-gpt-image-new"),
                                 GIMP3_BUTTONS),
     # Remove: the hint line, the fill's advanced choices, no prompt tools and no reference chooser.

@@ -37,6 +37,9 @@ A prompt containing "standin-fail:STATUS:CODE:MESSAGE" (CODE may be empty) is va
 and then answered with that error, so a test can fail one particular call without shared state;
 "standin-fail-once:..." fails only the first request with that prompt (to test retries). A 429
 from a marker carries "retry-after: 1", as a rate-limited real server would ask for a pause.
+"standin-fail-size:WxH:STATUS:CODE:MESSAGE" fails only the requests whose size is WxH, so a test
+sending one prompt at several sizes side by side (Generate Image with several canvases) knows which
+one fails.
 
 Transport and answer faults, after the request was validated, with "standin-fault:NAME[:ARG]" in
 the prompt (every time) or "standin-fault-once:NAME[:ARG]" (first request with that prompt only):
@@ -68,7 +71,10 @@ Control endpoints for tests (not part of the real API):
   POST /_control  {"fail_next": [{"status": 429, "message": "...", "code": null, "param": null,
                                   "headers": {"retry-after": "1"}}],
                    "gain": 1.0, "offset": 0, "serve_models": ["relay-model-name"]}
-  GET  /_requests  the recorded requests (fields, file sizes and dimensions), oldest first
+  GET  /_requests  the recorded requests (fields, file sizes and dimensions), oldest first; each
+                   image request's "in_flight" is how many image requests the stand-in was serving
+                   (arrived, answer not yet begun) when it arrived, itself included: a client's
+                   concurrency limit shows there
 Uploaded files are stored as <record-dir>/<index>/<field>.png.
 
 With stream=true the answer is server-sent events (partial previews, then the completed image;
@@ -196,6 +202,7 @@ class State:
         self.requests = []
         self.failed_once = set()
         self.faulted_once = set()
+        self.in_flight = 0  # image requests being served now
 
 
 def check_size(model, size):
@@ -967,10 +974,32 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(200, {"ok": True})
             return
         with state.lock:
+            state.in_flight += 1
+            self.in_flight_counted = True
             record = {"index": len(state.requests), "path": self.path, "files": {}, "bytes": len(body),
-                      "time": time.time()}
+                      "time": time.time(), "in_flight": state.in_flight}
             state.requests.append(record)
             failure = state.fail_next.pop(0) if state.fail_next else None
+        try:
+            self.answer_images(state, body, record, failure)
+        finally:
+            self.leave_flight()
+
+    def send_response(self, code, message=None):
+        # A request stops counting as in flight once its answer begins: the client may send its
+        # next one as soon as it has read this answer, before this thread has tidied up.
+        self.leave_flight()
+        super().send_response(code, message)
+
+    def leave_flight(self):
+        if getattr(self, "in_flight_counted", False):
+            self.in_flight_counted = False
+            with self.state.lock:
+                self.state.in_flight -= 1
+
+    def answer_images(self, state, body, record, failure):
+        """Validates and answers one image request (recorded in `record`), or fails it with
+        `failure` (from /_control) or as the prompt's markers say."""
         try:
             route = self.azure_route(record)
             if route is None:
@@ -1005,6 +1034,10 @@ class Handler(BaseHTTPRequestHandler):
                            "message": marker.group(3)}
                 if failure["status"] == 429:
                     failure["headers"] = {"retry-after": "1"}
+            by_size = re.search(r"standin-fail-size:(\d+x\d+):(\d+):([a-z_]*):(.*)", prompt)
+            if by_size and record.get("fields", {}).get("size") == by_size.group(1):
+                failure = {"status": int(by_size.group(2)), "code": by_size.group(3) or None,
+                           "message": by_size.group(4)}
             if failure:
                 raise ApiError(failure.get("status", 500), failure.get("message", "Injected failure"),
                                failure.get("param"), failure.get("code"), failure.get("type", "invalid_request_error"),

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -453,6 +454,31 @@ def expand_checks(s):
 def s_requests(s):
     with urllib.request.urlopen(s.base + "/_requests", timeout=10) as answer:
         return json.load(answer)
+def side_by_side_checks(s):
+    """Generate Image with several canvases: one size of a prompt fails, the others do not, and the
+    record says how many requests were being served at once."""
+    def generate(size):
+        body = {"model": "gpt-image-1.5", "size": size,
+                "prompt": "a banner standin-fault:think:0.4 standin-fail-size:1024x1536:400::No tall ones."}
+        return s.generation(body)
+    results = {}
+    threads = [threading.Thread(target=lambda size=size: results.__setitem__(size, generate(size)))
+               for size in ("1024x1024", "1024x1536", "1536x1024")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with urllib.request.urlopen(s.base + "/_requests", timeout=30) as answer:
+        recorded = [r for r in json.loads(answer.read()) if "a banner" in r.get("fields", {}).get("prompt", "")]
+    tall = results["1024x1536"]
+    return [
+        ("fail_size_only_that_size", tall[0] == 400 and tall[1]["error"]["message"] == "No tall ones."
+         and results["1024x1024"][0] == 200 and results["1536x1024"][0] == 200,
+         {size: r[0] for size, r in results.items()}),
+        # The two that think overlap, so the later of them arrived with the earlier still served.
+        ("in_flight_recorded", len(recorded) == 3 and max(r["in_flight"] for r in recorded) >= 2,
+         [r.get("in_flight") for r in recorded]),
+    ]
 
 
 def main():
@@ -495,6 +521,7 @@ def main():
                            ["image_generation.partial_image"] * 5 + ["image_generation.completed"]
                            and size == (8192, 8192) and len(partial["b64_json"]) < 64 * 1024,
                            (status, [n for n, _ in seen], size)))
+            checks += side_by_side_checks(standin)
             for name, ok, detail in checks:
                 if ok:
                     passed += 1

@@ -14,6 +14,14 @@ inline GtkWidget *vertical_box(int spacing = 6) {
 #endif
 }
 
+inline GtkWidget *horizontal_box(int spacing = 6) {
+#if GTK_CHECK_VERSION(3, 0, 0)
+  return gtk_box_new(GTK_ORIENTATION_HORIZONTAL, spacing);
+#else
+  return gtk_hbox_new(FALSE, spacing);
+#endif
+}
+
 inline void align_start(GtkWidget *label) {
 #if GTK_CHECK_VERSION(3, 0, 0)
   gtk_label_set_xalign(GTK_LABEL(label), 0.0);

@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "common/canvas_preset_checks.h"
 #include "common/canvas_preset_combo.h"
 #include "common/prompt_tools.h"
 #include "gtk2/dialog_widgets.h"
@@ -108,9 +109,14 @@ void update_cost(GtkWidget *, gpointer data) {
   gtk_label_set_text(GTK_LABEL(dialog->cost), (*dialog->describe)(dialog->read()).c_str());
 }
 
-// Adds the row for argument `name`, its tooltip and its live cost update.
+void on_canvas_typed(GtkEditable *entry, gpointer checks) {
+  sync_canvas_preset_checks(GTK_WIDGET(checks), gtk_entry_get_text(GTK_ENTRY(entry)));
+}
+
+// Adds the row for argument `name`, its tooltip and its live cost update. The canvas row gets the
+// preset check boxes (through `canvas_field`, when the layout takes a list) or the preset list.
 void add_argument(Form &form, Dialog &dialog, const char *name, const std::string &settings_path,
-                  std::function<void(const std::string &)> *pick_preset) {
+                  std::function<void(const std::string &)> *pick_preset, CanvasField *canvas_field = nullptr) {
   const Argument *row = dialog.values.procedure().find(name);
   if (!row || row->kind == Kind::Layers)  // a mistake in the layout, not the user's
     throw std::logic_error(std::string(dialog.values.procedure().name) + " has no dialog row " + name);
@@ -123,7 +129,13 @@ void add_argument(Form &form, Dialog &dialog, const char *name, const std::strin
   dialog.fields.push_back({row, widget});
   const char *signal = row->kind == Kind::Int ? "value-changed" : row->kind == Kind::Toggle ? "toggled" : "changed";
   g_signal_connect(widget, signal, G_CALLBACK(update_cost), &dialog);
-  if (name == std::string(spec::kArgCanvas) && pick_preset) {
+  if (name == std::string(spec::kArgCanvas) && canvas_field) {
+    canvas_field->text = [widget] { return std::string(gtk_entry_get_text(GTK_ENTRY(widget))); };
+    canvas_field->set = [widget](const std::string &text) { gtk_entry_set_text(GTK_ENTRY(widget), text.c_str()); };
+    GtkWidget *checks = new_canvas_preset_checks(canvas_field);
+    g_signal_connect(widget, "changed", G_CALLBACK(on_canvas_typed), checks);
+    form.add_wide(checks);
+  } else if (name == std::string(spec::kArgCanvas) && pick_preset) {
     *pick_preset = [widget](const std::string &preset) { gtk_entry_set_text(GTK_ENTRY(widget), preset.c_str()); };
     form.add(_("Pr_eset:"), new_canvas_preset_combo(dialog.values.text(name), pick_preset));
   }
@@ -135,9 +147,10 @@ void add_argument(Form &form, Dialog &dialog, const char *name, const std::strin
 // line at the bottom.
 void add_advanced_and_cost(GtkWidget *window, Dialog &dialog, Form &form, const procedures::DialogLayout &layout,
                            const std::string &settings_path, std::function<void(const std::string &)> *pick_preset,
-                           ReferencePicker *references) {
+                           CanvasField *canvas_field, ReferencePicker *references) {
   Form advanced(static_cast<int>(layout.advanced.size()));
-  for (const char *name : layout.advanced) add_argument(advanced, dialog, name, settings_path, pick_preset);
+  for (const char *name : layout.advanced)
+    add_argument(advanced, dialog, name, settings_path, pick_preset, canvas_field);
   GtkWidget *expander = gtk_expander_new(_("Advanced"));
   gtk_container_add(GTK_CONTAINER(expander), advanced.table());
   form.add_wide(expander);
@@ -161,7 +174,7 @@ bool run_hint_dialog(GtkWidget *window, Dialog &dialog, Form &form, const proced
   gtk_entry_set_max_length(GTK_ENTRY(entry), static_cast<gint>(kMaxHintCharacters));
   gtk_dialog_set_default_response(GTK_DIALOG(window), GTK_RESPONSE_OK);
   for (const char *name : layout.main) add_argument(form, dialog, name, settings_path, nullptr);
-  add_advanced_and_cost(window, dialog, form, layout, settings_path, nullptr, references);
+  add_advanced_and_cost(window, dialog, form, layout, settings_path, nullptr, nullptr, references);
   gtk_widget_show_all(window);
   gtk_widget_grab_focus(entry);
   const bool accepted = gimp_dialog_run(GIMP_DIALOG(window)) == GTK_RESPONSE_OK;
@@ -187,6 +200,8 @@ bool run_prompt_dialog_gimp2(procedures::ArgumentValues &values,
 
   Dialog dialog{values, {}, nullptr, gtk_label_new(""), &describe_cost};
   std::function<void(const std::string &)> pick_preset;
+  CanvasField canvas_field;
+  CanvasField *canvas_checks = layout.canvas_list ? &canvas_field : nullptr;
   Form form(static_cast<int>(layout.main.size()) + 6);
   gtk_container_set_border_width(GTK_CONTAINER(form.table()), 12);
   gtk_box_pack_start(GTK_BOX(content), form.table(), TRUE, TRUE, 0);
@@ -203,9 +218,9 @@ bool run_prompt_dialog_gimp2(procedures::ArgumentValues &values,
   GtkWidget *hint = gtk_label_new(layout.blank_prompt_hint ? _(layout.blank_prompt_hint) : "");
   gtk_misc_set_alignment(GTK_MISC(hint), 0.0, 0.5);
   form.add_beside(hint);
-  for (const char *name : layout.main) add_argument(form, dialog, name, settings_path, &pick_preset);
+  for (const char *name : layout.main) add_argument(form, dialog, name, settings_path, &pick_preset, canvas_checks);
 
-  add_advanced_and_cost(window, dialog, form, layout, settings_path, &pick_preset, references);
+  add_advanced_and_cost(window, dialog, form, layout, settings_path, &pick_preset, canvas_checks, references);
 
   // Recent prompts, style presets and the settings, above everything else.
   GtkTextBuffer *prompt_buffer = gtk_text_view_get_buffer(GTK_TEXT_VIEW(dialog.prompt));

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
+#include "common/canvas_preset_checks.h"
 #include "common/canvas_preset_combo.h"
 #include "model_features.h"
 #include "common/prompt_tools.h"
@@ -39,6 +41,15 @@ GList *argument_list(const std::vector<const char *> &names) {
   GList *list = nullptr;
   for (const char *name : names) list = g_list_append(list, const_cast<char *>(name));
   return list;
+}
+
+// The preset check boxes and the field they follow.
+using CanvasSync = std::pair<GtkWidget *, CanvasField *>;
+
+// What is typed into the canvas field ticks the boxes it names.
+void on_canvas_changed(GObject *, GParamSpec *, gpointer data) {
+  auto *sync = static_cast<CanvasSync *>(data);
+  sync_canvas_preset_checks(sync->first, sync->second->text());
 }
 
 }  // namespace
@@ -130,7 +141,26 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
   std::function<void(const std::string &)> pick_preset = [config](const std::string &name) {
     g_object_set(config, spec::kArgCanvas, name.c_str(), nullptr);
   };
-  if (layout.canvas_presets) {
+  CanvasField canvas_field{[config] {
+                            gchar *text = nullptr;
+                            g_object_get(config, spec::kArgCanvas, &text, nullptr);
+                            std::string out = text ? text : "";
+                            g_free(text);
+                            return out;
+                          },
+                          [config](const std::string &text) {
+                            g_object_set(config, spec::kArgCanvas, text.c_str(), nullptr);
+                          }};
+  CanvasSync canvas_sync{nullptr, nullptr};
+  gulong canvas_handler = 0;
+  if (layout.canvas_list) {
+    GtkWidget *checks = new_canvas_preset_checks(&canvas_field);
+    gtk_box_pack_start(GTK_BOX(content), checks, FALSE, FALSE, 6);
+    gtk_box_reorder_child(GTK_BOX(content), checks, 1);  // above the choices
+    gtk_widget_show_all(checks);
+    canvas_sync = {checks, &canvas_field};
+    canvas_handler = g_signal_connect(config, "notify::canvas", G_CALLBACK(on_canvas_changed), &canvas_sync);
+  } else if (layout.canvas_presets) {
     gchar *canvas = nullptr;
     g_object_get(config, spec::kArgCanvas, &canvas, nullptr);
     GtkWidget *presets = new_canvas_preset_combo(canvas ? canvas : "", &pick_preset);
@@ -154,6 +184,7 @@ bool run_prompt_dialog_gimp3(GimpProcedure *procedure, GimpProcedureConfig *conf
     gtk_widget_grab_focus(prompt);
   }
   g_signal_handler_disconnect(config, cost_handler);
+  if (canvas_handler) g_signal_handler_disconnect(config, canvas_handler);
   gtk_widget_destroy(dialog);
   return accepted;
 }
