@@ -8,6 +8,7 @@
 #include "background_job.h"
 #include "cost_estimate.h"
 #include "errors.h"
+#include "expand_paste.h"
 #include "i18n.h"
 #include "image_codec.h"
 #include "images_api_client.h"
@@ -171,23 +172,12 @@ LayersToPlace run_expand(const Raster &picture, const ExpandOptions &options, co
   int sent = 0;
   double request_ms = 0, decode_ms = 0;
   for (int variation = 0; variation < options.variations; ++variation) {
-    // What is known so far (the picture, then each answer's painted part), and what is still to paint.
-    Raster known(canvas.width, canvas.height, 4, 0);
-    Raster paint(canvas.width, canvas.height, 1, 255);
-    for (int y = 0; y < at.height; ++y)
-      for (int x = 0; x < at.width; ++x) {
-        copy_pixel(known, at.x + x, at.y + y, picture, x, y);
-        *paint.at(at.x + x, at.y + y) = 0;
-      }
-    // The layer: answers over the new area, and over the picture the first answer that covers it
-    // (only the blend band of it shows through the mask).
-    Raster layer = known;
-    std::vector<std::uint8_t> answered(static_cast<size_t>(at.width) * at.height, 0);
+    ExpandCanvas built = start_expand_canvas(picture, canvas, at);
     for (const ExpandWindow &window : windows) {
       ++sent;
       progress.set_text(total == 1 ? std::string(_("Expanding…"))
                                    : format_text(_("Expanding: request %d of %d…"), sent, total));
-      const EditRequest request = expand_window_request(known, paint, window, model, options, opaque_picture, references);
+      const EditRequest request = expand_window_request(built.known, built.paint, window, model, options, opaque_picture, references);
       auto started = std::chrono::steady_clock::now();
       const ImagesResult answer = run_in_background(
           [&](ProgressSink &worker) { return ImagesApiClient(connection).edit(request, worker); }, progress);
@@ -205,23 +195,10 @@ LayersToPlace run_expand(const Raster &picture, const ExpandOptions &options, co
                                             "match, so it cannot be placed."),
                                           format_size(image.size()).c_str(), format_size(window.request).c_str()));
       const Raster fitted = scale_raster(image, window.frame.size());
-      const PixelRect on_canvas = window.frame.intersected(placement.at);
-      for (int y = on_canvas.y; y < on_canvas.bottom(); ++y)
-        for (int x = on_canvas.x; x < on_canvas.right(); ++x) {
-          const int fx = x - window.frame.x, fy = y - window.frame.y;
-          if (*paint.at(x, y)) {
-            copy_pixel(known, x, y, fitted, fx, fy);
-            copy_pixel(layer, x, y, fitted, fx, fy);
-            *paint.at(x, y) = 0;
-          } else if (at.contains({x, y, 1, 1})) {
-            std::uint8_t &done = answered[static_cast<size_t>(y - at.y) * at.width + (x - at.x)];
-            if (!done) copy_pixel(layer, x, y, fitted, fx, fy);
-            done = 1;
-          }
-        }
+      paste_window_answer(built, fitted, window.frame, window_blend_band(window.frame));
       decode_ms += elapsed_ms(started);
     }
-    placement.layers.push_back(std::move(layer));
+    placement.layers.push_back(std::move(built.layer));
   }
   placement.usage = usage;
   placement.cost = actual_cost(model, usage);

@@ -1,7 +1,8 @@
 // The Generative Expand job without GIMP: from the old picture (read from the image before its
 // canvas grows) to one layer per variation covering the new canvas, masked to the new area plus a
 // blend band. The requests are the windows of expand_plan.h, sent in order: each shows the picture
-// and earlier answers, transparent where it is to paint, with a mask that says so. Nothing touches
+// and earlier answers, transparent where it is to paint, with a mask that says so; each answer is
+// blended into the earlier ones it overlaps (expand_paste.h). Nothing touches
 // the image here; the host grows the canvas only once every request has succeeded.
 #pragma once
 

@@ -11,7 +11,7 @@ import sys
 
 import numpy as np
 
-from fill_cases import check_refused
+from fill_cases import GAIN, OFFSET, check_refused
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "standin"))
 from images_api_standin import prompt_colour  # noqa: E402
@@ -61,9 +61,11 @@ def read_extra(p):
     return out
 
 
-def expanded(canvas, at, windows, uploads, name):
+def expanded(canvas, at, windows, uploads, name, blended=()):
     """The check of a successful expansion to `canvas` (w, h) with the picture at `at` (x, y), sent
-    as `windows` requests whose uploads have the sizes `uploads`."""
+    as `windows` requests whose uploads have the sizes `uploads`. `blended` are the column ranges
+    [x0, x1) where a later window is ramped into an earlier one: the stand-in gives back the earlier
+    answer there drifted (GAIN, OFFSET), so each pixel lies between the colour and its drifted copy."""
     def check(c, p, report, before, after, requests, output):
         extra = read_extra(p)
         c.equal((extra.get("image_width"), extra.get("image_height")), canvas, "canvas size after expanding")
@@ -91,6 +93,12 @@ def expanded(canvas, at, windows, uploads, name):
         new = np.ones(after.shape[:2], bool)
         new[max(0, y - 4):y + PICTURE[1] + 4, max(0, x - 4):x + PICTURE[0] + 4] = False
         colour = np.array(prompt_colour(prompt, 0))
+        drifted = np.clip(np.round(colour * GAIN + OFFSET), 0, 255)
+        low, high = np.minimum(colour, drifted) - 4, np.maximum(colour, drifted) + 4
+        for x0, x1 in blended:
+            band = after[:, x0:x1, :3].astype(int)
+            c.expect(((band >= low) & (band <= high)).all(), f"columns {x0}..{x1 - 1} are not a blend of the answers")
+            new[:, x0:x1] = False
         close = (np.abs(after[..., :3] - colour) <= 4).all(axis=-1)
         c.expect(close[new].mean() > 0.99, f"the new area is not the answer's colour ({close[new].mean():.3f})")
     return check
@@ -109,16 +117,21 @@ CASES = [
     # A preset, centred: 1024x1024 is one square request, sent at the frame's own size.
     ("expand_preset_center", "a meadow standin-expand-check", expand("icon", "center"),
      expanded((1024, 1024), (432, 452), 1, ["1024x1024"], "Expand: a meadow standin-expand-check")),
-    # An aspect, anchored at a side, blank prompt: 16:9 of 160x120 is 214x120 (213.3 rounded up);
-    # one 3:2 request whose frame is 214x143.
-    ("expand_aspect_left_blank", "", expand("16:9", "left"),
-     expanded((214, 120), (0, 0), 1, ["214x143"], "Expand: 214x120")),
+    # WxH growing both sides, anchored at a side, blank prompt: 240x200 leaves 80 spare columns (all
+    # right of the picture) and 80 spare rows (40 above, 40 below), so the picture sits at (0, 40);
+    # top-left would give (0, 0), bottom-left (0, 80), center (40, 40). One 1:1 request, frame 240x240.
+    ("expand_size_left_blank", "", expand("240x200", "left"),
+     expanded((240, 200), (0, 40), 1, ["240x240"], "Expand: 240x200")),
     # WxH, anchored at a corner.
     ("expand_size_bottom_right", "a lake standin-expand-check", expand("300x200", "bottom-right"),
      expanded((300, 200), (140, 80), 1, ["300x200"], "Expand: a lake standin-expand-check")),
-    # Too wide for one request: two windows of 1536x1024 at 1:1, each seeing the picture.
-    ("expand_split_wide", "a shore standin-expand-check", expand("2600x120", "center"),
-     expanded((2600, 120), (1220, 0), 2, ["1536x1024", "1536x1024"], "Expand: a shore standin-expand-check")),
+    # Too wide for one request: three windows of 1536x1024 at 1:1, at x 0, 1032 and 2064 (evenly
+    # spread, overlapping by 504). The third (x 2064..3599) sees no picture (x 0..159), only the
+    # second window's answer, which must be there as its context (standin-expand-check). Windows 2
+    # and 3 are ramped into the earlier answer over x 1032..1535 and 2064..2567.
+    ("expand_split_wide", "a shore standin-expand-check", expand("3600x120", "left"),
+     expanded((3600, 120), (0, 0), 3, ["1536x1024"] * 3, "Expand: a shore standin-expand-check",
+              blended=[(1032, 1536), (2064, 2568)])),
     # A failed request leaves the image as it was, canvas size included.
     ("expand_failure_keeps_canvas", "standin-fail:400:invalid_value:No expansion today", expand("300x200", "top"),
      refused_keeps_canvas("No expansion today")),
