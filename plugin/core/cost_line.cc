@@ -1,6 +1,7 @@
 #include "cost_line.h"
 
 #include "errors.h"
+#include "generate_formats.h"
 #include "i18n.h"
 #include "plugin_settings.h"
 
@@ -31,7 +32,8 @@ std::string generate_cost_line(const GenerateOptions &options, const std::vector
     const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
     double low = 0, high = 0;
     for (const PixelSize target : targets) {
-      const CostEstimate one = estimate_generate_cost(options, target, model_for_rules(settings), settings.pixel_budget);
+      const CostEstimate one = estimate_generate_cost(side_by_side_options(options), target,
+                                                      model_for_rules(settings), settings.pixel_budget);
       if (!one.low_usd || !one.high_usd) return one.text;
       low += *one.low_usd;
       high += *one.high_usd;

@@ -46,14 +46,20 @@ LayersToPlace generate_one(const GenerateOptions &options, const CanvasChoice &c
 
 }  // namespace
 
+GenerateOptions side_by_side_options(GenerateOptions options) {
+  options.partial_images = 0;
+  return options;
+}
+
 std::string canvas_line(const CanvasChoice &canvas, const std::string &text) {
   // TRANSLATORS: about one canvas of Generate Image: its name, its size, then its error or its cost
   return format_text(_("%s (%dx%d): %s"), canvas.name.c_str(), canvas.size.width, canvas.size.height, text.c_str());
 }
 
-FormatsReport run_generate_formats(const GenerateOptions &options, const std::vector<CanvasChoice> &canvases,
+FormatsReport run_generate_formats(const GenerateOptions &asked, const std::vector<CanvasChoice> &canvases,
                                    const std::vector<Raster> &references, const ConnectionSettings &connection,
                                    ProgressSink &progress, const MakeImage &make_image) {
+  const GenerateOptions options = side_by_side_options(asked);
   // libcurl's global set-up is thread-safe only from 7.84 on; done here, once, before the workers
   // start, the first transfers of three threads never race for it.
   curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -82,6 +88,9 @@ FormatsReport run_generate_formats(const GenerateOptions &options, const std::ve
                        if (!first_kind) first_kind = e.kind();
                      } catch (const std::exception &e) {
                        failed[index] = canvas_line(canvases[index], e.what());
+                       if (!first_kind) first_kind = ErrorKind::Host;
+                     } catch (...) {  // nothing may unwind through GLib's C frames (this runs in a tick)
+                       failed[index] = canvas_line(canvases[index], _("an unexpected error"));
                        if (!first_kind) first_kind = ErrorKind::Host;
                      }
                    });

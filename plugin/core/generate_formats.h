@@ -27,6 +27,10 @@ struct FormatsReport {
 // "story (1080x1920): <text>": a line about one canvas (its error, or its notes and cost).
 std::string canvas_line(const CanvasChoice &canvas, const std::string &text);
 
+// The options each canvas of a list is asked with: no streamed previews. One progress stands for
+// every canvas, so a preview would have nowhere to show and would be paid for nothing.
+GenerateOptions side_by_side_options(GenerateOptions options);
+
 // Main thread: make the image of canvases[index] from `placement`. What it throws counts as that
 // canvas's failure (its sentence in the report).
 using MakeImage = std::function<void(size_t index, LayersToPlace &placement)>;

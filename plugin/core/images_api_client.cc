@@ -288,14 +288,12 @@ ImagesApiClient::Reply ImagesApiClient::send(const std::string &path, const Requ
                                              const AnswerLimits &limits) const {
   const int attempts = 1 + std::max(0, connection_.max_retries);
   for (int attempt = 1;; ++attempt) {
-    // Another request of the run was rate limited: this one waits as long before it tries.
-    if (backoff_) {
-      const double pause = backoff_->seconds_left();
-      if (pause > 0) {
-        progress.set_text(format_text(_("Waiting %d s: the server asked to slow down…"),
-                                      static_cast<int>(std::ceil(pause))));
-        if (!wait_with_progress(pause, progress)) throw cancelled_error();
-      }
+    // Another request of the run was rate limited: this one waits as long before it tries, and
+    // again if another 429 extended the pause meanwhile.
+    for (double pause; backoff_ && (pause = backoff_->seconds_left()) > 0;) {
+      progress.set_text(format_text(_("Waiting %d s: the server asked to slow down…"),
+                                    static_cast<int>(std::ceil(pause))));
+      if (!wait_with_progress(pause, progress)) throw cancelled_error();
     }
     Attempt result = send_once(path, body, progress, waiting_for, limits);
     if (result.reply) return std::move(*result.reply);

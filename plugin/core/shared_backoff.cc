@@ -6,6 +6,7 @@ namespace gpt_image {
 
 void SharedBackoff::hold_for(double seconds) {
   if (!(seconds > 0)) return;
+  seconds = std::min(seconds, kMaxHoldSeconds);  // also an infinity, which no duration can hold
   const auto end = now_() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   std::lock_guard<std::mutex> lock(mutex_);
   until_ = std::max(until_, end);

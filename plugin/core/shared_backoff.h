@@ -15,8 +15,12 @@ class SharedBackoff {
   using Clock = std::chrono::steady_clock;
   explicit SharedBackoff(std::function<Clock::time_point()> now = Clock::now) : now_(std::move(now)) {}
 
-  // No attempt starts for `seconds` from now. A later end extends the pause; an earlier one never
-  // shortens what another request was asked to wait.
+  // The longest one pause may be: more than any retry delay the policy computes (retry_policy.h),
+  // so it never cuts one short, and a bound on what a hostile value could ask.
+  static constexpr double kMaxHoldSeconds = 120;
+
+  // No attempt starts for `seconds` (at most kMaxHoldSeconds) from now. A later end extends the
+  // pause; an earlier one never shortens what another request was asked to wait.
   void hold_for(double seconds);
 
   // Seconds left before the next attempt may start; 0 when there is no pause.

@@ -11,6 +11,7 @@
 #include "common/progress_window.h"
 #include "connection_settings.h"
 #include "cost_line.h"
+#include "errors.h"
 #include "generate_formats.h"
 #include "gimp_progress.h"
 #include "i18n.h"
@@ -71,9 +72,10 @@ gimp::ImageId run_new_images(const procedures::ArgumentValues &values, const std
       });
   const std::string failures = formats_report_text(report, canvases.size());
   gimp_message((notes + failures).c_str());
+  // The first made that is still open: shown as they arrived, the first may have been closed since.
   for (const auto &image : made)
-    if (image) return *image;
-  throw std::logic_error("no image made");  // run_generate_formats throws before this can happen
+    if (image && gimp::image_is_valid(*image)) return *image;
+  throw GenerativeError(ErrorKind::Host, _("The images made were closed before the run ended."));
 }
 
 }  // namespace gpt_image

@@ -74,7 +74,8 @@ Control endpoints for tests (not part of the real API):
   GET  /_requests  the recorded requests (fields, file sizes and dimensions), oldest first; each
                    image request's "in_flight" is how many image requests the stand-in was serving
                    (arrived, answer not yet begun) when it arrived, itself included: a client's
-                   concurrency limit shows there
+                   concurrency limit shows there; "answered" is when its answer began (so a
+                   test can count the overlap of its own requests alone)
 Uploaded files are stored as <record-dir>/<index>/<field>.png.
 
 With stream=true the answer is server-sent events (partial previews, then the completed image;
@@ -978,6 +979,7 @@ class Handler(BaseHTTPRequestHandler):
             self.in_flight_counted = True
             record = {"index": len(state.requests), "path": self.path, "files": {}, "bytes": len(body),
                       "time": time.time(), "in_flight": state.in_flight}
+            self.flight_record = record  # gets "answered": when its answer began
             state.requests.append(record)
             failure = state.fail_next.pop(0) if state.fail_next else None
         try:
@@ -996,6 +998,7 @@ class Handler(BaseHTTPRequestHandler):
             self.in_flight_counted = False
             with self.state.lock:
                 self.state.in_flight -= 1
+                self.flight_record["answered"] = time.time()
 
     def answer_images(self, state, body, record, failure):
         """Validates and answers one image request (recorded in `record`), or fails it with

@@ -478,6 +478,10 @@ def side_by_side_checks(s):
         # The two that think overlap, so the later of them arrived with the earlier still served.
         ("in_flight_recorded", len(recorded) == 3 and max(r["in_flight"] for r in recorded) >= 2,
          [r.get("in_flight") for r in recorded]),
+        # Each answer's start is recorded, the failed one's too: two thought 0.4 s before answering.
+        ("answer_start_recorded", len(recorded) == 3 and all(r.get("answered", 0) >= r["time"] for r in recorded)
+         and sorted(r["answered"] - r["time"] for r in recorded)[-2] >= 0.35,
+         [(r.get("time"), r.get("answered")) for r in recorded]),
     ]
 
 

@@ -64,6 +64,32 @@ TEST_F(GenerateFormatsTest, OneCanvasFailsAndTheOthersAreMade) {
             0u);
 }
 
+// Side by side, no canvas asks for streamed previews: one progress stands for all, so they would be
+// paid for and never shown. The options asked for previews (the procedure's default, 2).
+TEST_F(GenerateFormatsTest, CanvasesOfAListAskForNoPreviews) {
+  ASSERT_GT(standin_->port(), 0);
+  GenerateOptions asked;
+  asked.prompt = "two formats without previews";
+  ASSERT_GT(asked.partial_images, 0);
+  SilentProgress progress;
+  const FormatsReport report = run_generate_formats(asked, parse_canvas_list("square-post, story"), {}, connection(),
+                                                    progress, [](size_t, LayersToPlace &) {});
+  EXPECT_EQ(report.made, 2u);
+  const std::string recorded = standin_->recorded();
+  size_t seen = 0;
+  for (size_t at = recorded.find("\"two formats without previews\""); at != std::string::npos;
+       at = recorded.find("\"two formats without previews\"", at + 1)) {
+    const size_t record_start = recorded.rfind("\"index\"", at);
+    const size_t record_end = recorded.find("\"index\"", at);
+    const std::string record = recorded.substr(record_start, record_end == std::string::npos ? std::string::npos
+                                                                                               : record_end - record_start);
+    EXPECT_NE(record.find("\"stream\": false"), std::string::npos) << record.substr(0, 600);
+    EXPECT_NE(record.find("\"partial_images\": 0"), std::string::npos) << record.substr(0, 600);
+    ++seen;
+  }
+  EXPECT_EQ(seen, 2u);
+}
+
 TEST_F(GenerateFormatsTest, WhenEveryCanvasFailsTheRunFailsNamingEach) {
   ASSERT_GT(standin_->port(), 0);
   const auto canvases = parse_canvas_list("story, 1080x1350");  // both asked as 1024x1536

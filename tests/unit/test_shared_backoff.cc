@@ -1,6 +1,8 @@
 // The pause shared by the requests of one run: on a fake clock, then two clients against the
 // stand-in, where a 429 on one makes the other wait before it sends.
 #include <gtest/gtest.h>
+
+#include <limits>
 #include <glib.h>
 
 #include <chrono>
@@ -47,6 +49,20 @@ TEST(SharedBackoff, APauseRunsOutWithTheClock) {
   clock.advance(1.5);
   EXPECT_DOUBLE_EQ(backoff.seconds_left(), 0.5);
   clock.advance(1.0);
+  EXPECT_DOUBLE_EQ(backoff.seconds_left(), 0.0);
+}
+
+// A hostile or broken value cannot hold the run for longer than the bound (nor overflow the clock).
+TEST(SharedBackoff, APauseIsAtMostTwoMinutes) {
+  FakeClock clock;
+  SharedBackoff backoff([&] { return clock.now; });
+  backoff.hold_for(std::numeric_limits<double>::infinity());
+  EXPECT_DOUBLE_EQ(backoff.seconds_left(), 120.0);
+  backoff.hold_for(1e300);
+  EXPECT_DOUBLE_EQ(backoff.seconds_left(), 120.0);
+  backoff.hold_for(std::numeric_limits<double>::quiet_NaN());  // no pause from nonsense
+  EXPECT_DOUBLE_EQ(backoff.seconds_left(), 120.0);
+  clock.advance(120.0);
   EXPECT_DOUBLE_EQ(backoff.seconds_left(), 0.0);
 }
 
