@@ -85,6 +85,49 @@ def run_remove_example(runner, work, texture, environment):
     yield "readme_example_" + name, c.failures
 
 
+def run_python_example(runner, work, name, texture, environment, check):
+    """Runs README example `name` (Python, GIMP 3) with photo.png the test picture and photo-filled.png
+    and generated.png paths in its own folder; `check(c, folder)` looks at what it wrote."""
+    c = Check()
+    try:
+        folder = os.path.join(work, "readme-" + name)
+        os.makedirs(folder)
+        code = readme_example(name).replace("photo-filled.png", runner.inside(os.path.join(folder, "photo-filled.png")))
+        code = code.replace("generated.png", runner.inside(os.path.join(folder, "generated.png")))
+        code = code.replace("photo.png", runner.inside(texture))
+        _, log = runner.run(folder, code, environment, language="python")
+        c.expect(environment["OPENAI_API_KEY"] not in log, "the API key appears in GIMP's output")
+        check(c, folder)
+    except Exception as error:  # a broken example must be reported, not stop the suite
+        c.failures.append(f"{type(error).__name__}: {error}")
+    return "readme_example_" + name, c.failures
+
+
+def expand_example_check(texture):
+    """The 800x600 picture widened to 16:9 (1067x600) at the left: its pixels unchanged clear of the
+    blend band (at most 64 px into the picture), the new area the stand-in's flat answer."""
+    def check(c, folder):
+        output = os.path.join(folder, "photo-filled.png")
+        if c.expect(os.path.exists(output), f"the example wrote no image; see {folder}/gimp-output.txt"):
+            before, after = load(texture), load(output)
+            c.equal(after.shape[:2], (600, 1067), "size of the expanded image")
+            if after.shape[:2] == (600, 1067):
+                c.expect(np.array_equal(before[:, :800 - 64], after[:, :800 - 64]),
+                         "the picture's pixels changed clear of the blend band")
+                new = after[:, 820:, :3]
+                c.expect(np.ptp(new.reshape(-1, 3), axis=0).max() <= 8,
+                         f"the new area is not the stand-in's flat answer (spread {np.ptp(new.reshape(-1, 3), axis=0)})")
+    return check
+
+
+def formats_example_check(c, folder):
+    """square-post and story: two images, each saved under its size."""
+    for width, height in ((1080, 1080), (1080, 1920)):
+        path = os.path.join(folder, f"generated-{width}x{height}.png")
+        if c.expect(os.path.exists(path), f"no {width}x{height} image was saved; see {folder}/gimp-output.txt"):
+            c.equal(load(path).shape[:2], (height, width), f"size of the {width}x{height} image")
+
+
 def run_readme_examples(runner, work, texture, environment):
     """Yields (name, failures) for each README example of this GIMP version."""
     for name, language in EXAMPLES[runner.version]:
@@ -116,3 +159,6 @@ def run_readme_examples(runner, work, texture, environment):
         yield "readme_example_" + name, c.failures
     yield from run_generate_example(runner, work, environment)
     yield from run_remove_example(runner, work, texture, environment)
+    if runner.version != "2.10":  # Python examples: GIMP 3
+        yield run_python_example(runner, work, "python-expand-3.0", texture, environment, expand_example_check(texture))
+        yield run_python_example(runner, work, "python-formats-3.0", texture, environment, formats_example_check)
