@@ -35,6 +35,27 @@ long long parse_number(const std::string &text, long long minimum, long long max
   return value;
 }
 
+// A sum of US dollars: a plain decimal ("25", "12.50"), never negative.
+double parse_dollars(const std::string &text, const std::string &where) {
+  char *end = nullptr;
+  const double value = g_ascii_strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !(value >= 0 && value <= kMaxMonthlyBudgetUsd))
+    // TRANSLATORS: the first %s names the setting, e.g. GPT_IMAGE_MONTHLY_BUDGET
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("%s must be an amount in US dollars from 0 (no budget) to %.0f, such as "
+                                        "25 or 12.50 (it is \"%s\")."),
+                                      where.c_str(), kMaxMonthlyBudgetUsd, text.c_str()));
+  return value;
+}
+
+bool parse_switch(const std::string &text, const std::string &where) {
+  if (text == "true" || text == "1") return true;
+  if (text == "false" || text == "0") return false;
+  // TRANSLATORS: the first %s names the setting; "true" and "false" are values in the file, not to be translated
+  throw GenerativeError(ErrorKind::Configuration,
+                        format_text(_("%s must be true or false (it is \"%s\")."), where.c_str(), text.c_str()));
+}
+
 std::string read_string(GKeyFile *file, const char *key, const std::string &fallback) {
   gchar *value = g_key_file_get_string(file, kGroup, key, nullptr);
   if (!value) return fallback;
@@ -104,6 +125,13 @@ PluginSettings load_settings(const std::string &path) {
     settings.max_retries = static_cast<int>(parse_number(retries, 0, kMaxRetriesLimit, where("max_retries")));
   const std::string budget = read_string(file.get(), "pixel_budget", "");
   if (!budget.empty()) settings.pixel_budget = parse_number(budget, 65536, 3840LL * 2160, where("pixel_budget"));
+  const std::string monthly = read_string(file.get(), "monthly_budget_usd", "");
+  if (!monthly.empty()) settings.monthly_budget_usd = parse_dollars(monthly, where("monthly_budget_usd"));
+  const std::string keep_prompts = read_string(file.get(), "keep_prompts_in_ledger", "");
+  if (!keep_prompts.empty())
+    settings.keep_prompts_in_ledger = parse_switch(keep_prompts, where("keep_prompts_in_ledger"));
+  const std::string cache_cap = read_string(file.get(), "cache_max_mib", "");
+  if (!cache_cap.empty()) settings.cache_max_mib = parse_number(cache_cap, 0, kMaxCacheMaxMib, where("cache_max_mib"));
   return settings;
 }
 
@@ -129,6 +157,11 @@ void save_settings(const PluginSettings &settings, const std::string &path) {
   g_key_file_set_string(file.get(), kGroup, "azure_deployment", settings.azure_deployment.c_str());
   g_key_file_set_string(file.get(), kGroup, "azure_api_version", settings.azure_api_version.c_str());
   g_key_file_set_string(file.get(), kGroup, "azure_model", settings.azure_model.c_str());
+  char dollars[G_ASCII_DTOSTR_BUF_SIZE];  // in cents, and never in the locale's decimal comma
+  g_key_file_set_string(file.get(), kGroup, "monthly_budget_usd",
+                        g_ascii_formatd(dollars, sizeof dollars, "%.2f", settings.monthly_budget_usd));
+  g_key_file_set_boolean(file.get(), kGroup, "keep_prompts_in_ledger", settings.keep_prompts_in_ledger);
+  g_key_file_set_int64(file.get(), kGroup, "cache_max_mib", settings.cache_max_mib);
   gchar *folder = g_path_get_dirname(path.c_str());
   const int made = g_mkdir_with_parents(folder, 0700);
   g_free(folder);
@@ -160,6 +193,10 @@ PluginSettings with_environment_overrides(PluginSettings settings) {
         static_cast<int>(parse_number(env("GPT_IMAGE_MAX_RETRIES"), 0, kMaxRetriesLimit, "GPT_IMAGE_MAX_RETRIES"));
   if (!env("GPT_IMAGE_PIXEL_BUDGET").empty())
     settings.pixel_budget = parse_number(env("GPT_IMAGE_PIXEL_BUDGET"), 65536, 3840LL * 2160, "GPT_IMAGE_PIXEL_BUDGET");
+  if (!env("GPT_IMAGE_MONTHLY_BUDGET").empty())
+    settings.monthly_budget_usd = parse_dollars(env("GPT_IMAGE_MONTHLY_BUDGET"), "GPT_IMAGE_MONTHLY_BUDGET");
+  if (!env("GPT_IMAGE_CACHE_MAX_MIB").empty())
+    settings.cache_max_mib = parse_number(env("GPT_IMAGE_CACHE_MAX_MIB"), 0, kMaxCacheMaxMib, "GPT_IMAGE_CACHE_MAX_MIB");
   // Azure's variables, named as the official SDK's Azure client reads them. The endpoint wins over
   // OPENAI_BASE_URL, so one environment can hold both services' variables.
   if (!env("AZURE_OPENAI_ENDPOINT").empty()) {
@@ -203,6 +240,13 @@ void validate_settings(const PluginSettings &settings) {
   if (!settings.ca_file.empty() && !g_file_test(settings.ca_file.c_str(), G_FILE_TEST_IS_REGULAR))
     throw GenerativeError(ErrorKind::Configuration, 
                           format_text(_("The CA file %s does not exist."), settings.ca_file.c_str()));
+  if (!(settings.monthly_budget_usd >= 0 && settings.monthly_budget_usd <= kMaxMonthlyBudgetUsd))
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("The monthly budget must be between 0 (no budget) and %.0f US dollars."),
+                                      kMaxMonthlyBudgetUsd));
+  if (settings.cache_max_mib < 0 || settings.cache_max_mib > kMaxCacheMaxMib)
+    throw GenerativeError(ErrorKind::Configuration,
+                          format_text(_("The cache size must be between 0 and %lld MiB."), kMaxCacheMaxMib));
   for (const std::string *header : {&settings.organization, &settings.project})
     for (unsigned char c : *header)
       if (c < 0x20 || c == 0x7f)

@@ -19,6 +19,9 @@ constexpr long kDefaultConnectTimeoutSeconds = 10;  // a slow relay's TLS handsh
 constexpr long kMaxConnectTimeoutSeconds = 300;
 constexpr long kDefaultStallTimeoutSeconds = 60;  // no bytes moving while sending or reading the answer
 constexpr long kMaxStallTimeoutSeconds = 3600;
+constexpr double kMaxMonthlyBudgetUsd = 1000000;
+constexpr long long kDefaultCacheMaxMib = 1024;     // the result cache's size cap: 1 GiB
+constexpr long long kMaxCacheMaxMib = 1024 * 1024;  // 1 TiB
 
 struct PluginSettings {
   Service service = Service::OpenAi;
@@ -38,6 +41,10 @@ struct PluginSettings {
   std::string azure_deployment;
   std::string azure_api_version;  // empty: the v1 routes ({endpoint}/openai/v1/...)
   std::string azure_model;        // the model behind the deployment, for its rules; empty: the deployment's name
+  // What the plug-in keeps of its calls (the ledger, usage.csv, and the result cache).
+  double monthly_budget_usd = 0;       // a call whose estimate would pass this month's spend is refused; 0 = no budget
+  bool keep_prompts_in_ledger = false; // off: the ledger never holds a prompt
+  long long cache_max_mib = kDefaultCacheMaxMib;  // the result cache's cap; 0 = keep no answers
 };
 
 // The model whose rules (sizes, qualities, fields, price) apply: the model, or for Azure the model
@@ -55,8 +62,8 @@ PluginSettings load_settings(const std::string &path);
 void save_settings(const PluginSettings &settings, const std::string &path);
 
 // Applies OPENAI_BASE_URL, OPENAI_IMAGE_MODEL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, GPT_IMAGE_TIMEOUT,
-// GPT_IMAGE_CONNECT_TIMEOUT, GPT_IMAGE_STALL_TIMEOUT, GPT_IMAGE_MAX_RETRIES, GPT_IMAGE_CA_FILE and
-// GPT_IMAGE_PIXEL_BUDGET where set. AZURE_OPENAI_ENDPOINT, when set, chooses Azure OpenAI at that
+// GPT_IMAGE_CONNECT_TIMEOUT, GPT_IMAGE_STALL_TIMEOUT, GPT_IMAGE_MAX_RETRIES, GPT_IMAGE_CA_FILE,
+// GPT_IMAGE_PIXEL_BUDGET, GPT_IMAGE_MONTHLY_BUDGET (USD) and GPT_IMAGE_CACHE_MAX_MIB where set. AZURE_OPENAI_ENDPOINT, when set, chooses Azure OpenAI at that
 // endpoint (it wins over OPENAI_BASE_URL); OPENAI_API_VERSION sets the Azure API version,
 // GPT_IMAGE_AZURE_MODEL the model behind the deployment, and with Azure chosen (here or in the
 // file) OPENAI_IMAGE_MODEL names the deployment, as the SDK's `model` argument does.
