@@ -111,6 +111,8 @@ PluginSettings settings_from(const Widgets &w, const PluginSettings &base) {
   s.stall_timeout_seconds = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.stall_timeout));
   s.max_retries = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.retries));
   s.ca_file = entry_text(w.ca_file);
+  // A value typed but not yet committed (OK pressed by its mnemonic, the field still focused) counts.
+  for (GtkWidget *spin : {w.budget, w.cache_mib}) gtk_spin_button_update(GTK_SPIN_BUTTON(spin));
   s.monthly_budget_usd = gtk_spin_button_get_value(GTK_SPIN_BUTTON(w.budget));
   s.keep_prompts_in_ledger = gtk_toggle_button_get_active(GTK_TOGGLE_BUTTON(w.keep_prompts));
   s.cache_max_mib = static_cast<long long>(gtk_spin_button_get_value(GTK_SPIN_BUTTON(w.cache_mib)));
