@@ -6,11 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "cost_estimate.h"
 #include "generate_layer.h"
 #include "generative_fill.h"
 #include "geometry.h"
 
 namespace gpt_image {
+
+// The estimates behind the lines, as numbers (the monthly budget checks the same figures the user
+// sees). When the cost cannot be told, low_usd and high_usd are empty and the text says why.
+CostEstimate fill_cost(ImageSource &image, const FillOptions &options, const std::string &settings_path);
+CostEstimate generate_cost(const GenerateOptions &options, PixelSize target, const std::string &settings_path);
+CostEstimate generate_cost(const GenerateOptions &options, const std::vector<PixelSize> &targets,
+                           const std::string &settings_path);
 
 // For Generative Fill on `image` (its canvas and selection decide the request size).
 std::string fill_cost_line(ImageSource &image, const FillOptions &options, const std::string &settings_path);

@@ -212,7 +212,7 @@ LayersToPlace run_expand(const Raster &picture, const ExpandOptions &options, co
   return placement;
 }
 
-std::string expand_cost_line(PixelSize image, const ExpandOptions &options, const std::string &settings_path) {
+CostEstimate expand_cost(PixelSize image, const ExpandOptions &options, const std::string &settings_path) {
   try {
     const PluginSettings settings = with_environment_overrides(load_settings(settings_path));
     const ImageModel model = describe_model(model_for_rules(settings));
@@ -223,11 +223,16 @@ std::string expand_cost_line(PixelSize image, const ExpandOptions &options, cons
     // Every window of a plan has the same request size.
     return estimate_cost(model, options.quality, windows.front().request,
                          static_cast<int>(windows.size()) * options.variations,
-                         model.streams ? options.partial_images : 0)
-        .text;
+                         model.streams ? options.partial_images : 0);
   } catch (const GenerativeError &e) {
-    return format_text(_("Cost unknown: %s"), e.what());
+    CostEstimate unknown;
+    unknown.text = format_text(_("Cost unknown: %s"), e.what());
+    return unknown;
   }
+}
+
+std::string expand_cost_line(PixelSize image, const ExpandOptions &options, const std::string &settings_path) {
+  return expand_cost(image, options, settings_path).text;
 }
 
 }  // namespace gpt_image

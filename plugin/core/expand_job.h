@@ -61,5 +61,7 @@ LayersToPlace run_expand(const Raster &picture, const ExpandOptions &options, co
 
 // The dialog's and progress window's cost line for expanding a picture of `image`.
 std::string expand_cost_line(PixelSize image, const ExpandOptions &options, const std::string &settings_path);
+// The same as numbers, for the monthly budget (spending_budget.h); empty amounts when unknown.
+CostEstimate expand_cost(PixelSize image, const ExpandOptions &options, const std::string &settings_path);
 
 }  // namespace gpt_image

@@ -202,4 +202,21 @@ constexpr const char *kExpandReferencesBlurb =
     N_("Other layers (of any open image) sent as reference images with every request, at most 15; each is scaled "
     "down to the request size");
 
+// Usage: the usage ledger's totals for scripts (the settings dialog shows the same figures). No
+// menu entry; arguments: run-mode only.
+constexpr const char *kUsageProcedure = "plug-in-gpt-image-usage";
+constexpr const char *kUsageBlurb = N_("What the plug-in's calls cost and how they went, from its usage ledger");
+constexpr const char *kUsageHelp =
+    N_("Reads the usage ledger, <GIMP profile>/gimp-gpt-image/usage.csv (one line per request the plug-in sent), and "
+    "returns its totals: calls and failures of all time, the spend this month and of all time in USD, the calls this "
+    "month, the median seconds of the answered calls and how many calls had no known cost (not in the spend). Months "
+    "are UTC. A missing ledger gives zeros.");
+constexpr const char *kUsageCallsBlurb = N_("Calls of all time (answered, failed, cancelled and taken from the cache)");
+constexpr const char *kUsageFailuresBlurb = N_("Calls of all time that failed");
+constexpr const char *kUsageSpendMonthBlurb = N_("Known spend this month (UTC) in USD");
+constexpr const char *kUsageSpendAllBlurb = N_("Known spend of all time in USD");
+constexpr const char *kUsageCallsMonthBlurb = N_("Calls this month (UTC)");
+constexpr const char *kUsageMedianBlurb = N_("Median seconds of the answered calls of all time; 0 when there are none");
+constexpr const char *kUsageUnknownBlurb = N_("Calls of all time whose cost is unknown (not in the spend)");
+
 }  // namespace gpt_image::spec

@@ -230,6 +230,19 @@ Procedure make_expand() {
            references_row(spec::kExpandReferencesBlurb, kMaxImagesPerRequest - 1)}};
 }
 
+Procedure make_usage() {
+  Procedure table{spec::kUsageProcedure, nullptr, nullptr, spec::kUsageBlurb, spec::kUsageHelp, "",
+                  Target::Plain, Returns::Figures, nullptr, nullptr, nullptr, {}};
+  table.figures = {{"calls", N_("Calls"), spec::kUsageCallsBlurb, true},
+                   {"failures", N_("Failures"), spec::kUsageFailuresBlurb, true},
+                   {"spend-this-month", N_("Spend this month"), spec::kUsageSpendMonthBlurb, false},
+                   {"spend-all-time", N_("Spend of all time"), spec::kUsageSpendAllBlurb, false},
+                   {"calls-this-month", N_("Calls this month"), spec::kUsageCallsMonthBlurb, true},
+                   {"median-seconds", N_("Median seconds"), spec::kUsageMedianBlurb, false},
+                   {"unknown-cost-calls", N_("Calls of unknown cost"), spec::kUsageUnknownBlurb, true}};
+  return table;
+}
+
 Kind value_kind(Kind kind) { return kind == Kind::Choice || kind == Kind::Quality ? Kind::Text : kind; }
 
 }  // namespace
@@ -262,6 +275,11 @@ const Procedure &removal() {
 }
 const Procedure &expand() {
   static const Procedure table = make_expand();
+  return table;
+}
+
+const Procedure &usage() {
+  static const Procedure table = make_usage();
   return table;
 }
 
@@ -326,11 +344,14 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
 
 const std::vector<const Procedure *> &all() {
   static const std::vector<const Procedure *> list{&edit(),     &generate(), &new_image(),
-                                                    &settings(), &removal(),  &expand()};
+                                                    &settings(), &removal(),  &expand(),
+                                                    &usage()};
   return list;
 }
 
-bool remembers_last_values(const Procedure &procedure) { return &procedure != &settings(); }
+bool remembers_last_values(const Procedure &procedure) {
+  return &procedure != &settings() && &procedure != &usage();
+}
 
 const Procedure *named(std::string_view name) {
   for (const Procedure *procedure : all())

@@ -45,7 +45,15 @@ struct Argument {
 };
 
 enum class Target { Image, Plain };  // Image: after run-mode come the image and drawable(s); Plain: run-mode only
-enum class Returns { Nothing, Layer, Image };
+enum class Returns { Nothing, Layer, Image, Figures };  // Figures: Procedure::figures, in that order
+
+// One number a procedure returns (Returns::Figures): GIMP 3 an int or a double, GIMP 2.10 INT32 or FLOAT.
+struct Figure {
+  const char *name;   // the PDB name
+  const char *label;  // N_()
+  const char *blurb;  // N_()
+  bool whole;         // a count (int), not an amount (double)
+};
 
 struct Procedure {
   const char *name, *menu_path, *menu_label, *blurb, *help;  // menu label, blurb and help: N_()
@@ -54,6 +62,7 @@ struct Procedure {
   Returns returns;
   const char *result_name, *result_label, *result_blurb;  // label and blurb: N_()
   std::vector<Argument> arguments;  // after run-mode (and image, drawable(s)); only ever appended
+  std::vector<Figure> figures = {};  // Returns::Figures: what is returned after the status, in order
 
   // The row named `name`, or nullptr.
   const Argument *find(std::string_view name) const;
@@ -65,12 +74,13 @@ const Procedure &new_image();
 const Procedure &settings();
 const Procedure &removal();  // Remove
 const Procedure &expand();   // Generative Expand
-// In registration order: edit, generate, new image, settings, remove, expand.
+const Procedure &usage();    // the usage ledger's totals (no menu entry, no dialog)
+// In registration order: edit, generate, new image, settings, remove, expand, usage.
 const std::vector<const Procedure *> &all();
 // The procedure named `name`, or nullptr.
 const Procedure *named(std::string_view name);
 // Whether a run with the last values repeats the procedure's last arguments. Not Settings: it
-// has no arguments to repeat, only the saved settings.
+// has no arguments to repeat, only the saved settings. Nor Usage, which has none.
 bool remembers_last_values(const Procedure &procedure);
 
 // How a procedure's prompt dialog is laid out, in both GIMP versions: the prompt, then `main`, then

@@ -98,7 +98,7 @@ Outcome run_generative_expand(ProcedureCall &call) {
     const Raster picture = source.read_visible({0, 0, old_size.width, old_size.height});
     LayersToPlace placement = run_with_progress(
         _("Generative Expand…"), _("Generative Expand in progress"), interactive,
-        [&] { return expand_cost_line(old_size, options, settings); },
+        [&] { return expand_cost(old_size, options, settings); },
         [&](ProgressSink &progress) { return run_expand(picture, options, connection, progress, references); });
     const int result =
         place_and_report(placement, [&] { return grow_and_place(image, anchor, old_size, at, placement); });

@@ -12,6 +12,7 @@
 #include "connection_settings.h"
 #include "cost_line.h"
 #include "errors.h"
+#include "flow_budget.h"
 #include "generate_formats.h"
 #include "gimp_progress.h"
 #include "i18n.h"
@@ -49,15 +50,17 @@ gimp::ImageId run_new_images(const procedures::ArgumentValues &values, const std
   std::vector<PixelSize> sizes;
   for (const CanvasChoice &canvas : canvases) sizes.push_back(canvas.size);
 
+  // The budget is held against every canvas's request together, before the first is sent.
+  const CostEstimate estimate = generate_cost(options, sizes, settings);
+  const std::string budget_note = enforce_monthly_budget([&] { return estimate; });
   GimpProgress bar(_("Generate Image…"));
   std::unique_ptr<ProgressWindow> window;
   if (interactive)
-    window = std::make_unique<ProgressWindow>(_("Generate Image in progress"), bar,
-                                              generate_cost_line(options, sizes, settings));
+    window = std::make_unique<ProgressWindow>(_("Generate Image in progress"), bar, estimate.text);
   ProgressSink &progress = window ? static_cast<ProgressSink &>(*window) : bar;
 
   std::vector<std::optional<gimp::ImageId>> made(canvases.size());
-  std::string notes;  // each image's notes and cost, said once at the end
+  std::string notes = budget_note.empty() ? "" : budget_note + "\n";  // each image's notes and cost, said once at the end
   const FormatsReport report = run_generate_formats(
       options, canvases, references, connection, progress, [&](size_t index, LayersToPlace &placement) {
         const auto placing = std::chrono::steady_clock::now();

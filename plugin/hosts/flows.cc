@@ -83,7 +83,7 @@ LayersToPlace generate(const ArgumentValues &values, const PixelRect &target, bo
   validate_generate_options(options, describe_model(connection.model), reference_ids.size());
   const std::vector<Raster> references = read_references(reference_ids);
   return run_with_progress(
-      progress_text, window_title, interactive, [&] { return generate_cost_line(options, target.size(), settings); },
+      progress_text, window_title, interactive, [&] { return generate_cost(options, target.size(), settings); },
       [&](ProgressSink &progress) { return run_generate_layer(options, target, references, connection, progress); });
 }
 
@@ -134,7 +134,7 @@ Outcome run_fill(ProcedureCall &call, const FillFlavour &flavour) {
     const std::vector<Raster> references = read_references(reference_ids);
     LayersToPlace placement = run_with_progress(
         flavour.progress_text, flavour.window_title, interactive,
-        [&] { return fill_cost_line(source, options, settings); },
+        [&] { return fill_cost(source, options, settings); },
         [&](ProgressSink &progress) { return run_generative_fill(source, options, connection, progress, references); });
     if (flavour.layer_name) placement.layer_name = flavour.layer_name(values);
     const int result = place_and_report(placement, [&] {

@@ -55,6 +55,7 @@ struct Outcome {
   Status status;
   std::string message;  // the error's text; empty otherwise
   int result;           // the returned layer's or image's id, on success
+  std::vector<double> figures;  // Returns::Figures: the procedure's figures, in its table's order
 };
 
 }  // namespace gpt_image

@@ -9,9 +9,12 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "common/progress_window.h"
+#include "cost_estimate.h"
+#include "flow_budget.h"
 #include "generative_fill.h"
 #include "gimp_progress.h"
 #include "stage_timings.h"
@@ -19,13 +22,23 @@
 namespace gpt_image {
 
 // `job` is a core job (run_generative_fill, run_generate_layer) given the progress to report to.
+// `cost` is the run's whole estimate, the cost line's: the monthly budget is held against it
+// before the job starts (flow_budget.h), and the progress window shows its text.
 inline LayersToPlace run_with_progress(const char *progress_text, const std::string &window_title, bool interactive,
-                                       const std::function<std::string()> &cost,
+                                       const std::function<CostEstimate()> &cost,
                                        const std::function<LayersToPlace(ProgressSink &)> &job) {
+  std::optional<CostEstimate> estimate;  // estimated once, for the budget and the window
+  auto estimated = [&] {
+    if (!estimate) estimate = cost();
+    return *estimate;
+  };
+  const std::string budget_note = enforce_monthly_budget(estimated);
   GimpProgress progress(progress_text);
   std::unique_ptr<ProgressWindow> window;
-  if (interactive) window = std::make_unique<ProgressWindow>(window_title, progress, cost());
-  return job(window ? static_cast<ProgressSink &>(*window) : progress);
+  if (interactive) window = std::make_unique<ProgressWindow>(window_title, progress, estimated().text);
+  LayersToPlace placement = job(window ? static_cast<ProgressSink &>(*window) : progress);
+  if (!budget_note.empty()) placement.notes.push_back(budget_note);
+  return placement;
 }
 
 // `place` puts the layers into the image and returns what the procedure returns.

@@ -35,6 +35,7 @@ from remove_cases import CASES as REMOVE_CASES  # noqa: E402
 from seam_cases import CASES as SEAM_CASES  # noqa: E402
 from standin_process import StandIn  # noqa: E402
 from translation_cases import run_translation_cases  # noqa: E402
+from usage_cases import CASES as USAGE_CASES  # noqa: E402
 
 TEST_KEY = "sk-test-e2e-0123456789abcdef"
 
@@ -192,7 +193,7 @@ def main():
         # No OPENAI_IMAGE_MODEL: the model comes from the settings (default gpt-image-1.5).
         environment = {"OPENAI_API_KEY": TEST_KEY, "OPENAI_BASE_URL": standin.base_url}
         # Remove's cases share the fill's GIMP session (a session's start-up costs more than a case).
-        suites = [("fill", REMOVE_CASES + FILL_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}),
+        suites = [("fill", REMOVE_CASES + FILL_CASES + USAGE_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}),
                   ("faults", FAULT_CASES, FAULT_ENVIRONMENT), ("bad_input", bad_input_cases(args.gimp), {}),
                   ("generate", GENERATE_CASES + FORMATS_CASES, {}), ("azure", AZURE_CASES, {}),
                   ("models", MODELS_CASES, {}), ("expand", EXPAND_CASES, {})]

@@ -486,21 +486,41 @@ def main():
             call.join(60)
             if os.path.exists(settings_file):
                 failures.append("Cancel wrote the settings file")
+            # A usage ledger for the Usage part to show (its figures are in the screenshot): this
+            # month $0.25 and $0.04 in two answered calls and one failure.
+            ledger = os.path.join(os.path.dirname(settings_file), "usage.csv")
+            month = time.strftime("%Y-%m", time.gmtime())
+            os.makedirs(os.path.dirname(ledger), exist_ok=True)
+            with open(ledger, "w") as f:
+                f.write("time,procedure,host,model,quality,size,n,input_tokens,output_tokens,cost_usd,seconds,"
+                        "outcome,request_id,prompt\n"
+                        f"{month}-01T00:00:01Z,plug-in-gpt-image-edit,api.openai.com,gpt-image-1.5,high,1024x1024,"
+                        "1,90,4160,0.250000,41.000,ok,,\n"
+                        f"{month}-01T00:00:02Z,plug-in-gpt-image-new,api.openai.com,gpt-image-1.5,medium,1024x1024,"
+                        "1,20,1056,0.040000,23.000,ok,,\n"
+                        f"{month}-01T00:00:03Z,plug-in-gpt-image-edit,api.openai.com,gpt-image-1.5,medium,"
+                        "1024x1024,1,,,,3.000,error:network,,\n")
             call = Call(server, open_settings)
             dialog = desktop.wait_window("^Generative Fill Settings$")
             desktop.press(dialog, "alt+t")  # Test connection: the default base URL cannot be reached here
             time.sleep(7)
             if not call.is_alive():
                 failures.append("Test connection closed the dialog")
+            desktop.press(dialog, "alt+g")  # the monthly budget
+            desktop.press(dialog, "ctrl+a")
+            desktop.type(dialog, "12.5")
             desktop.screenshot(dialog, os.path.join(args.screenshots, f"settings-dialog-gimp{args.gimp}.png"))
             desktop.press(dialog, "alt+o")
             call.join(60)
+            os.remove(ledger)
             if call.is_alive() or not call.result or not call.result[0]:
                 failures.append(f"OK did not save the settings: {call.result}")
             elif not os.path.exists(settings_file):
                 failures.append("OK wrote no settings file")
             elif TEST_KEY in open(settings_file).read():
                 failures.append("the key was written to the settings file")
+            elif "monthly_budget_usd=12.50" not in open(settings_file).read():
+                failures.append("the typed monthly budget was not saved: " + open(settings_file).read()[:300])
 
     # 6b. A settings file whose base URL is refused now (plain http to another host) must not
     #     keep the settings dialog from opening: it opens, shows the problem (it is larger than

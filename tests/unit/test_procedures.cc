@@ -24,7 +24,8 @@ TEST(Procedures, RegisteredInTodaysOrder) {
   for (const Procedure *procedure : all()) registered.push_back(procedure->name);
   EXPECT_EQ(registered, (std::vector<std::string>{"plug-in-gpt-image-edit", "plug-in-gpt-image-generate",
                                                   "plug-in-gpt-image-new", "plug-in-gpt-image-settings",
-                                                  "plug-in-gpt-image-remove", "plug-in-gpt-image-expand"}));
+                                                  "plug-in-gpt-image-remove", "plug-in-gpt-image-expand",
+                                                  "plug-in-gpt-image-usage"}));
   EXPECT_EQ(named("plug-in-gpt-image-new"), &new_image());
   EXPECT_EQ(named("plug-in-gpt-image-nothing"), nullptr);
 }
@@ -55,6 +56,15 @@ TEST(Procedures, ArgumentsInTheOrderScriptsPassThem) {
   EXPECT_EQ(new_image().target, Target::Plain);
   EXPECT_EQ(new_image().returns, Returns::Image);
   EXPECT_EQ(settings().returns, Returns::Nothing);
+  // Usage: run-mode only, and its figures in the order scripts read them.
+  EXPECT_TRUE(usage().arguments.empty());
+  EXPECT_EQ(usage().target, Target::Plain);
+  EXPECT_EQ(usage().returns, Returns::Figures);
+  std::vector<std::string> figures;
+  for (const Figure &figure : usage().figures) figures.push_back(figure.name);
+  EXPECT_EQ(figures, (std::vector<std::string>{"calls", "failures", "spend-this-month", "spend-all-time",
+                                               "calls-this-month", "median-seconds", "unknown-cost-calls"}));
+  EXPECT_FALSE(remembers_last_values(usage()));
 }
 
 // The options' defaults are the tables' (FillOptions() and GenerateOptions() read them there;

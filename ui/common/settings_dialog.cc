@@ -8,6 +8,7 @@
 
 #include "api_key_store.h"
 #include "common/gimp_ui_init.h"
+#include "common/usage_panel.h"
 #include "connection_check.h"
 #include "errors.h"
 #include "i18n.h"
@@ -36,7 +37,7 @@ void form_attach(GtkWidget *form, GtkWidget *widget, int column, int row, int co
 }
 #else
 GtkWidget *new_form() {
-  GtkWidget *table = gtk_table_new(18, 2, FALSE);
+  GtkWidget *table = gtk_table_new(22, 2, FALSE);
   gtk_table_set_row_spacings(GTK_TABLE(table), 6);
   gtk_table_set_col_spacings(GTK_TABLE(table), 12);
   return table;
@@ -52,6 +53,7 @@ struct Widgets {
   GtkWidget *service, *base_url, *model, *azure_endpoint, *azure_deployment, *azure_api_version, *azure_model;
   GtkWidget *organization, *project, *timeout, *connect_timeout, *stall_timeout, *retries, *ca_file, *key, *key_status,
       *result;
+  GtkWidget *budget, *keep_prompts, *cache_mib;  // what the plug-in keeps of its calls
   // The rows (label and field) that belong to one service only: shown when it is chosen.
   std::vector<GtkWidget *> openai_rows, azure_rows;
   bool shown = false;  // false while the dialog is built: a saved address's problem is shown below instead
@@ -109,6 +111,11 @@ PluginSettings settings_from(const Widgets &w, const PluginSettings &base) {
   s.stall_timeout_seconds = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.stall_timeout));
   s.max_retries = gtk_spin_button_get_value_as_int(GTK_SPIN_BUTTON(w.retries));
   s.ca_file = entry_text(w.ca_file);
+  // A value typed but not yet committed (OK pressed by its mnemonic, the field still focused) counts.
+  for (GtkWidget *spin : {w.budget, w.cache_mib}) gtk_spin_button_update(GTK_SPIN_BUTTON(spin));
+  s.monthly_budget_usd = gtk_spin_button_get_value(GTK_SPIN_BUTTON(w.budget));
+  s.keep_prompts_in_ledger = gtk_toggle_button_get_active(GTK_TOGGLE_BUTTON(w.keep_prompts));
+  s.cache_max_mib = static_cast<long long>(gtk_spin_button_get_value(GTK_SPIN_BUTTON(w.cache_mib)));
   return s;
 }
 
@@ -302,6 +309,28 @@ bool run_settings_dialog(const std::string &settings_path) {
     gtk_label_set_line_wrap(GTK_LABEL(note), TRUE);
     form_attach(form, note, 0, 17, 2);
   }
+  // What the plug-in keeps of its calls: the budget held against the ledger, prompts in it, the cache.
+  w.budget = gtk_spin_button_new_with_range(0, kMaxMonthlyBudgetUsd, 1);
+  gtk_spin_button_set_digits(GTK_SPIN_BUTTON(w.budget), 2);
+  gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.budget), settings.monthly_budget_usd);
+  gtk_widget_set_tooltip_text(w.budget, _("A call whose estimate would take this month's spend (UTC) over this is "
+                                          "refused before anything is sent; 0 = no budget. GPT_IMAGE_MONTHLY_BUDGET "
+                                          "overrides it."));
+  add_row(form, 18, _("Monthly bud_get (USD):"), w.budget);
+  w.keep_prompts = gtk_check_button_new_with_mnemonic(_("Keep prompts in the _usage ledger"));
+  gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(w.keep_prompts), settings.keep_prompts_in_ledger);
+  gtk_widget_set_tooltip_text(w.keep_prompts, _("Off: the usage ledger never holds what you asked for"));
+  form_attach(form, w.keep_prompts, 1, 19, 1);
+  w.cache_mib = gtk_spin_button_new_with_range(0, static_cast<double>(kMaxCacheMaxMib), 64);
+  gtk_spin_button_set_value(GTK_SPIN_BUTTON(w.cache_mib), static_cast<double>(settings.cache_max_mib));
+  gtk_widget_set_tooltip_text(w.cache_mib, _("The most the result cache keeps on disk; the least recently used "
+                                             "answers go first; 0 = keep none"));
+  add_row(form, 20, _("Result cache si_ze (MiB):"), w.cache_mib);
+  gchar *folder = g_path_get_dirname(settings_path.c_str());
+  gchar *ledger = g_build_filename(folder, "usage.csv", nullptr);  // beside settings.ini (usage_totals.h)
+  form_attach(form, new_usage_panel(ledger), 0, 21, 2);
+  g_free(ledger);
+  g_free(folder);
 
   gtk_widget_show_all(dialog);
   g_signal_connect(w.service, "changed", G_CALLBACK(on_service_changed), &w);

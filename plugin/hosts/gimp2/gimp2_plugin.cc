@@ -48,6 +48,7 @@ std::string usage(const procedures::Procedure &table) {
     return _("plug-in-gpt-image-expand takes run-mode, image, drawable, prompt, canvas, anchor, quality, "
              "variations, background, input-fidelity, output-format, output-compression, feather-radius, "
              "partial-images, num-references, references.");
+  if (&table == &procedures::usage()) return _("plug-in-gpt-image-usage takes run-mode only.");
   return _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
            "project, timeout, ca-file, retries, connect-timeout, stall-timeout.");
 }
@@ -125,10 +126,13 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
                           : table == &procedures::new_image() ? run_new_image(call)
                           : table == &procedures::removal()    ? run_remove(call)
                           : table == &procedures::expand()    ? run_generative_expand(call)
+                          : table == &procedures::usage()     ? run_usage(call)
                                                               : run_settings(call);
   switch (outcome.status) {
     case Outcome::Status::Success:
       if (table->returns == procedures::Returns::Nothing) return set_status(nreturn_vals, return_vals, GIMP_PDB_SUCCESS, "");
+      if (table->returns == procedures::Returns::Figures)
+        return set_figures(nreturn_vals, return_vals, table->figures, outcome.figures);
       return set_result(nreturn_vals, return_vals,
                         table->returns == procedures::Returns::Image ? GIMP_PDB_IMAGE : GIMP_PDB_LAYER, outcome.result);
     case Outcome::Status::Cancel: return set_status(nreturn_vals, return_vals, GIMP_PDB_CANCEL, "");

@@ -59,15 +59,23 @@ void install_procedure(const procedures::Procedure &table) {
         break;
     }
   }
-  GimpParamDef result = param_def(GIMP_PDB_LAYER, "", "");
-  const bool returns = table.returns != procedures::Returns::Nothing;
-  if (returns)
-    result = param_def(table.returns == procedures::Returns::Image ? GIMP_PDB_IMAGE : GIMP_PDB_LAYER, table.result_name,
-                       table.result_blurb);
+  std::vector<GimpParamDef> results;
+  switch (table.returns) {
+    case procedures::Returns::Nothing: break;
+    case procedures::Returns::Layer:
+    case procedures::Returns::Image:
+      results.push_back(param_def(table.returns == procedures::Returns::Image ? GIMP_PDB_IMAGE : GIMP_PDB_LAYER,
+                                  table.result_name, table.result_blurb));
+      break;
+    case procedures::Returns::Figures:
+      for (const procedures::Figure &figure : table.figures)
+        results.push_back(param_def(figure.whole ? GIMP_PDB_INT32 : GIMP_PDB_FLOAT, figure.name, figure.blurb));
+      break;
+  }
   gimp_install_procedure(table.name, table.blurb, table.help, spec::kAuthor, spec::kCopyright, spec::kDate,
                          table.menu_label, table.image_types, GIMP_PLUGIN, static_cast<gint>(params.size()),
-                         returns ? 1 : 0, params.data(), returns ? &result : nullptr);
-  gimp_plugin_menu_register(table.name, table.menu_path);
+                         static_cast<gint>(results.size()), params.data(), results.empty() ? nullptr : results.data());
+  if (table.menu_path) gimp_plugin_menu_register(table.name, table.menu_path);
 }
 
 void read_params(gint nparams, const GimpParam *param, procedures::ArgumentValues &into) {

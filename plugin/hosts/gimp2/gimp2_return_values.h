@@ -5,6 +5,9 @@
 #include <libgimp/gimp.h>
 
 #include <string>
+#include <vector>
+
+#include "procedures.h"
 
 namespace gpt_image {
 
@@ -39,6 +42,27 @@ inline void set_result(gint *nreturn_vals, GimpParam **return_vals, GimpPDBArgTy
     values[1].data.d_layer = id;
   *nreturn_vals = 2;
   *return_vals = values;
+}
+
+// Success with a procedure's figures (procedures::Returns::Figures): INT32 for counts, FLOAT for
+// amounts, in the table's order. `values` holds one number per figure.
+inline void set_figures(gint *nreturn_vals, GimpParam **return_vals, const std::vector<procedures::Figure> &figures,
+                        const std::vector<double> &values) {
+  static std::vector<GimpParam> params;
+  params.assign(1 + figures.size(), GimpParam{});
+  params[0].type = GIMP_PDB_STATUS;
+  params[0].data.d_status = GIMP_PDB_SUCCESS;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const double value = i < values.size() ? values[i] : 0;
+    GimpParam &param = params[i + 1];
+    param.type = figures[i].whole ? GIMP_PDB_INT32 : GIMP_PDB_FLOAT;
+    if (figures[i].whole)
+      param.data.d_int32 = static_cast<gint32>(value);
+    else
+      param.data.d_float = value;
+  }
+  *nreturn_vals = static_cast<gint>(params.size());
+  *return_vals = params.data();
 }
 
 }  // namespace gpt_image

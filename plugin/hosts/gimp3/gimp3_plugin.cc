@@ -76,6 +76,14 @@ class Gimp3Call : public ProcedureCall {
       GIMP_VALUES_SET_LAYER(values, 1, gimp_layer_get_by_id(outcome.result));
     else if (table_.returns == procedures::Returns::Image)
       GIMP_VALUES_SET_IMAGE(values, 1, gimp_image_get_by_id(outcome.result));
+    else if (table_.returns == procedures::Returns::Figures)
+      for (std::size_t i = 0; i < table_.figures.size(); ++i) {
+        const double value = i < outcome.figures.size() ? outcome.figures[i] : 0;
+        if (table_.figures[i].whole)
+          GIMP_VALUES_SET_INT(values, static_cast<int>(i) + 1, static_cast<int>(value));
+        else
+          GIMP_VALUES_SET_DOUBLE(values, static_cast<int>(i) + 1, value);
+      }
     return values;
   }
 
@@ -122,6 +130,11 @@ GimpValueArray *run_expand_gimp3(GimpProcedure *procedure, GimpRunMode run_mode,
   return call.answer(run_generative_expand(call));
 }
 
+GimpValueArray *run_usage_gimp3(GimpProcedure *procedure, GimpProcedureConfig *config, gpointer) {
+  Gimp3Call call(procedures::usage(), procedure, config, run_mode_property(config));
+  return call.answer(run_usage(call));
+}
+
 }  // namespace
 
 G_BEGIN_DECLS
@@ -159,6 +172,8 @@ static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gcha
     return create_image_procedure(plug_in, procedures::removal(), run_remove_gimp3);
   if (g_strcmp0(name, spec::kExpandProcedure) == 0)
     return create_image_procedure(plug_in, procedures::expand(), run_expand_gimp3);
+  if (g_strcmp0(name, spec::kUsageProcedure) == 0)
+    return create_plain_procedure(plug_in, procedures::usage(), run_usage_gimp3);
   return nullptr;
 }
 

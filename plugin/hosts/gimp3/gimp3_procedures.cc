@@ -61,8 +61,8 @@ void add_argument(GimpProcedure *procedure, const Argument &row) {
 
 // Menu entry, texts, arguments and return value: everything but how the procedure runs.
 GimpProcedure *describe(GimpProcedure *procedure, const procedures::Procedure &table) {
-  gimp_procedure_set_menu_label(procedure, _(table.menu_label));
-  gimp_procedure_add_menu_path(procedure, table.menu_path);
+  if (table.menu_label) gimp_procedure_set_menu_label(procedure, _(table.menu_label));
+  if (table.menu_path) gimp_procedure_add_menu_path(procedure, table.menu_path);
   gimp_procedure_set_documentation(procedure, _(table.blurb), _(table.help), table.name);
   gimp_procedure_set_attribution(procedure, spec::kAuthor, spec::kCopyright, spec::kDate);
   if (table.target == procedures::Target::Plain)
@@ -77,6 +77,16 @@ GimpProcedure *describe(GimpProcedure *procedure, const procedures::Procedure &t
     case procedures::Returns::Image:
       gimp_procedure_add_image_return_value(procedure, table.result_name, _(table.result_label),
                                             _(table.result_blurb), FALSE, kFlags);
+      break;
+    case procedures::Returns::Figures:
+      for (const procedures::Figure &figure : table.figures) {
+        if (figure.whole)
+          gimp_procedure_add_int_return_value(procedure, figure.name, _(figure.label), _(figure.blurb), 0, G_MAXINT, 0,
+                                              kFlags);
+        else
+          gimp_procedure_add_double_return_value(procedure, figure.name, _(figure.label), _(figure.blurb), 0,
+                                                 G_MAXDOUBLE, 0, kFlags);
+      }
       break;
     case procedures::Returns::Nothing: break;
   }
