@@ -65,7 +65,8 @@ const Procedure &new_image();
 const Procedure &settings();
 const Procedure &removal();  // Remove
 const Procedure &expand();   // Generative Expand
-// In registration order: edit, generate, new image, settings, remove, expand.
+const Procedure &history();  // History (flow_history.cc)
+// In registration order: edit, generate, new image, settings, remove, expand, history.
 const std::vector<const Procedure *> &all();
 // The procedure named `name`, or nullptr.
 const Procedure *named(std::string_view name);

@@ -24,7 +24,8 @@ TEST(Procedures, RegisteredInTodaysOrder) {
   for (const Procedure *procedure : all()) registered.push_back(procedure->name);
   EXPECT_EQ(registered, (std::vector<std::string>{"plug-in-gpt-image-edit", "plug-in-gpt-image-generate",
                                                   "plug-in-gpt-image-new", "plug-in-gpt-image-settings",
-                                                  "plug-in-gpt-image-remove", "plug-in-gpt-image-expand"}));
+                                                  "plug-in-gpt-image-remove", "plug-in-gpt-image-expand",
+                                                  "plug-in-gpt-image-history"}));
   EXPECT_EQ(named("plug-in-gpt-image-new"), &new_image());
   EXPECT_EQ(named("plug-in-gpt-image-nothing"), nullptr);
 }
@@ -55,6 +56,12 @@ TEST(Procedures, ArgumentsInTheOrderScriptsPassThem) {
   EXPECT_EQ(new_image().target, Target::Plain);
   EXPECT_EQ(new_image().returns, Returns::Image);
   EXPECT_EQ(settings().returns, Returns::Nothing);
+  // History: which entry to insert; it inserts a layer into the image it is run on.
+  EXPECT_EQ(names(history()), (std::vector<std::string>{"entry"}));
+  EXPECT_EQ(ArgumentValues(history()).text("entry"), "latest");
+  EXPECT_EQ(history().target, Target::Image);
+  EXPECT_EQ(history().returns, Returns::Layer);
+  EXPECT_FALSE(remembers_last_values(history()));
 }
 
 // The options' defaults are the tables' (FillOptions() and GenerateOptions() read them there;
