@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "errors.h"
+#include "generative_fill.h"
 #include "i18n.h"
 
 namespace gpt_image {
@@ -66,6 +67,11 @@ std::size_t resolve_history_entry(const std::vector<std::string> &keys, const st
                                       "evicted from the result cache; give \"latest\" or a key the History shows."),
                                       wanted.c_str()));
   return found;
+}
+
+std::string history_layer_name(const std::string &prompt) {
+  // TRANSLATORS: the name of a layer inserted from the History, followed by the start of its prompt
+  return format_text(_("History: %s"), prompt_for_layer_name(prompt).c_str());
 }
 
 bool prompt_matches_search(const std::string &prompt, const std::string &query) {

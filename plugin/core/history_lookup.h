@@ -26,4 +26,7 @@ std::size_t resolve_history_entry(const std::vector<std::string> &keys, const st
 // A blank query matches everything.
 bool prompt_matches_search(const std::string &prompt, const std::string &query);
 
+// "History: <prompt>", the prompt shortened to a readable layer name.
+std::string history_layer_name(const std::string &prompt);
+
 }  // namespace gpt_image

@@ -14,5 +14,6 @@ Outcome run_new_image(ProcedureCall &call);       // Generate Image
 Outcome run_settings(ProcedureCall &call);        // Settings
 Outcome run_remove(ProcedureCall &call);          // Remove
 Outcome run_generative_expand(ProcedureCall &call);  // Generative Expand (flow_expand.cc)
+Outcome run_history(ProcedureCall &call);            // History (flow_history.cc)
 
 }  // namespace gpt_image

@@ -77,5 +77,10 @@ TEST(HistorySearch, UnicodeIsCaseFoldedAndNormalised) {
   EXPECT_FALSE(prompt_matches_search("一只猫在雪地里", "狗"));
 }
 
+TEST(HistoryLookup, LayersAreNamedAfterTheirPrompt) {
+  EXPECT_EQ(history_layer_name("a red fox"), "History: a red fox");
+  EXPECT_EQ(history_layer_name("line one\nline two"), "History: line one line two");
+}
+
 }  // namespace
 }  // namespace gpt_image

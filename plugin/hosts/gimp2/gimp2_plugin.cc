@@ -48,6 +48,7 @@ std::string usage(const procedures::Procedure &table) {
     return _("plug-in-gpt-image-expand takes run-mode, image, drawable, prompt, canvas, anchor, quality, "
              "variations, background, input-fidelity, output-format, output-compression, feather-radius, "
              "partial-images, num-references, references.");
+  if (&table == &procedures::history()) return _("plug-in-gpt-image-history takes run-mode, image, drawable, entry.");
   return _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
            "project, timeout, ca-file, retries, connect-timeout, stall-timeout.");
 }
@@ -125,6 +126,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
                           : table == &procedures::new_image() ? run_new_image(call)
                           : table == &procedures::removal()    ? run_remove(call)
                           : table == &procedures::expand()    ? run_generative_expand(call)
+                          : table == &procedures::history()   ? run_history(call)
                                                               : run_settings(call);
   switch (outcome.status) {
     case Outcome::Status::Success:
