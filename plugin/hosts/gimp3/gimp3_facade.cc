@@ -178,7 +178,7 @@ bool run_fill_interactively(ImageId image, ItemId drawable) {
   GObject *drawables[] = {G_OBJECT(gimp_drawable_get_by_id(drawable.id))};
   if (drawables[0]) gimp_procedure_config_set_core_object_array(config, "drawables", drawables, 1);
   GimpValueArray *answer = gimp_procedure_run_config(fill, config);
-  const GimpPDBStatusType status = GIMP_VALUES_GET_ENUM(answer, 0);
+  const auto status = static_cast<GimpPDBStatusType>(GIMP_VALUES_GET_ENUM(answer, 0));
   gimp_value_array_unref(answer);
   g_object_unref(config);
   return status == GIMP_PDB_SUCCESS || status == GIMP_PDB_CANCEL;
