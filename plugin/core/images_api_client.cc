@@ -22,6 +22,7 @@
 #include "image_stream.h"
 #include "errors.h"
 #include "i18n.h"
+#include "request_key.h"
 #include "retry_policy.h"
 
 namespace gpt_image {
@@ -464,25 +465,6 @@ ImagesApiClient::Attempt ImagesApiClient::send_once(const std::string &path, con
 
 namespace {
 
-// The JSON body with its "model" member set to `model` (service_route.h: for Azure, the
-// deployment); the rest as generate_request_json wrote it.
-std::string with_model_field(const std::string &json, const std::string &model) {
-  std::unique_ptr<JsonParser, decltype(&g_object_unref)> parser(json_parser_new(), g_object_unref);
-  JsonNode *root = json_parser_load_from_data(parser.get(), json.data(), static_cast<gssize>(json.size()), nullptr)
-                       ? json_parser_get_root(parser.get())
-                       : nullptr;
-  if (!root || !JSON_NODE_HOLDS_OBJECT(root)) return json;  // our own JSON: always an object
-  JsonObject *object = json_node_get_object(root);
-  if (json_object_get_string_member_with_default(object, "model", "") == model) return json;
-  json_object_set_string_member(object, "model", model.c_str());
-  std::unique_ptr<JsonGenerator, decltype(&g_object_unref)> generator(json_generator_new(), g_object_unref);
-  json_generator_set_root(generator.get(), root);
-  gchar *text = json_generator_to_data(generator.get(), nullptr);
-  std::string out = text;
-  g_free(text);
-  return out;
-}
-
 // The final net under every error the client throws: whatever a sentence quotes, the key is not
 // in it (server_text.h).
 [[noreturn]] void rethrow_without_key(const GenerativeError &e, const std::string &key) {
@@ -523,7 +505,7 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
 
 ImagesResult ImagesApiClient::generate(const GenerateRequest &request, ProgressSink &progress) const {
   try {
-    const std::string json = with_model_field(generate_request_json(request), model_field(connection_, request.model));
+    const std::string json = generate_request_body(connection_, request);
     return post_for_images("/images/generations", RequestBody{nullptr, &json}, request.model,
                            answer_limits(request.n, request.partial_images, request.size), progress);
   } catch (const GenerativeError &e) {

@@ -218,5 +218,21 @@ constexpr const char *kUsageSpendAllBlurb = N_("Known spend of all time in USD")
 constexpr const char *kUsageCallsMonthBlurb = N_("Calls this month (UTC)");
 constexpr const char *kUsageMedianBlurb = N_("Median seconds of the answered calls of all time; 0 when there are none");
 constexpr const char *kUsageUnknownBlurb = N_("Calls of all time whose cost is unknown (not in the spend)");
+// History: the results kept in the result cache (result_cache.h), browsed and put back into an image.
+constexpr const char *kHistoryProcedure = "plug-in-gpt-image-history";
+constexpr const char *kHistoryMenuLabel = N_("_History...");
+constexpr const char *kHistoryBlurb = N_("Browse the results of past calls and insert one as a layer");
+constexpr const char *kHistoryHelp =
+    N_("Interactively: a window listing the results kept in the result cache, newest first, each with its "
+    "thumbnail, prompt, model, quality, size, cost and date; a search field narrows them by prompt. \"Insert as "
+    "layer\" puts the chosen result into the image as a new layer above the active layer, scaled by GIMP to the "
+    "selection's bounding box or the canvas, as one undo step; \"Use prompt\" opens Generative Fill with its "
+    "prompt. Non-interactively: inserts the entry named by `entry` (\"latest\", a key or a unique prefix of one, "
+    "as the window shows them) the same way. Nothing is sent and nothing is paid.");
+// Arguments after run-mode, image and drawable(s).
+constexpr const char *kArgEntry = "entry";
+constexpr const char *kEntryBlurb =
+    N_("Which result: latest, or a key of the result cache or its first digits (at least 4)");
+constexpr const char *kHistoryResultBlurb = N_("The inserted layer");
 
 }  // namespace gpt_image::spec

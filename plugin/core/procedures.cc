@@ -243,6 +243,12 @@ Procedure make_usage() {
   return table;
 }
 
+Procedure make_history() {
+  return {spec::kHistoryProcedure, spec::kMenuPath, spec::kHistoryMenuLabel, spec::kHistoryBlurb, spec::kHistoryHelp,
+          "RGB*, GRAY*", Target::Image, Returns::Layer, "layer", N_("Layer"), spec::kHistoryResultBlurb,
+          {with_form_label(text_row(spec::kArgEntry, N_("_Entry"), spec::kEntryBlurb, "latest"), N_("_Entry:"))}};
+}
+
 Kind value_kind(Kind kind) { return kind == Kind::Choice || kind == Kind::Quality ? Kind::Text : kind; }
 
 }  // namespace
@@ -275,6 +281,10 @@ const Procedure &removal() {
 }
 const Procedure &expand() {
   static const Procedure table = make_expand();
+  return table;
+}
+const Procedure &history() {
+  static const Procedure table = make_history();
   return table;
 }
 
@@ -345,12 +355,13 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
 const std::vector<const Procedure *> &all() {
   static const std::vector<const Procedure *> list{&edit(),     &generate(), &new_image(),
                                                     &settings(), &removal(),  &expand(),
-                                                    &usage()};
+                                                    &usage(),    &history()};
   return list;
 }
 
+// Nor Usage (no arguments) or History: its window is the way to choose again.
 bool remembers_last_values(const Procedure &procedure) {
-  return &procedure != &settings() && &procedure != &usage();
+  return &procedure != &settings() && &procedure != &usage() && &procedure != &history();
 }
 
 const Procedure *named(std::string_view name) {

@@ -75,7 +75,8 @@ const Procedure &settings();
 const Procedure &removal();  // Remove
 const Procedure &expand();   // Generative Expand
 const Procedure &usage();    // the usage ledger's totals (no menu entry, no dialog)
-// In registration order: edit, generate, new image, settings, remove, expand, usage.
+const Procedure &history();  // History (flow_history.cc)
+// In registration order: edit, generate, new image, settings, remove, expand, usage, history.
 const std::vector<const Procedure *> &all();
 // The procedure named `name`, or nullptr.
 const Procedure *named(std::string_view name);

@@ -23,6 +23,7 @@
 #include "plugin_settings.h"
 #include "procedure_spec.h"
 #include "prompt_history.h"
+#include "prompt_handover.h"
 #include "reference_images.h"
 #include "removal.h"
 #include "run_and_place.h"
@@ -118,6 +119,10 @@ Outcome run_fill(ProcedureCall &call, const FillFlavour &flavour) {
     check_selection_for(flavour, source);
     const bool interactive = call.run_mode() == RunMode::Interactive;
     if (interactive) {
+      // History's "Use prompt" (flow_history.cc) left a prompt for this dialog.
+      if (values.procedure().find(spec::kArgPrompt))
+        if (auto handed = take_handed_over_prompt(prompt_handover_path_in_profile(gimp_directory())))
+          values.set_text(spec::kArgPrompt, *handed);
       auto describe_cost = [&](const ArgumentValues &chosen) {
         try {
           return fill_cost_line(source, flavour.options(chosen), settings);

@@ -15,5 +15,6 @@ Outcome run_settings(ProcedureCall &call);        // Settings
 Outcome run_remove(ProcedureCall &call);          // Remove
 Outcome run_generative_expand(ProcedureCall &call);  // Generative Expand (flow_expand.cc)
 Outcome run_usage(ProcedureCall &call);              // the usage ledger's totals (flow_usage.cc)
+Outcome run_history(ProcedureCall &call);            // History (flow_history.cc)
 
 }  // namespace gpt_image

@@ -115,4 +115,11 @@ void drawable_update(ItemId drawable, const PixelRect &rect);
 // own size and pixels). False when GIMP refused.
 bool resize_image(ImageId image, PixelSize size, PixelOffset offset);
 
+// History: `layer` scaled by GIMP (the context's interpolation) to `to`'s size and moved to its
+// corner. False when GIMP refused.
+bool scale_layer(ItemId layer, const PixelRect &to);
+// History's "Use prompt": Generative Fill run interactively on `image` (its dialog opens). False
+// when GIMP refused to start it; a cancelled dialog is not a failure.
+bool run_fill_interactively(ImageId image, ItemId drawable);
+
 }  // namespace gpt_image::gimp

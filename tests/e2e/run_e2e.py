@@ -27,6 +27,7 @@ from formats_cases import CASES as FORMATS_CASES  # noqa: E402
 from generate_cases import CASES as GENERATE_CASES  # noqa: E402
 from expand_cases import CASES as EXPAND_CASES  # noqa: E402
 from gimp_runner import VERSIONS, GimpRunner  # noqa: E402
+from history_cases import CASES as HISTORY_CASES  # noqa: E402
 from loopback_listener import LoopbackListener  # noqa: E402
 from models_cases import CASES as MODELS_CASES  # noqa: E402
 from procedure_signatures import run_signatures  # noqa: E402
@@ -195,7 +196,7 @@ def main():
         # Remove's cases share the fill's GIMP session (a session's start-up costs more than a case).
         suites = [("fill", REMOVE_CASES + FILL_CASES + USAGE_CASES, {}), ("seam", SEAM_CASES, {"GPT_IMAGE_TIMINGS": "1"}),
                   ("faults", FAULT_CASES, FAULT_ENVIRONMENT), ("bad_input", bad_input_cases(args.gimp), {}),
-                  ("generate", GENERATE_CASES + FORMATS_CASES, {}), ("azure", AZURE_CASES, {}),
+                  ("generate", GENERATE_CASES + FORMATS_CASES + HISTORY_CASES, {}), ("azure", AZURE_CASES, {}),
                   ("models", MODELS_CASES, {}), ("expand", EXPAND_CASES, {})]
         for suite, cases, extra in suites:
             chosen = [case for case in cases if args.only in case[0] or args.only in suite]

@@ -29,6 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import numpy as np  # noqa: E402
 
 from fill_cases import load, make_texture  # noqa: E402
+from history_cases import SEEDER  # noqa: E402
 from gimp_runner import SCHEME_DIR, VERSIONS, GimpRunner, gui_binary, prelude  # noqa: E402
 from scriptfu_server import ScriptFuServer  # noqa: E402
 from standin_process import StandIn  # noqa: E402
@@ -865,6 +866,40 @@ def main():
             failures.append("not two new images were opened")
         if not desktop.wait_window("1080x1920", timeout=20):
             failures.append("the new 1080x1920 image is not shown")
+
+    # History: the window lists entries seeded into the cache (the screenshot is kept); typing in its
+    # search narrows the list to "boat" and Enter inserts that entry, not the newest; one Ctrl+Z
+    # takes the layer out again.
+    def case_history_window(failures):
+        cache = os.path.join(profile, "gimp-gpt-image", "cache")
+        if not os.path.isdir(cache):
+            subprocess.run([SEEDER, cache, "96x64", "a red fox in the snow", "a blue sailing boat",
+                            "a green forest path"], check=True, stdout=subprocess.DEVNULL)
+        if args.gimp == "2.10":
+            history = '(plug-in-gpt-image-history RUN-INTERACTIVE img base "latest")'
+        else:
+            history = "(plug-in-gpt-image-history #:run-mode RUN-INTERACTIVE #:image img #:drawables (vector base))"
+        call = Call(server, history)
+        window = desktop.wait_window("^Generative History$")
+        if not window:
+            failures.append("the History window did not open")
+            return
+        time.sleep(1)  # the thumbnails of the rows on screen
+        desktop.screenshot(window, os.path.join(args.screenshots, f"history-window-gimp{args.gimp}.png"))
+        desktop.type(window, "boat")
+        time.sleep(0.5)
+        desktop.press(window, "Return")
+        call.join(60)
+        if call.is_alive() or not call.result or not call.result[0] or layer_count() != 2:
+            failures.append(f"Insert as layer did not add a layer: {call.result}")
+            return
+        name = server.eval("(car (gimp-item-get-name (vector-ref (t-layers img) 0)))")[1]
+        if "History: a blue sailing boat" not in name:
+            failures.append(f"the search did not narrow the list to the boat: the layer is {name}")
+        desktop.press(image_window, "ctrl+z")
+        time.sleep(1.5)
+        if layer_count() != 1 or not matches_before("after-history-undo"):
+            failures.append("one undo did not take the History layer out")
     cases = [case_dialog_cancel, case_dialog_prompt_typed_and_sent, case_one_undo_step, case_last_values_remembered,
              case_progress_window_cancel, case_settings_dialog, case_settings_dialog_refused_base_url,
              case_settings_dialog_azure, case_generate_layer_dialog, case_selection_changed_while_waiting, case_canvas_cropped_while_waiting]
@@ -874,6 +909,7 @@ def main():
     cases.append(case_remove_dialog)
     cases.append(case_expand_dialog_one_undo)
     cases.append(case_generate_image_several_canvases)
+    cases.append(case_history_window)
     cases = [run_case for run_case in cases if args.only in run_case.__name__]
     try:
         # Each case on its own: a fresh image (GIMP started again if it died), its failures and

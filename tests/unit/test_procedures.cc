@@ -25,7 +25,7 @@ TEST(Procedures, RegisteredInTodaysOrder) {
   EXPECT_EQ(registered, (std::vector<std::string>{"plug-in-gpt-image-edit", "plug-in-gpt-image-generate",
                                                   "plug-in-gpt-image-new", "plug-in-gpt-image-settings",
                                                   "plug-in-gpt-image-remove", "plug-in-gpt-image-expand",
-                                                  "plug-in-gpt-image-usage"}));
+                                                  "plug-in-gpt-image-usage", "plug-in-gpt-image-history"}));
   EXPECT_EQ(named("plug-in-gpt-image-new"), &new_image());
   EXPECT_EQ(named("plug-in-gpt-image-nothing"), nullptr);
 }
@@ -65,6 +65,12 @@ TEST(Procedures, ArgumentsInTheOrderScriptsPassThem) {
   EXPECT_EQ(figures, (std::vector<std::string>{"calls", "failures", "spend-this-month", "spend-all-time",
                                                "calls-this-month", "median-seconds", "unknown-cost-calls"}));
   EXPECT_FALSE(remembers_last_values(usage()));
+  // History: which entry to insert; it inserts a layer into the image it is run on.
+  EXPECT_EQ(names(history()), (std::vector<std::string>{"entry"}));
+  EXPECT_EQ(ArgumentValues(history()).text("entry"), "latest");
+  EXPECT_EQ(history().target, Target::Image);
+  EXPECT_EQ(history().returns, Returns::Layer);
+  EXPECT_FALSE(remembers_last_values(history()));
 }
 
 // The options' defaults are the tables' (FillOptions() and GenerateOptions() read them there;

@@ -2,6 +2,7 @@
 // pass through as they are.
 #include "gimp_facade.h"
 #include "gimp_facade_text.h"
+#include "procedure_spec.h"
 
 #include <libgimp/gimp.h>
 
@@ -146,6 +147,21 @@ void drawable_update(ItemId drawable, const PixelRect &rect) {
 
 bool resize_image(ImageId image, PixelSize size, PixelOffset offset) {
   return gimp_image_resize(image.id, size.width, size.height, offset.x, offset.y);
+}
+
+bool run_fill_interactively(ImageId image, ItemId drawable) {
+  gint count = 0;
+  // The dialog starts from the last values (and the prompt handed over), not from these params.
+  GimpParam *answer = gimp_run_procedure(spec::kEditProcedure, &count, GIMP_PDB_INT32, GIMP_RUN_INTERACTIVE,
+                                         GIMP_PDB_IMAGE, image.id, GIMP_PDB_DRAWABLE, drawable.id, GIMP_PDB_END);
+  const bool started = count > 0 && (answer[0].data.d_status == GIMP_PDB_SUCCESS ||
+                                     answer[0].data.d_status == GIMP_PDB_CANCEL);
+  gimp_destroy_params(answer, count);
+  return started;
+}
+
+bool scale_layer(ItemId layer, const PixelRect &to) {
+  return gimp_layer_scale(layer.id, to.width, to.height, TRUE) && gimp_layer_set_offsets(layer.id, to.x, to.y);
 }
 
 }  // namespace gpt_image::gimp

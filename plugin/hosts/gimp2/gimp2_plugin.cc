@@ -49,6 +49,7 @@ std::string usage(const procedures::Procedure &table) {
              "variations, background, input-fidelity, output-format, output-compression, feather-radius, "
              "partial-images, num-references, references.");
   if (&table == &procedures::usage()) return _("plug-in-gpt-image-usage takes run-mode only.");
+  if (&table == &procedures::history()) return _("plug-in-gpt-image-history takes run-mode, image, drawable, entry.");
   return _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
            "project, timeout, ca-file, retries, connect-timeout, stall-timeout.");
 }
@@ -127,6 +128,7 @@ void run(const gchar *name, gint nparams, const GimpParam *param, gint *nreturn_
                           : table == &procedures::removal()    ? run_remove(call)
                           : table == &procedures::expand()    ? run_generative_expand(call)
                           : table == &procedures::usage()     ? run_usage(call)
+                          : table == &procedures::history()   ? run_history(call)
                                                               : run_settings(call);
   switch (outcome.status) {
     case Outcome::Status::Success:

@@ -4,6 +4,7 @@
 // answers as before.
 #include "gimp_facade.h"
 #include "gimp_facade_text.h"
+#include "procedure_spec.h"
 
 #include <libgimp/gimp.h>
 
@@ -166,6 +167,26 @@ void drawable_update(ItemId drawable, const PixelRect &rect) {
 
 bool resize_image(ImageId image, PixelSize size, PixelOffset offset) {
   return gimp_image_resize(image_of(image), size.width, size.height, offset.x, offset.y);
+}
+
+bool run_fill_interactively(ImageId image, ItemId drawable) {
+  GimpProcedure *fill = gimp_pdb_lookup_procedure(gimp_get_pdb(), spec::kEditProcedure);
+  if (!fill) return false;
+  GimpProcedureConfig *config = gimp_procedure_create_config(fill);
+  // The dialog starts from GIMP's last values (and the prompt handed over), not from this config.
+  g_object_set(config, "run-mode", GIMP_RUN_INTERACTIVE, "image", image_of(image), nullptr);
+  GObject *drawables[] = {G_OBJECT(gimp_drawable_get_by_id(drawable.id))};
+  if (drawables[0]) gimp_procedure_config_set_core_object_array(config, "drawables", drawables, 1);
+  GimpValueArray *answer = gimp_procedure_run_config(fill, config);
+  const auto status = static_cast<GimpPDBStatusType>(GIMP_VALUES_GET_ENUM(answer, 0));
+  gimp_value_array_unref(answer);
+  g_object_unref(config);
+  return status == GIMP_PDB_SUCCESS || status == GIMP_PDB_CANCEL;
+}
+
+bool scale_layer(ItemId layer, const PixelRect &to) {
+  GimpLayer *object = layer_of(layer);
+  return gimp_layer_scale(object, to.width, to.height, TRUE) && gimp_layer_set_offsets(object, to.x, to.y);
 }
 
 }  // namespace gpt_image::gimp

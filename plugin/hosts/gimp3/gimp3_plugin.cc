@@ -46,6 +46,9 @@ class Gimp3Call : public ProcedureCall {
   bool show_dialog(procedures::ArgumentValues &values, const CostDescriber &describe_cost,
                    const std::vector<std::string> &recent_prompts, const std::string &settings_path,
                    ReferencePicker &references) override {
+    // The flow may have set the prompt (History's "Use prompt" hands one over): the dialog shows it.
+    if (table_.find(spec::kArgPrompt))
+      g_object_set(config_, spec::kArgPrompt, values.text(spec::kArgPrompt).c_str(), nullptr);
     // The dialog edits the config; the cost line reads it back as it changes.
     auto cost_of_config = [&] { return describe_cost(read_arguments(config_, table_)); };
     if (!run_prompt_dialog_gimp3(procedure_, config_, procedures::dialog_layout(table_), cost_of_config,
@@ -135,6 +138,12 @@ GimpValueArray *run_usage_gimp3(GimpProcedure *procedure, GimpProcedureConfig *c
   return call.answer(run_usage(call));
 }
 
+GimpValueArray *run_history_gimp3(GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
+                                  GimpDrawable **drawables, GimpProcedureConfig *config, gpointer) {
+  Gimp3Call call(procedures::history(), procedure, config, run_mode, image, drawables);
+  return call.answer(run_history(call));
+}
+
 }  // namespace
 
 G_BEGIN_DECLS
@@ -174,6 +183,8 @@ static GimpProcedure *gpt_image_create_procedure(GimpPlugIn *plug_in, const gcha
     return create_image_procedure(plug_in, procedures::expand(), run_expand_gimp3);
   if (g_strcmp0(name, spec::kUsageProcedure) == 0)
     return create_plain_procedure(plug_in, procedures::usage(), run_usage_gimp3);
+  if (g_strcmp0(name, spec::kHistoryProcedure) == 0)
+    return create_image_procedure(plug_in, procedures::history(), run_history_gimp3);
   return nullptr;
 }
 

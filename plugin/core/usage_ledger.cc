@@ -1,0 +1,120 @@
+#include "usage_ledger.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include <cerrno>
+#include <cmath>
+
+#ifdef G_OS_UNIX
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+namespace gpt_image {
+
+namespace {
+
+std::string c_number(const char *format, double value) {
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(text, sizeof text, format, value);
+  return text;
+}
+
+}  // namespace
+
+std::string ledger_path_in_profile(const std::string &profile_directory) {
+  gchar *path = g_build_filename(profile_directory.c_str(), "gimp-gpt-image", "usage.csv", nullptr);
+  std::string out = path;
+  g_free(path);
+  return out;
+}
+
+std::string ledger_time(std::int64_t unix_us) {
+  GDateTime *t = g_date_time_new_from_unix_utc(unix_us / 1000000);
+  if (!t) return "";
+  gchar *text = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+  std::string out = text ? text : "";
+  g_free(text);
+  g_date_time_unref(t);
+  return out;
+}
+
+std::string ledger_outcome(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::InvalidArgument: return "error:invalid_argument";
+    case ErrorKind::Configuration: return "error:configuration";
+    case ErrorKind::Network: return "error:network";
+    case ErrorKind::Tls: return "error:tls";
+    case ErrorKind::Api: return "error:api";
+    case ErrorKind::BadResponse: return "error:bad_response";
+    case ErrorKind::Image: return "error:image";
+    case ErrorKind::Host: return "error:host";
+    case ErrorKind::Cancelled: return "cancelled";
+  }
+  return "error:unknown";
+}
+
+std::string csv_field(const std::string &value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string ledger_line(const LedgerEntry &e) {
+  auto tokens = [](const std::optional<long long> &t) { return t ? std::to_string(*t) : std::string(); };
+  const std::string cost = e.cost_usd && std::isfinite(*e.cost_usd) ? c_number("%.6f", *e.cost_usd) : "";
+  const std::string fields[] = {e.time,       e.procedure,         e.host,
+                                e.model,      e.quality,           e.size,
+                                std::to_string(e.n), tokens(e.input_tokens), tokens(e.output_tokens),
+                                cost,         c_number("%.3f", e.seconds), e.outcome,
+                                e.request_id, e.prompt};
+  std::string line;
+  bool first = true;
+  for (const std::string &field : fields) {
+    if (!first) line += ',';
+    first = false;
+    line += csv_field(field);
+  }
+  return line + "\n";
+}
+
+bool append_to_ledger(const std::string &path, const LedgerEntry &entry) {
+#ifdef G_OS_UNIX
+  gchar *folder = g_path_get_dirname(path.c_str());
+  const bool have_folder = g_mkdir_with_parents(folder, 0700) == 0;
+  g_free(folder);
+  if (!have_folder) return false;
+  const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return false;
+  while (flock(fd, LOCK_EX) != 0) {
+    if (errno != EINTR) {
+      close(fd);
+      return false;
+    }
+  }
+  // Under the lock: an empty file gets the header, in the same write as the first line.
+  struct stat st;
+  std::string text = ledger_line(entry);
+  if (fstat(fd, &st) == 0 && st.st_size == 0) text = std::string(kLedgerHeader) + "\n" + text;
+  ssize_t written;
+  do {
+    written = write(fd, text.data(), text.size());
+  } while (written < 0 && errno == EINTR);
+  flock(fd, LOCK_UN);
+  close(fd);
+  return written == static_cast<ssize_t>(text.size());
+#else
+  (void)path;
+  (void)entry;
+  return false;
+#endif
+}
+
+}  // namespace gpt_image

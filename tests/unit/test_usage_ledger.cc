@@ -1,0 +1,183 @@
+// The ledger writer: the exact line, CSV quoting, the header once, and writers side by side
+// (threads and processes) that never cut or interleave each other's lines.
+#include <gtest/gtest.h>
+#include <glib.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <clocale>
+#include <map>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "temp_directory.h"
+#include "usage_ledger.h"
+
+using namespace gpt_image;
+using gpt_image::testing::TempDirectory;
+
+namespace {
+
+LedgerEntry entry() {
+  LedgerEntry e;
+  e.time = "2026-03-01T09:05:00Z";
+  e.procedure = "plug-in-gpt-image-edit";
+  e.host = "api.openai.com";
+  e.model = "gpt-image-1.5";
+  e.quality = "medium";
+  e.size = "1024x1024";
+  e.n = 2;
+  e.input_tokens = 1200;
+  e.output_tokens = 2112;
+  e.cost_usd = 0.0712;
+  e.seconds = 23.4567;
+  e.outcome = "ok";
+  e.request_id = "req_abc123";
+  return e;
+}
+
+std::string read(const std::string &path) {
+  gchar *text = nullptr;
+  gsize length = 0;
+  if (!g_file_get_contents(path.c_str(), &text, &length, nullptr)) return "";
+  std::string out(text, length);
+  g_free(text);
+  return out;
+}
+
+std::vector<std::string> lines_of(const std::string &text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST(UsageLedger, WritesTheExactLine) {
+  EXPECT_EQ(ledger_line(entry()),
+            "2026-03-01T09:05:00Z,plug-in-gpt-image-edit,api.openai.com,gpt-image-1.5,medium,1024x1024,2,1200,2112,"
+            "0.071200,23.457,ok,req_abc123,\n");
+  LedgerEntry unknown = entry();
+  unknown.input_tokens.reset();
+  unknown.output_tokens.reset();
+  unknown.cost_usd.reset();
+  unknown.request_id.clear();
+  unknown.outcome = "error:bad_response";
+  unknown.seconds = 0.5;
+  EXPECT_EQ(ledger_line(unknown),
+            "2026-03-01T09:05:00Z,plug-in-gpt-image-edit,api.openai.com,gpt-image-1.5,medium,1024x1024,2,,,,0.500,"
+            "error:bad_response,,\n");
+}
+
+TEST(UsageLedger, NumbersInTheCLocaleWhateverTheUsers) {
+  if (!std::setlocale(LC_NUMERIC, "de_DE.UTF-8")) GTEST_SKIP() << "no German locale installed";
+  const std::string line = ledger_line(entry());
+  std::setlocale(LC_NUMERIC, "C");
+  EXPECT_NE(line.find(",0.071200,23.457,"), std::string::npos) << line;
+}
+
+TEST(UsageLedger, QuotesCommasQuotesAndLineBreaks) {
+  EXPECT_EQ(csv_field("plain text"), "plain text");
+  EXPECT_EQ(csv_field("a, b"), "\"a, b\"");
+  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_field("one\ntwo"), "\"one\ntwo\"");
+  EXPECT_EQ(csv_field("cr\rhere"), "\"cr\rhere\"");
+  LedgerEntry e = entry();
+  e.prompt = "a \"red\" boat,\nat dusk";
+  const std::string line = ledger_line(e);
+  EXPECT_EQ(line.substr(line.find("req_abc123")), "req_abc123,\"a \"\"red\"\" boat,\nat dusk\"\n");
+}
+
+TEST(UsageLedger, OutcomeNamesTheErrorKind) {
+  EXPECT_EQ(ledger_outcome(ErrorKind::Api), "error:api");
+  EXPECT_EQ(ledger_outcome(ErrorKind::BadResponse), "error:bad_response");
+  EXPECT_EQ(ledger_outcome(ErrorKind::InvalidArgument), "error:invalid_argument");
+  EXPECT_EQ(ledger_outcome(ErrorKind::Network), "error:network");
+  EXPECT_EQ(ledger_outcome(ErrorKind::Tls), "error:tls");
+  EXPECT_EQ(ledger_outcome(ErrorKind::Configuration), "error:configuration");
+  EXPECT_EQ(ledger_outcome(ErrorKind::Cancelled), "cancelled");
+}
+
+TEST(UsageLedger, TimeIsUtcIso8601) {
+  EXPECT_EQ(ledger_time(std::int64_t{1772355900} * 1000000 + 999999), "2026-03-01T09:05:00Z");
+}
+
+TEST(UsageLedger, CreatesFolderAndHeaderOnce) {
+  TempDirectory dir;
+  const std::string path = ledger_path_in_profile(dir.path());
+  EXPECT_EQ(path, dir.path() + "/gimp-gpt-image/usage.csv");
+  ASSERT_TRUE(append_to_ledger(path, entry()));
+  ASSERT_TRUE(append_to_ledger(path, entry()));
+  const auto lines = lines_of(read(path));
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0],
+            "time,procedure,host,model,quality,size,n,input_tokens,output_tokens,cost_usd,seconds,outcome,request_id,"
+            "prompt");
+  EXPECT_EQ(lines[1] + "\n", ledger_line(entry()));
+  EXPECT_EQ(lines[2], lines[1]);
+}
+
+TEST(UsageLedger, ThreadsAndProcessesNeverInterleave) {
+  TempDirectory dir;
+  const std::string path = ledger_path_in_profile(dir.path());
+  constexpr int kWriters = 4, kLinesEach = 300;
+  // Each writer's lines are its own and long (a prompt of 2000 characters), so a torn or
+  // interleaved write shows as a line that is not exactly one of the expected ones.
+  auto line_for = [](const std::string &who) {
+    LedgerEntry e = entry();
+    e.request_id = who;
+    e.prompt = std::string(2000, who.back());
+    return e;
+  };
+  auto write_lines = [&](const std::string &who) {
+    for (int i = 0; i < kLinesEach; ++i) append_to_ledger(path, line_for(who));
+  };
+  std::vector<pid_t> children;
+  for (int p = 0; p < kWriters; ++p) {
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      write_lines("process-" + std::to_string(p));
+      _exit(0);
+    }
+    children.push_back(child);
+  }
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kWriters; ++t) threads.emplace_back(write_lines, "thread-" + std::to_string(t));
+  for (auto &thread : threads) thread.join();
+  for (pid_t child : children) {
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+
+  const std::string text = read(path);
+  ASSERT_EQ(text.rfind(std::string(kLedgerHeader) + "\n", 0), 0u);
+  std::map<std::string, int> seen;
+  size_t at = std::string(kLedgerHeader).size() + 1;
+  int lines = 0;
+  while (at < text.size()) {
+    bool matched = false;
+    for (const std::string kind : {"process-", "thread-"})
+      for (int i = 0; i < kWriters && !matched; ++i) {
+        const std::string expected = ledger_line(line_for(kind + std::to_string(i)));
+        if (text.compare(at, expected.size(), expected) == 0) {
+          ++seen[kind + std::to_string(i)];
+          at += expected.size();
+          matched = true;
+        }
+      }
+    ASSERT_TRUE(matched) << "a line cut or mixed at byte " << at;
+    ++lines;
+  }
+  EXPECT_EQ(lines, 2 * kWriters * kLinesEach);
+  for (const auto &[who, count] : seen) EXPECT_EQ(count, kLinesEach) << who;
+  EXPECT_EQ(seen.size(), 2u * kWriters);
+  // Exactly one header.
+  EXPECT_EQ(text.find("time,procedure"), 0u);
+  EXPECT_EQ(text.find("time,procedure", 1), std::string::npos);
+}
