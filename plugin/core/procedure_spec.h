@@ -202,4 +202,11 @@ constexpr const char *kExpandReferencesBlurb =
     N_("Other layers (of any open image) sent as reference images with every request, at most 15; each is scaled "
     "down to the request size");
 
+// Issue 19 (result cache): appended after the last argument of every procedure that calls the API
+// (edit, generate, new, remove, expand).
+constexpr const char *kArgCache = "cache";
+constexpr const char *kCacheBlurb =
+    N_("off: always send the request; reuse: an identical earlier request's answer is taken from the result cache "
+       "(nothing is sent, nothing is paid)");
+
 }  // namespace gpt_image::spec
