@@ -74,3 +74,7 @@
 ; The image's single layer as it is, alpha included (no flattening).
 (define (t-export-layer img path)
   (file-png-save-defaults RUN-NONINTERACTIVE img (vector-ref (t-layers img) 0) path path))
+; The fill as t-fill, with the `cache` argument (off or reuse).
+(define (t-fill-cache img drawable prompt cache)
+  (car (plug-in-gpt-image-edit RUN-NONINTERACTIVE img drawable prompt "medium" "auto" 1
+                               "auto" "low" "png" 100 -1 0 "visible" 0 0 2 0 (vector) cache)))
