@@ -45,7 +45,7 @@ TIMINGS = re.compile(r"gimp-gpt-image timings: (.*)")
 # Version-specific Scheme: a fill with the defaults but no streaming, and a grey gradient image.
 FILL = {
     "2.10": '(plug-in-gpt-image-edit RUN-NONINTERACTIVE img layer "bench" "medium" "auto" 1 "auto" "low" "png" 100 '
-            '-1 -1 "visible" 1 -1 0 0 (vector))',
+            '-1 -1 "visible" 1 -1 0 0 (vector) "off")',
     "3.0": '(plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector layer) '
            '#:prompt "bench" #:partial-images 0)',
 }

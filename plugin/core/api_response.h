@@ -34,6 +34,7 @@ struct ImagesResult {
   std::string quality;
   std::string background;
   bool streamed = false;  // the answer came as server-sent events, not as one JSON document
+  std::string request_id;  // the server's x-request-id, when it sent one (the ledger keeps it)
 };
 
 struct ApiErrorBody {

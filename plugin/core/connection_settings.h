@@ -2,12 +2,15 @@
 // overrides) and the key (environment, then keyring).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "api_key_store.h"
 #include "plugin_settings.h"
 
 namespace gpt_image {
+
+class RunAccounting;  // run_accounting.h
 
 struct ConnectionSettings {
   Service service = Service::OpenAi;
@@ -24,6 +27,8 @@ struct ConnectionSettings {
   long stall_timeout_seconds = kDefaultStallTimeoutSeconds;
   long long pixel_budget = kDefaultPixelBudget;
   int max_retries = kDefaultMaxRetries;
+  // What the run keeps of each request (ledger line, result cache); null: nothing (run_accounting.h).
+  std::shared_ptr<RunAccounting> accounting;
 };
 
 // Settings from `settings_path` (none when empty), overridden by the environment, plus the key (for

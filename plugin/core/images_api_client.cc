@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "request_key.h"
 #include "retry_policy.h"
+#include "run_accounting.h"
 
 namespace gpt_image {
 
@@ -496,8 +497,12 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
   try {
     const size_t bytes = image_bytes(request);
     progress.set_text(format_text(_("Sending %zu KB to %s…"), bytes / 1024, request.model.c_str()));
-    return post_for_images("/images/edits", RequestBody{&request, nullptr}, request.model,
-                           answer_limits(request.n, request.partial_images, request.size), progress);
+    auto send = [&] {
+      return post_for_images("/images/edits", RequestBody{&request, nullptr}, request.model,
+                             answer_limits(request.n, request.partial_images, request.size), progress);
+    };
+    if (!connection_.accounting) return send();
+    return connection_.accounting->run(accounted_edit(connection_, request), send);
   } catch (const GenerativeError &e) {
     rethrow_without_key(e, connection_.api_key);
   }
@@ -505,9 +510,13 @@ ImagesResult ImagesApiClient::edit(const EditRequest &request, ProgressSink &pro
 
 ImagesResult ImagesApiClient::generate(const GenerateRequest &request, ProgressSink &progress) const {
   try {
-    const std::string json = generate_request_body(connection_, request);
-    return post_for_images("/images/generations", RequestBody{nullptr, &json}, request.model,
-                           answer_limits(request.n, request.partial_images, request.size), progress);
+    auto send = [&] {
+      const std::string json = generate_request_body(connection_, request);
+      return post_for_images("/images/generations", RequestBody{nullptr, &json}, request.model,
+                             answer_limits(request.n, request.partial_images, request.size), progress);
+    };
+    if (!connection_.accounting) return send();
+    return connection_.accounting->run(accounted_generate(connection_, request), send);
   } catch (const GenerativeError &e) {
     rethrow_without_key(e, connection_.api_key);
   }
@@ -517,8 +526,9 @@ ImagesResult ImagesApiClient::post_for_images(const std::string &path, const Req
                                               const AnswerLimits &limits, ProgressSink &progress) const {
   Reply reply = send(path, body, progress, model, limits);
   progress.set_fraction(1.0);
-  if (reply.streamed) return std::move(*reply.streamed);
-  return parse_images_response(std::move(reply.body));
+  ImagesResult result = reply.streamed ? std::move(*reply.streamed) : parse_images_response(std::move(reply.body));
+  result.request_id = shown_server_text(reply.request_id, connection_.api_key, 200);
+  return result;
 }
 
 std::vector<std::string> ImagesApiClient::list_models() const {

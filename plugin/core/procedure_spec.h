@@ -234,5 +234,11 @@ constexpr const char *kArgEntry = "entry";
 constexpr const char *kEntryBlurb =
     N_("Which result: latest, or a key of the result cache or its first digits (at least 4)");
 constexpr const char *kHistoryResultBlurb = N_("The inserted layer");
+// Issue 19 (result cache): appended after the last argument of every procedure that calls the API
+// (edit, generate, new, remove, expand).
+constexpr const char *kArgCache = "cache";
+constexpr const char *kCacheBlurb =
+    N_("off: always send the request; reuse: an identical earlier request's answer is taken from the result cache "
+       "(nothing is sent, nothing is paid)");
 
 }  // namespace gpt_image::spec

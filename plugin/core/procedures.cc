@@ -108,6 +108,14 @@ Argument references_row(const char *blurb, int most) {
   return argument;
 }
 
+// Issue 19: whether an identical request may take the cached answer; the last argument of every
+// procedure that calls the API.
+Argument cache_row() {
+  return with_form_label(choice_row(spec::kArgCache, N_("_Cache"), spec::kCacheBlurb, "off",
+                                    {{"off", N_("Off (always send)")}, {"reuse", N_("Reuse an identical request's answer")}}),
+                         N_("_Cache:"));
+}
+
 // The arguments of Generate Layer, and of Generate Image after its canvas.
 std::vector<Argument> generate_rows() {
   return {prompt_row(spec::kGeneratePromptBlurb),
@@ -123,7 +131,8 @@ std::vector<Argument> generate_rows() {
                          {{"letterbox", N_("Letterbox (whole picture)")}, {"crop", N_("Crop (fill the target)")}}),
               N_("F_it:")),
           input_fidelity_row(spec::kGenerateInputFidelityBlurb),
-          references_row(spec::kGenerateReferencesBlurb, kMaxImagesPerRequest)};
+          references_row(spec::kGenerateReferencesBlurb, kMaxImagesPerRequest),
+          cache_row()};
 }
 
 // Generative Fill's arguments after its prompt; Remove takes them after its hint.
@@ -151,7 +160,8 @@ std::vector<Argument> fill_rows_after_prompt() {
                           N_("_Grow mask (-1 = auto):")),
           partial_images_row(),
           // The area around the selection is the first image of the request.
-          references_row(spec::kReferencesBlurb, kMaxImagesPerRequest - 1)};
+          references_row(spec::kReferencesBlurb, kMaxImagesPerRequest - 1),
+          cache_row()};
 }
 
 Procedure make_edit() {
@@ -227,7 +237,8 @@ Procedure make_expand() {
                            N_("Blend _margin (-1 = auto):")),
            partial_images_row(),
            // The window of the canvas is the first image of each request.
-           references_row(spec::kExpandReferencesBlurb, kMaxImagesPerRequest - 1)}};
+           references_row(spec::kExpandReferencesBlurb, kMaxImagesPerRequest - 1),
+           cache_row()}};
 }
 
 Procedure make_usage() {
@@ -299,12 +310,12 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
       {spec::kArgQuality, spec::kArgSize, spec::kArgVariations},
       {spec::kArgBackground, spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
        spec::kArgContextMargin, spec::kArgFeatherRadius, spec::kArgMaskGrow, spec::kArgColorMatch, spec::kArgSample,
-       spec::kArgPartialImages},
+       spec::kArgPartialImages, spec::kArgCache},
       N_("Describe what should appear in the selection, then press OK."),
       false};
   static const std::vector<const char *> generate_advanced{spec::kArgFit, spec::kArgOutputFormat,
                                                            spec::kArgOutputCompression, spec::kArgInputFidelity,
-                                                           spec::kArgPartialImages};
+                                                           spec::kArgPartialImages, spec::kArgCache};
   static const DialogLayout layer{N_("Generate Layer"),
                                   {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground},
                                   generate_advanced,
@@ -328,7 +339,7 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
                         {spec::kArgQuality, spec::kArgSize, spec::kArgVariations, spec::kArgBackground,
                          spec::kArgInputFidelity, spec::kArgOutputFormat, spec::kArgOutputCompression,
                          spec::kArgContextMargin, spec::kArgFeatherRadius, spec::kArgMaskGrow, spec::kArgColorMatch,
-                         spec::kArgSample, spec::kArgPartialImages}};
+                         spec::kArgSample, spec::kArgPartialImages, spec::kArgCache}};
     layout.hint_argument = spec::kArgHint;
     layout.reference_chooser = false;
     return layout;
@@ -343,7 +354,8 @@ const DialogLayout &dialog_layout(const Procedure &procedure) {
     layout.title = N_("Generative Expand");
     layout.main = {spec::kArgCanvas, spec::kArgAnchor, spec::kArgQuality, spec::kArgVariations};
     layout.advanced = {spec::kArgBackground, spec::kArgInputFidelity, spec::kArgOutputFormat,
-                       spec::kArgOutputCompression, spec::kArgFeatherRadius, spec::kArgPartialImages};
+                       spec::kArgOutputCompression, spec::kArgFeatherRadius, spec::kArgPartialImages,
+                       spec::kArgCache};
     layout.canvas_presets = true;
     layout.blank_prompt_allowed = true;  // a blank prompt continues the picture: no hint needed
     return layout;

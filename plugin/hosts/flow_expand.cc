@@ -5,6 +5,7 @@
 #include <libgimp/gimp.h>
 
 #include "errors.h"
+#include "flow_accounting.h"
 #include "expand_job.h"
 #include "flow_steps.h"
 #include "flows.h"
@@ -85,7 +86,7 @@ Outcome run_generative_expand(ProcedureCall &call) {
     };
     if (interactive && !flow_steps::ask(call, values, describe_cost)) return Outcome{Outcome::Status::Cancel};
     const ExpandOptions options = expand_options(values);
-    const ConnectionSettings connection = resolve_connection(settings);
+    const ConnectionSettings connection = accounted_connection(settings, values);
     const ImageModel model = describe_model(connection.model);
     // Wrong arguments are told before any pixel is read.
     validate_expand_options(options, model, old_size);

@@ -13,6 +13,7 @@
 #include "cost_line.h"
 #include "errors.h"
 #include "flow_budget.h"
+#include "flow_accounting.h"
 #include "generate_formats.h"
 #include "gimp_progress.h"
 #include "i18n.h"
@@ -43,7 +44,7 @@ gimp::ImageId run_new_images(const procedures::ArgumentValues &values, const std
                              bool interactive) {
   const std::string settings = settings_path_in_profile(gimp_directory());
   const GenerateOptions options = procedures::generate_options(values);
-  const ConnectionSettings connection = resolve_connection(settings);
+  const ConnectionSettings connection = accounted_connection(settings, values);
   const std::vector<int> &reference_ids = values.layers(spec::kArgReferences);
   validate_generate_options(options, describe_model(connection.model), reference_ids.size());
   const std::vector<Raster> references = read_references(reference_ids);

@@ -15,6 +15,7 @@
 #include "connection_settings.h"
 #include "cost_line.h"
 #include "errors.h"
+#include "flow_accounting.h"
 #include "flow_formats.h"
 #include "generate_layer.h"
 #include "i18n.h"
@@ -79,7 +80,7 @@ LayersToPlace generate(const ArgumentValues &values, const PixelRect &target, bo
                        const char *progress_text, const char *window_title) {
   const std::string settings = settings_path();
   const GenerateOptions options = procedures::generate_options(values);
-  const ConnectionSettings connection = resolve_connection(settings);
+  const ConnectionSettings connection = accounted_connection(settings, values);
   const std::vector<int> &reference_ids = values.layers(spec::kArgReferences);
   validate_generate_options(options, describe_model(connection.model), reference_ids.size());
   const std::vector<Raster> references = read_references(reference_ids);
@@ -133,7 +134,7 @@ Outcome run_fill(ProcedureCall &call, const FillFlavour &flavour) {
       if (!ask(call, values, describe_cost)) return Outcome{Status::Cancel};
     }
     const FillOptions options = flavour.options(values);
-    const ConnectionSettings connection = resolve_connection(settings);
+    const ConnectionSettings connection = accounted_connection(settings, values);
     const std::vector<int> &reference_ids = values.layers(spec::kArgReferences);
     validate_reference_count(describe_model(connection.model), reference_ids.size(), true);
     const std::vector<Raster> references = read_references(reference_ids);

@@ -33,7 +33,7 @@ def expand(canvas, anchor, prepare=""):
     def scheme(p):
         if p["gimp"] == "2.10":
             call = (f'(car (plug-in-gpt-image-expand RUN-NONINTERACTIVE img base "{p["prompt"]}" "{canvas}" "{anchor}" '
-                    f'"medium" 1 "auto" "low" "png" 100 -1 0 0 (vector)))')
+                    f'"medium" 1 "auto" "low" "png" 100 -1 0 0 (vector) "off"))')
             width, height = "gimp-image-width", "gimp-image-height"
         else:
             call = (f'(car (plug-in-gpt-image-expand #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector base) '

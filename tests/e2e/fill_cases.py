@@ -366,3 +366,8 @@ def check_refused(c, report, before, after, output, message):
     if c.expect(before is not None and after is not None, "the image was not exported before and after the call"):
         c.expect(np.array_equal(before, after), "the image changed although the call failed")
     c.expect(message in output, f"GIMP's output does not say {message!r}")
+
+# Issue 19 (cache-19): the ledger and the result cache, in this session (no GIMP of their own).
+from ledger_cache_cases import LEDGER_CACHE_CASES  # noqa: E402
+
+CASES += LEDGER_CACHE_CASES

@@ -20,7 +20,7 @@ def many_formats(canvases):
         if p["gimp"] == "2.10":
             ids = "(vector->list (cadr (gimp-image-list)))"
             call = (f'(car (plug-in-gpt-image-new RUN-NONINTERACTIVE "{canvases}" "{p["prompt"]}" "medium" "auto" 1 '
-                    f'"auto" "png" 100 0 "letterbox" "low" 0 (vector)))')
+                    f'"auto" "png" 100 0 "letterbox" "low" 0 (vector) "off"))')
         else:
             ids = "(vector->list (car (gimp-get-images)))"
             call = (f'(car (plug-in-gpt-image-new #:run-mode RUN-NONINTERACTIVE #:canvas "{canvases}" '

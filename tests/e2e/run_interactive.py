@@ -162,16 +162,16 @@ def main():
     settings_file = os.path.join(profile, "gimp-gpt-image/settings.ini")
     if args.gimp == "2.10":
         fill = ("(plug-in-gpt-image-edit {mode} img base \"{prompt}\" \"medium\" \"auto\" {n} "
-                "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0 2 0 (vector))")
+                "\"auto\" \"low\" \"png\" 100 -1 0 \"visible\" 0 0 2 0 (vector) \"off\")")
         open_settings = '(plug-in-gpt-image-settings RUN-INTERACTIVE "" "" "" "" 600 "" 2 10 60)'
         generate = ('(plug-in-gpt-image-generate RUN-INTERACTIVE img base "" "medium" "auto" 1 "auto" "png" 100 2 '
-                    '"letterbox" "low" 0 (vector))')
+                    '"letterbox" "low" 0 (vector) "off")')
         new_image = ('(plug-in-gpt-image-new RUN-INTERACTIVE "square-post" "" "medium" "auto" 1 "auto" "png" 100 2 '
-                     '"letterbox" "low" 0 (vector))')
+                     '"letterbox" "low" 0 (vector) "off")')
         remove = ('(plug-in-gpt-image-remove RUN-INTERACTIVE img base "" "medium" "auto" 1 "auto" "low" "png" 100 '
-                  '-1 -1 "visible" 1 -1 2 0 (vector))')
+                  '-1 -1 "visible" 1 -1 2 0 (vector) "off")')
         expand = ('(plug-in-gpt-image-expand RUN-INTERACTIVE img base "" "16:9" "center" "medium" 1 "auto" "low" '
-                  '"png" 100 -1 2 0 (vector))')
+                  '"png" 100 -1 2 0 (vector) "off")')
         image_width = "(car (gimp-image-width img))"
     else:
         fill = ("(plug-in-gpt-image-edit #:run-mode {mode} #:image img #:drawables (vector base) "

@@ -32,7 +32,7 @@ BLANK_PROMPT_2_10 = """(let* ((img (car (gimp-image-new 64 64 RGB)))
        (layer (car (gimp-layer-new img 64 64 RGB-IMAGE "bg" 100 NORMAL-MODE))))
   (gimp-image-insert-layer img layer 0 0)
   (catch #f (plug-in-gpt-image-edit RUN-NONINTERACTIVE img layer "   " "medium" "auto" 1
-                                    "auto" "low" "png" 100 -1 0 "visible" 0 0 0 0 (vector))))"""
+                                    "auto" "low" "png" 100 -1 0 "visible" 0 0 0 0 (vector) "off")))"""
 
 LABELS_AND_BLANK_PROMPT_3 = """from gi.repository import Gimp
 pdb = Gimp.get_pdb()

@@ -225,7 +225,7 @@ TEST(ExpandProcedure, ArgumentsInTheOrderScriptsPassThem) {
   for (const procedures::Argument &row : procedures::expand().arguments) names.push_back(row.name);
   EXPECT_EQ(names, (std::vector<std::string>{"prompt", "canvas", "anchor", "quality", "variations", "background",
                                              "input-fidelity", "output-format", "output-compression",
-                                             "feather-radius", "partial-images", "references"}));
+                                             "feather-radius", "partial-images", "references", "cache"}));
   const procedures::Argument *anchor = procedures::expand().find("anchor");
   ASSERT_NE(anchor, nullptr);
   std::vector<std::string> values;

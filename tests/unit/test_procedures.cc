@@ -35,10 +35,10 @@ TEST(Procedures, ArgumentsInTheOrderScriptsPassThem) {
   EXPECT_EQ(names(edit()), (std::vector<std::string>{"prompt", "quality", "size", "variations", "background",
                                                       "input-fidelity", "output-format", "output-compression",
                                                       "context-margin", "feather-radius", "sample", "color-match",
-                                                      "mask-grow", "partial-images", "references"}));
+                                                      "mask-grow", "partial-images", "references", "cache"}));
   const std::vector<std::string> generate_names{"prompt", "quality", "size", "variations", "background",
                                                 "output-format", "output-compression", "partial-images", "fit",
-                                                "input-fidelity", "references"};
+                                                "input-fidelity", "references", "cache"};
   EXPECT_EQ(names(generate()), generate_names);
   std::vector<std::string> new_names{"canvas"};
   new_names.insert(new_names.end(), generate_names.begin(), generate_names.end());
@@ -47,7 +47,7 @@ TEST(Procedures, ArgumentsInTheOrderScriptsPassThem) {
   EXPECT_EQ(names(removal()), (std::vector<std::string>{"hint", "quality", "size", "variations", "background",
                                                         "input-fidelity", "output-format", "output-compression",
                                                         "context-margin", "feather-radius", "sample", "color-match",
-                                                        "mask-grow", "partial-images", "references"}));
+                                                        "mask-grow", "partial-images", "references", "cache"}));
   EXPECT_EQ(removal().target, Target::Image);
   EXPECT_EQ(removal().returns, Returns::Layer);
   EXPECT_EQ(names(settings()), (std::vector<std::string>{"base-url", "model", "organization", "project", "timeout",

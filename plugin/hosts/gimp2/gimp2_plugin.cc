@@ -30,35 +30,37 @@ std::string usage(const procedures::Procedure &table) {
     return _("plug-in-gpt-image-edit takes run-mode, image, drawable, prompt, quality, size, "
              "variations, background, input-fidelity, output-format, output-compression, "
              "context-margin, feather-radius, sample, color-match, mask-grow, partial-images, "
-             "num-references, references.");
+             "num-references, references, cache.");
   if (&table == &procedures::generate())
     return _("plug-in-gpt-image-generate takes run-mode, image, drawable, prompt, quality, size, "
              "variations, background, output-format, output-compression, partial-images, fit, "
-             "input-fidelity, num-references, references.");
+             "input-fidelity, num-references, references, cache.");
   if (&table == &procedures::new_image())
     return _("plug-in-gpt-image-new takes run-mode, canvas, prompt, quality, size, variations, "
              "background, output-format, output-compression, partial-images, fit, input-fidelity, "
-             "num-references, references.");
+             "num-references, references, cache.");
   if (&table == &procedures::removal())
     return _("plug-in-gpt-image-remove takes run-mode, image, drawable, hint, quality, size, "
              "variations, background, input-fidelity, output-format, output-compression, "
              "context-margin, feather-radius, sample, color-match, mask-grow, partial-images, "
-             "num-references, references.");
+             "num-references, references, cache.");
   if (&table == &procedures::expand())
     return _("plug-in-gpt-image-expand takes run-mode, image, drawable, prompt, canvas, anchor, quality, "
              "variations, background, input-fidelity, output-format, output-compression, feather-radius, "
-             "partial-images, num-references, references.");
+             "partial-images, num-references, references, cache.");
   if (&table == &procedures::usage()) return _("plug-in-gpt-image-usage takes run-mode only.");
   if (&table == &procedures::history()) return _("plug-in-gpt-image-history takes run-mode, image, drawable, entry.");
   return _("plug-in-gpt-image-settings takes run-mode, base-url, model, organization, "
            "project, timeout, ca-file, retries, connect-timeout, stall-timeout.");
 }
 
-// Every param, or (Generative Fill only) all but the references: scripts written before they were
+// Every param; or all but the trailing `cache` (issue 19) for procedures that have it; or
+// (Generative Fill only) all but the references and the cache: scripts written before they were
 // appended.
 bool accepted_count(const procedures::Procedure &table, gint nparams) {
   const int full = full_param_count(table);
-  return nparams == full || (&table == &procedures::edit() && nparams == full - 2);
+  const int cache = table.find(spec::kArgCache) ? 1 : 0;
+  return nparams == full || nparams == full - cache || (&table == &procedures::edit() && nparams == full - 3);
 }
 
 class Gimp2Call : public ProcedureCall {

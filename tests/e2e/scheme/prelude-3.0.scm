@@ -85,3 +85,7 @@
 (define (t-image-height img) (car (gimp-image-get-height img)))
 ; The image's single layer as it is, alpha included (no flattening).
 (define (t-export-layer img path) (gimp-file-save RUN-NONINTERACTIVE img path))
+; The fill as t-fill, with the `cache` argument (off or reuse).
+(define (t-fill-cache img drawable prompt cache)
+  (car (plug-in-gpt-image-edit #:run-mode RUN-NONINTERACTIVE #:image img #:drawables (vector drawable)
+                               #:prompt prompt #:feather-radius 0 #:color-match FALSE #:mask-grow 0 #:cache cache)))
