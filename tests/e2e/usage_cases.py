@@ -99,3 +99,85 @@ CASES = [
     ("ledger_budget_lets_a_fill_under_it_through", "a lighthouse under the budget",
      seeded(texture_case(SELECT_ELLIPSE, "low", 1)), under_budget_check, SESSION),
 ]
+
+
+# Issue 19's own scenario, on the real ledger lines (no seeded file): two fills are recorded with
+# what they cost, and the budget, set between the second's cost and the third's estimate, refuses the
+# third. The stand-in reports the usage the prompt asks for (standin-usage), so each fill costs
+# what the catalogue's prices make of these tokens; the test works the figures out itself.
+from ledger_cache_cases import token_prices  # noqa: E402
+
+SPENT_USAGE = (20, 280, 1056)  # text input, image input, output tokens per fill
+# The estimate of each low fill, by hand: 1024x1024 low is 272 output tokens, plus 2 previews of
+# 100, at gpt-image-1.5's $32 per 1M image output tokens.
+LOW_ESTIMATE = (272 + 2 * 100) * 32 / 1e6
+
+
+def fill_cost(model="gpt-image-1.5"):
+    prices = token_prices(model)
+    text, image, output = SPENT_USAGE
+    return (text * prices["text_input"] + image * prices["image_input"] + output * prices["image_output"]) / 1e6
+
+
+# The first and second fills fit (0 + e, c + e); the third does not (2c + e). Half a fill's cost on
+# either side of the line.
+SPENT_BUDGET = 1.5 * fill_cost() + LOW_ESTIMATE
+
+
+def spent_prompt(word):
+    return f"a budget {word} standin-usage:{','.join(map(str, SPENT_USAGE))}"
+
+
+def ledger_rows(p):
+    import csv
+    path = os.path.join(p["home"], profile_dir(p["gimp"]), "gimp-gpt-image", "usage.csv")
+    return list(csv.DictReader(open(path, encoding="utf-8"))) if os.path.exists(path) else []
+
+
+def spent_fill_check(c, p, report, before, after, requests, output):
+    under_budget_check(c, p, report, before, after, requests, output)
+    rows = [row for row in ledger_rows(p) if row["outcome"] == "ok"]
+    c.expect(len(rows) in (1, 2), f"{len(rows)} ledger lines after this fill")
+    if rows:
+        c.equal(rows[-1]["cost_usd"], f"{fill_cost():.6f}", "the fill's cost in the ledger (usage x catalogue prices)")
+
+
+def spent_refused_check(c, p, report, before, after, requests, output):
+    check_refused(c, report, before, after, output, "monthly budget")
+    c.expect(request_for(requests, p["prompt"]) is None, "the stand-in received the refused fill")
+    rows = ledger_rows(p)
+    c.equal(len(rows), 2, "ledger lines: the two fills, none for the refused one")
+    spent = f"${2 * fill_cost():.2f}"
+    for part in (f"${LOW_ESTIMATE:.4f}", spent, f"${SPENT_BUDGET:.2f}"):
+        c.expect(part in output, f"the refusal does not say {part!r}")
+
+
+SPENT_SESSION = ("budget_spent", lambda standin, proxy: {"GPT_IMAGE_MONTHLY_BUDGET": f"{SPENT_BUDGET:.6f}"})
+CASES += [
+    ("ledger_budget_first_fill_recorded", spent_prompt("kite"), texture_case(SELECT_ELLIPSE, "low", 1),
+     spent_fill_check, SPENT_SESSION),
+    ("ledger_budget_second_fill_recorded", spent_prompt("boat"), texture_case(SELECT_ELLIPSE, "low", 1),
+     spent_fill_check, SPENT_SESSION),
+    ("ledger_budget_refuses_the_third", spent_prompt("tent"), texture_case(SELECT_ELLIPSE, "low", 1),
+     spent_refused_check, SPENT_SESSION),
+]
+
+
+# The History window's source is the same request path: after the two fills, History's "latest" is
+# the second fill's answer, put back without a request.
+def history_after_fills_scheme(p):
+    from history_cases import history_call
+    return f"""(let* ((img (t-new-image 64 48)) (base (vector-ref (t-layers img) 0)))
+  (t-export img "{p['before']}")
+  (t-run-call "{p['report']}" "{p['after']}" img base (lambda () {history_call(p, "latest")})))"""
+
+
+def history_after_fills_check(c, p, report, before, after, requests, output):
+    c.expect(report.get("result", -1) > 0, "History placed no layer")
+    c.equal(report.get("name"), "History: " + spent_prompt("boat"), "the newest entry is the second fill's answer")
+    c.equal((report.get("width"), report.get("height")), (64, 48), "the layer is scaled to the canvas")
+    c.equal(len(ledger_rows(p)), 2, "History wrote a ledger line (nothing is sent)")
+
+
+CASES.append(("ledger_history_latest_after_fills", "", history_after_fills_scheme, history_after_fills_check,
+              SPENT_SESSION))
