@@ -109,6 +109,21 @@ ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent,
   return {group};
 }
 
+bool scale_layer(ItemId layer, const PixelRect &to) {
+  // The transform takes its interpolation from the context: pushed, so the user's stays as it was.
+  gimp_context_push();
+  gimp_context_set_interpolation(GIMP_INTERPOLATION_CUBIC);
+  const gint32 scaled = gimp_item_transform_scale(layer.id, to.x, to.y, to.x + to.width, to.y + to.height);
+  gimp_context_pop();
+  return scaled == layer.id;
+}
+
+bool crop_layer(ItemId layer, const PixelRect &keep) {
+  gint x = 0, y = 0;
+  gimp_drawable_offsets(layer.id, &x, &y);
+  return gimp_layer_resize(layer.id, keep.width, keep.height, x - keep.x, y - keep.y);
+}
+
 ItemId add_black_mask(ItemId layer) {
   const gint32 mask = gimp_layer_create_mask(layer.id, GIMP_ADD_MASK_BLACK);
   if (mask <= 0 || !gimp_layer_add_mask(layer.id, mask)) return {};

@@ -127,6 +127,21 @@ ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent,
   return id_of(group);
 }
 
+bool scale_layer(ItemId layer, const PixelRect &to) {
+  // The transform takes its interpolation from the context: pushed, so the user's stays as it was.
+  gimp_context_push();
+  gimp_context_set_interpolation(GIMP_INTERPOLATION_CUBIC);
+  GimpItem *scaled = gimp_item_transform_scale(item_of(layer), to.x, to.y, to.x + to.width, to.y + to.height);
+  gimp_context_pop();
+  return scaled == item_of(layer);
+}
+
+bool crop_layer(ItemId layer, const PixelRect &keep) {
+  gint x = 0, y = 0;
+  gimp_drawable_get_offsets(drawable_of(layer), &x, &y);
+  return gimp_layer_resize(layer_of(layer), keep.width, keep.height, x - keep.x, y - keep.y);
+}
+
 ItemId add_black_mask(ItemId layer) {
   GimpLayer *object = layer_of(layer);
   GimpLayerMask *mask = gimp_layer_create_mask(object, GIMP_ADD_MASK_BLACK);
