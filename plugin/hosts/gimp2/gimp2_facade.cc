@@ -110,12 +110,15 @@ ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent,
 }
 
 bool scale_layer(ItemId layer, const PixelRect &to) {
-  // The transform takes its interpolation from the context: pushed, so the user's stays as it was.
+  // gimp_layer_scale, not gimp_item_transform_scale: the latter cuts what is selected into a
+  // floating selection when there is a selection, and a fill always has one. Its interpolation
+  // comes from the context: pushed, so the user's stays as it was.
   gimp_context_push();
   gimp_context_set_interpolation(GIMP_INTERPOLATION_CUBIC);
-  const gint32 scaled = gimp_item_transform_scale(layer.id, to.x, to.y, to.x + to.width, to.y + to.height);
+  const bool scaled = gimp_layer_scale(layer.id, to.width, to.height, TRUE) &&
+                gimp_layer_set_offsets(layer.id, to.x, to.y);
   gimp_context_pop();
-  return scaled == layer.id;
+  return scaled;
 }
 
 bool crop_layer(ItemId layer, const PixelRect &keep) {
