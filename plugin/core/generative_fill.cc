@@ -130,19 +130,27 @@ PreparedEdit prepare_edit(ImageSource &source, const FillOptions &options, const
   if (edit.has_selection) edit.selection = source.read_selection(plan.captured);
   edit.timings.capture_ms = elapsed_ms(started);
   started = std::chrono::steady_clock::now();
-  const Raster visible = pad_to_frame(edit.original, plan.captured, plan.frame);
-  edit.request.image_png = encode_png(scale_raster(visible, plan.upload));
+  // A frame larger than the request size goes scaled down (a small one at its own size, or
+  // enlarged by a whole factor when tiny).
+  const bool scaled_down = plan.upload.width < plan.frame.width || plan.upload.height < plan.frame.height;
+  {
+    Raster sent = scale_padded(edit.original, plan.captured, plan.frame, plan.upload);
+    edit.request.image_png = encode_png(sent);
+    if (scaled_down) edit.sent_image = std::move(sent);
+  }
   if (edit.has_selection) {
     // Padding outside the canvas is never selected: it stays "keep" in the mask.
     const Raster &selected = edit.selection;
-    Raster frame_selection = selected;
+    Raster padded;
     if (!(plan.captured == plan.frame)) {
-      frame_selection = Raster(plan.frame.width, plan.frame.height, 1, 0);
+      padded = Raster(plan.frame.width, plan.frame.height, 1, 0);
       for (int y = 0; y < selected.height; ++y)
         for (int x = 0; x < selected.width; ++x)
-          *frame_selection.at(plan.captured.x - plan.frame.x + x, plan.captured.y - plan.frame.y + y) = *selected.at(x, y);
+          *padded.at(plan.captured.x - plan.frame.x + x, plan.captured.y - plan.frame.y + y) = *selected.at(x, y);
     }
-    edit.request.mask_png = encode_png(selection_to_edit_mask(scale_raster(frame_selection, plan.upload)));
+    Raster sent_selection = scale_raster(padded.pixels.empty() ? selected : padded, plan.upload);
+    edit.request.mask_png = encode_png(selection_to_edit_mask(sent_selection));
+    if (scaled_down) edit.sent_selection = std::move(sent_selection);
   }
   for (const Raster &reference : references) edit.request.reference_pngs.push_back(encode_reference(reference, plan.request));
   edit.request.model = model.name;
@@ -159,6 +167,9 @@ PreparedEdit prepare_edit(ImageSource &source, const FillOptions &options, const
   edit.request.output_format = takes_output_format(model) ? options.output_format : "";
   edit.request.output_compression = options.output_compression;
   edit.request.partial_images = model.streams ? options.partial_images : 0;
+  // A region larger than the request size is placed from the answer's own resolution
+  // (placement_from_answer): its full-size pixels are not needed again.
+  if (scaled_down) edit.original = Raster();
   edit.timings.encode_ms = elapsed_ms(started);
   edit.timings.upload_bytes = image_bytes(edit.request);
   if (edit.has_selection) {
@@ -190,6 +201,41 @@ CostEstimate estimate_fill_cost(ImageSource &source, const FillOptions &options,
   }
 }
 
+namespace {
+
+// The answer to a region larger than the request size, kept at its own resolution: laid over the
+// picture as sent where it came back transparent, checked for repainting outside the mask, and
+// colour-fitted on the ring around the selection, all against the picture and selection as sent
+// (the frame at the upload size, brought to the answer's size if a server answered at another).
+// A per-channel gain and offset commutes with scaling, so fitting here and letting GIMP scale
+// the layer up gives the colours a fit at full size would, at a fraction of the pixels.
+Raster answer_at_own_size(const PreparedEdit &edit, const Raster &image, bool first, bool &composited,
+                          bool &repainted, std::vector<ColorFit> &fits) {
+  const ContextPlan &plan = edit.plan;
+  Raster layer = image;
+  const Raster sent = scale_raster(edit.sent_image, image.size());
+  if (edit.opaque_frame && composite_over(layer, sent)) composited = true;
+  if (!edit.has_selection) return layer;
+  const Raster selection = scale_raster(edit.sent_selection, image.size());
+  if (first) repainted = changed_far_outside(sent, layer, selection);
+  if (edit.color_match) {
+    // The part of the frame on the canvas, at the answer's resolution.
+    const double sx = static_cast<double>(image.width) / plan.frame.width;
+    const double sy = static_cast<double>(image.height) / plan.frame.height;
+    const int x0 = static_cast<int>(std::ceil((plan.captured.x - plan.frame.x) * sx));
+    const int y0 = static_cast<int>(std::ceil((plan.captured.y - plan.frame.y) * sy));
+    const int x1 = static_cast<int>(std::floor((plan.captured.x + plan.captured.width - plan.frame.x) * sx));
+    const int y1 = static_cast<int>(std::floor((plan.captured.y + plan.captured.height - plan.frame.y) * sy));
+    const Raster ring = selection_ring(selection, {x0, y0, x1 - x0, y1 - y0}, kColorRingWidth);
+    const ColorFit fit = fit_color(sent, layer, ring);
+    apply_color_fit(layer, fit);
+    fits.push_back(fit);
+  }
+  return layer;
+}
+
+}  // namespace
+
 LayersToPlace placement_from_answer(const PreparedEdit &edit, const ImagesResult &answer, const std::string &prompt) {
   const ContextPlan &plan = edit.plan;
   LayersToPlace placement;
@@ -206,8 +252,12 @@ LayersToPlace placement_from_answer(const PreparedEdit &edit, const ImagesResult
                       plan.captured.height};
   const double frame_aspect = static_cast<double>(plan.frame.width) / plan.frame.height;
   const size_t asked = static_cast<size_t>(std::max(1, edit.request.n));
-  const Raster ring = edit.color_match ? selection_ring(edit.selection, {0, 0, roi.width, roi.height}, kColorRingWidth)
-                                       : Raster();
+  // A region larger than the request size: the answer stays at its own resolution and is compared
+  // with the picture as sent, which is the frame at that resolution (GIMP scales the layer up).
+  const bool at_answer_size = !edit.sent_image.pixels.empty();
+  if (at_answer_size) placement.scaled_to = plan.frame;
+  Raster ring;
+  if (edit.color_match && !at_answer_size) ring = selection_ring(edit.selection, {0, 0, roi.width, roi.height}, kColorRingWidth);
   bool composited = false, repainted = false;
   std::optional<PixelSize> first_size;
   for (size_t i = 0; i < answer.images.size() && i < asked; ++i) {  // a relay that ignores n must not flood
@@ -219,6 +269,10 @@ LayersToPlace placement_from_answer(const PreparedEdit &edit, const ImagesResult
                             format_text(_("The server returned a %s image for a %s request; its shape does not "
                                           "match, so it cannot be placed."),
                                         format_size(image.size()).c_str(), format_size(plan.request).c_str()));
+    if (at_answer_size) {
+      placement.layers.push_back(answer_at_own_size(edit, image, i == 0, composited, repainted, placement.color_fits));
+      continue;
+    }
     Raster layer = scale_raster(image, plan.frame.size(), roi);
     // Nothing of an opaque picture may show through where the answer came back transparent.
     if (edit.opaque_frame && composite_over(layer, edit.original)) composited = true;

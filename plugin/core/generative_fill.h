@@ -70,6 +70,11 @@ class ImageSource {
 struct LayersToPlace {
   PixelRect at;
   std::vector<Raster> layers;
+  // Set when the region is larger than the answer: each layer then holds the whole answer at its
+  // own resolution, covering this rect of the canvas (the frame, which contains `at`). The host
+  // scales it there with GIMP's own interpolation and crops it to `at`, instead of the core
+  // scaling it up and sending the region's pixels over the wire (bench/README.md, issue 20).
+  std::optional<PixelRect> scaled_to;
   std::string layer_name;
   bool has_selection = false;  // true: the layers get a mask made from `selection`
   // The selection over `at` as it was when the pixels were read (1 channel): the layer mask is made
@@ -99,6 +104,12 @@ struct PreparedEdit {
   bool color_match = false;
   Raster original;   // what was sampled over plan.captured (RGBA), the colour match's reference
   Raster selection;  // the selection over plan.captured (1 channel), when there is one
+  // When the frame was scaled down for the upload (it is larger than the request size): the
+  // picture and selection exactly as sent, at the upload size. The answer's colours are then
+  // fitted and checked at this resolution, and `original` is not kept (its full-size pixels are
+  // needed nowhere after the upload).
+  Raster sent_image;
+  Raster sent_selection;
   // The sampled pixels are fully opaque and no transparent background was asked for: an answer
   // with transparency is laid over `original`.
   bool opaque_frame = false;

@@ -42,9 +42,14 @@ LayerTarget::ItemId place_layers(LayerTarget &target, const LayersToPlace &place
     if (grouped) top = target.insert_group(placement.layer_name);
     for (size_t i = 0; i < placement.layers.size(); ++i) {
       const std::string name = grouped ? placement.layer_name + " #" + std::to_string(i + 1) : placement.layer_name;
-      const auto layer = target.insert_layer(name, grouped ? top : 0, static_cast<int>(i), placement.layers[i],
-                                             placement.at);
+      const Raster &pixels = placement.layers[i];
+      // An answer at its own resolution goes in at the frame's corner and is scaled up by GIMP.
+      const PixelRect at = placement.scaled_to
+                               ? PixelRect{placement.scaled_to->x, placement.scaled_to->y, pixels.width, pixels.height}
+                               : placement.at;
+      const auto layer = target.insert_layer(name, grouped ? top : 0, static_cast<int>(i), pixels, at);
       if (!grouped) top = layer;
+      if (placement.scaled_to) target.scale_layer(layer, *placement.scaled_to, placement.at);
       if (placement.has_selection) target.add_mask(layer, mask);
       target.set_visible(layer, i == 0);  // variations to compare: only the first shows
     }

@@ -31,6 +31,9 @@ class LayerTarget {
   // or directly above the active layer when `group` is 0.
   virtual ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
                               const PixelRect &at) = 0;
+  // Scales `layer` (inserted at `to`'s corner at its own size) to cover `to` with GIMP's
+  // interpolation, then crops it to `keep` (inside `to`): the layer then covers exactly `keep`.
+  virtual void scale_layer(ItemId layer, const PixelRect &to, const PixelRect &keep) = 0;
   // Adds a layer mask holding `mask` (1 channel, the layer's size, 255 = shown).
   virtual void add_mask(ItemId layer, const Raster &mask) = 0;
   virtual void set_visible(ItemId item, bool visible) = 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -25,6 +26,15 @@ Raster pad_to_frame(const Raster &captured, const PixelRect &captured_at, const 
     }
   }
   return out;
+}
+
+Raster scale_padded(const Raster &captured, const PixelRect &captured_at, const PixelRect &frame, PixelSize target) {
+  if (captured_at == frame && captured.size() == frame.size()) return scale_raster(captured, target);
+  if (frame.size() == target) return pad_to_frame(captured, captured_at, frame);  // no larger than the request
+  if (captured.width != captured_at.width || captured.height != captured_at.height || captured.pixels.empty())
+    throw GenerativeError(ErrorKind::Image, _("Captured pixels do not match the planned region."));
+  const PixelRect placed{captured_at.x - frame.x, captured_at.y - frame.y, captured_at.width, captured_at.height};
+  return resample_lanczos3(captured, placed, frame.size(), target, {0, 0, target.width, target.height});
 }
 
 Raster selection_to_edit_mask(const Raster &selection) {
@@ -80,38 +90,38 @@ std::array<int, 3> boxes_for_gaussian(double sigma) {
   return widths;
 }
 
-// One box blur of a row of `count` samples, in place; edges repeat the end samples (as the canvas
-// edge would continue), so a mask touching the edge does not fade into it.
-void box_blur_line(float *line, int count, int half, std::vector<float> &scratch) {
+// One box sum of a row of `count` samples, in place: each sample becomes the sum of the 2 * half + 1
+// around it; edges repeat the end samples (as the canvas edge would continue), so a mask touching
+// the edge does not fade into it. Sums, not means, in integers: the blur is then exact, and a
+// part of the mask blurred on its own (with a margin, shape_mask) equals the same part of the whole.
+void box_sum_line(std::int64_t *line, int count, int half, std::vector<std::int64_t> &scratch) {
   if (half <= 0 || count <= 0) return;
   scratch.assign(line, line + count);
   auto at = [&](int i) { return scratch[std::clamp(i, 0, count - 1)]; };
-  double sum = 0;
+  std::int64_t sum = 0;
   for (int i = -half; i <= half; ++i) sum += at(i);
-  const double scale = 1.0 / (2 * half + 1);
   for (int i = 0; i < count; ++i) {
-    line[i] = static_cast<float>(sum * scale);
+    line[i] = sum;
     sum += at(i + half + 1) - at(i - half);
   }
 }
 
-// The same box blur down every column at once, row by row (cache-friendly: a column-by-column walk
+// The same box sum down every column at once, row by row (cache-friendly: a column-by-column walk
 // over a large mask touches a new cache line for every sample).
-void box_blur_columns(std::vector<float> &values, int w, int h, int half, std::vector<float> &source) {
+void box_sum_columns(std::vector<std::int64_t> &values, int w, int h, int half, std::vector<std::int64_t> &source) {
   if (half <= 0 || h <= 0) return;
   source = values;
   auto row = [&](int y) { return source.data() + static_cast<size_t>(std::clamp(y, 0, h - 1)) * w; };
-  std::vector<double> sum(static_cast<size_t>(w), 0.0);
+  std::vector<std::int64_t> sum(static_cast<size_t>(w), 0);
   for (int y = -half; y <= half; ++y) {
-    const float *r = row(y);
+    const std::int64_t *r = row(y);
     for (int x = 0; x < w; ++x) sum[x] += r[x];
   }
-  const double scale = 1.0 / (2 * half + 1);
   for (int y = 0; y < h; ++y) {
-    float *out = values.data() + static_cast<size_t>(y) * w;
-    const float *enter = row(y + half + 1), *leave = row(y - half);
+    std::int64_t *out = values.data() + static_cast<size_t>(y) * w;
+    const std::int64_t *enter = row(y + half + 1), *leave = row(y - half);
     for (int x = 0; x < w; ++x) {
-      out[x] = static_cast<float>(sum[x] * scale);
+      out[x] = sum[x];
       sum[x] += enter[x] - leave[x];
     }
   }
@@ -119,22 +129,32 @@ void box_blur_columns(std::vector<float> &values, int w, int h, int half, std::v
 
 }  // namespace
 
+int feather_reach(int radius) {
+  if (radius <= 0) return 0;
+  int reach = 0;
+  for (int width : boxes_for_gaussian(radius / 2.0)) reach += (width - 1) / 2;
+  return reach;
+}
+
 Raster feather_mask(const Raster &mask, int radius) {
   if (radius <= 0) return mask;
   // A Gaussian of standard deviation radius / 2 as three box blurs per direction: linear in the
   // mask's size whatever the radius. (GEGL's gaussian-blur did this before, but loading GEGL's
-  // operations cost every fill about a second and 350 MB; bench/README.md.)
+  // operations cost every fill about a second and 350 MB; bench/README.md.) The sums are divided
+  // once at the end: at most 255 * 257^6 (radius 256), well inside 64 bits.
   const int w = mask.width, h = mask.height;
-  std::vector<float> values(mask.pixels.begin(), mask.pixels.end());
-  std::vector<float> scratch;
+  std::vector<std::int64_t> values(mask.pixels.begin(), mask.pixels.end());
+  std::vector<std::int64_t> scratch;
+  std::int64_t divisor = 1;
   for (int width : boxes_for_gaussian(radius / 2.0)) {
     const int half = (width - 1) / 2;
-    for (int y = 0; y < h; ++y) box_blur_line(values.data() + static_cast<size_t>(y) * w, w, half, scratch);
-    box_blur_columns(values, w, h, half, scratch);
+    for (int y = 0; y < h; ++y) box_sum_line(values.data() + static_cast<size_t>(y) * w, w, half, scratch);
+    box_sum_columns(values, w, h, half, scratch);
+    divisor *= static_cast<std::int64_t>(2 * half + 1) * (2 * half + 1);
   }
   Raster out(w, h, 1);
   for (size_t i = 0; i < values.size(); ++i)
-    out.pixels[i] = static_cast<std::uint8_t>(std::clamp(std::lround(values[i]), 0L, 255L));
+    out.pixels[i] = static_cast<std::uint8_t>(std::clamp<std::int64_t>((values[i] + divisor / 2) / divisor, 0, 255));
   return out;
 }
 

@@ -10,6 +10,10 @@ namespace gpt_image {
 // nearest edge pixel into the padding so the model sees no artificial border.
 Raster pad_to_frame(const Raster &captured, const PixelRect &captured_at, const PixelRect &frame);
 
+// pad_to_frame(captured, captured_at, frame) scaled to `target` (Lanczos-3); a frame that needs
+// scaling is padded and scaled in one step, without a padded copy of a large region.
+Raster scale_padded(const Raster &captured, const PixelRect &captured_at, const PixelRect &frame, PixelSize target);
+
 // Turns selection values (1 channel, 255 = selected) into the API's mask: RGBA, alpha 0 where the
 // edit goes, alpha 255 where the picture is to be kept, partial selection -> partial alpha.
 Raster selection_to_edit_mask(const Raster &selection);
@@ -26,6 +30,10 @@ inline Raster scale_raster(const Raster &source, PixelSize target) {
 // Softens a 1-channel mask: a Gaussian blur (three box blurs) whose standard deviation is half the radius, so the
 // edge fades over about `radius` pixels on each side. Radius 0 returns the mask unchanged.
 Raster feather_mask(const Raster &mask, int radius);
+
+// How far feather_mask() reaches: an output pixel depends on the pixels at most this far away in
+// either direction (0 for radius 0).
+int feather_reach(int radius);
 
 // `image` scaled to fit inside `target` without distortion (Lanczos-3), centred on a transparent
 // RGBA raster of exactly `target`'s size: letterboxed, never stretched. 4 channels in and out.

@@ -28,7 +28,10 @@ struct Taps {
 
 // Output sample i covers input position (i + 0.5) / scale - 0.5; a downscale stretches the kernel
 // by 1 / scale so it averages what it skips (antialiasing). Out-of-range taps clamp to the edge.
-std::vector<Taps> axis_taps(int in, int out, int first_out, int count) {
+// The input may stand for the part [valid_first, valid_last] of a longer line of `in` samples
+// whose others repeat its end samples (a frame padded outside the canvas, pad_to_frame): taps then
+// clamp to that part, and `first` counts from valid_first.
+std::vector<Taps> axis_taps(int in, int out, int first_out, int count, int valid_first, int valid_last) {
   const double scale = static_cast<double>(out) / in;
   const double stretch = std::min(scale, 1.0);
   const double support = kLobes / stretch;
@@ -37,14 +40,16 @@ std::vector<Taps> axis_taps(int in, int out, int first_out, int count) {
     const int i = first_out + k;
     const double centre = (i + 0.5) / scale - 0.5;
     const int lo = static_cast<int>(std::ceil(centre - support)), hi = static_cast<int>(std::floor(centre + support));
-    const int first = std::clamp(lo, 0, in - 1), last = std::clamp(hi, 0, in - 1);
+    // Clamped to the line, then to the part of it that exists (the same when it all does).
+    auto source_index = [&](int j) { return std::clamp(std::clamp(j, 0, in - 1), valid_first, valid_last); };
+    const int first = source_index(lo), last = source_index(hi);
     Taps &t = taps[k];
-    t.first = first;
+    t.first = first - valid_first;
     t.weights.assign(last - first + 1, 0.0f);
     double sum = 0;
     for (int j = lo; j <= hi; ++j) {
       const double w = lanczos((j - centre) * stretch);
-      t.weights[std::clamp(j, 0, in - 1) - first] += static_cast<float>(w);
+      t.weights[source_index(j) - first] += static_cast<float>(w);
       sum += w;
     }
     for (float &w : t.weights) w = static_cast<float>(w / sum);
@@ -72,78 +77,99 @@ void for_row_blocks(int count, long long work_per_row, Body body) {
   for (std::thread &t : helpers) t.join();
 }
 
+// Output rows made per round: the horizontal pass keeps only the input rows one round reads, so
+// scaling a region of tens of megapixels down holds a few megabytes of floats, not the region's
+// rows (134 MB for half of 100 MP). Each row is computed exactly as in one round.
+constexpr int kRowsPerRound = 128;
+
 // The two passes with the channel count known to the compiler, so the per-pixel loops unroll and
-// vectorise.
+// vectorise. `placed`: where `source` lies in the (virtual) frame that is resampled.
 template <int C>
-Raster resample(const Raster &source, PixelSize target, const PixelRect &roi) {
+Raster resample(const Raster &source, const PixelRect &placed, PixelSize frame, PixelSize target,
+                const PixelRect &roi) {
   constexpr bool alpha = C == 4;
-  const std::vector<Taps> columns = axis_taps(source.width, target.width, roi.x, roi.width);
-  const std::vector<Taps> rows = axis_taps(source.height, target.height, roi.y, roi.height);
-  // Only the input rows some output row reads (taps move forward monotonically).
-  const int first_row = rows.front().first;
-  const int row_count = rows.back().first + static_cast<int>(rows.back().weights.size()) - first_row;
-
-  // Horizontal pass: each needed input row, premultiplied as it is read, to the roi's columns.
+  const std::vector<Taps> columns =
+      axis_taps(frame.width, target.width, roi.x, roi.width, placed.x, placed.x + placed.width - 1);
+  const std::vector<Taps> rows =
+      axis_taps(frame.height, target.height, roi.y, roi.height, placed.y, placed.y + placed.height - 1);
   const size_t across_stride = static_cast<size_t>(roi.width) * C;
-  std::vector<float> across(static_cast<size_t>(row_count) * across_stride, 0.0f);
   const long long column_taps = static_cast<long long>(columns.front().weights.size()) * roi.width * C;
-  for_row_blocks(row_count, column_taps + source.width * C, [&](int begin, int end) {
-    std::vector<float> input(static_cast<size_t>(source.width) * C);
-    for (int r = begin; r < end; ++r) {
-      const std::uint8_t *pixels = source.at(0, first_row + r);
-      for (int x = 0; x < source.width; ++x) {
-        const float a = alpha ? pixels[x * C + 3] / 255.0f : 1.0f;
-        for (int c = 0; c < C; ++c)
-          input[x * C + c] = (alpha && c < 3) ? pixels[x * C + c] * a : pixels[x * C + c];
-      }
-      float *out = across.data() + r * across_stride;
-      for (int x = 0; x < roi.width; ++x) {
-        const Taps &t = columns[x];
-        float acc[C] = {};
-        const float *px = input.data() + static_cast<size_t>(t.first) * C;
-        for (size_t k = 0; k < t.weights.size(); ++k, px += C)
-          for (int c = 0; c < C; ++c) acc[c] += t.weights[k] * px[c];
-        for (int c = 0; c < C; ++c) out[x * C + c] = acc[c];
-      }
-    }
-  });
-
-  // Vertical pass into the result, un-premultiplied and rounded.
-  Raster result(roi.width, roi.height, C);
   const long long row_taps = static_cast<long long>(rows.front().weights.size()) * across_stride;
-  for_row_blocks(roi.height, row_taps, [&](int begin, int end) {
-    std::vector<float> sum(across_stride);
-    for (int y = begin; y < end; ++y) {
-      std::fill(sum.begin(), sum.end(), 0.0f);
-      const Taps &t = rows[y];
-      for (size_t k = 0; k < t.weights.size(); ++k) {
-        const float w = t.weights[k];
-        const float *row = across.data() + static_cast<size_t>(t.first - first_row + k) * across_stride;
-        for (int x = 0; x < roi.width; ++x)
-          for (int c = 0; c < C; ++c) sum[x * C + c] += w * row[x * C + c];
-      }
-      std::uint8_t *out = result.at(0, y);
-      for (int x = 0; x < roi.width; ++x) {
-        const float *px = sum.data() + static_cast<size_t>(x) * C;
-        const float a = alpha ? std::clamp(px[3], 0.0f, 255.0f) : 255.0f;
-        for (int c = 0; c < C; ++c) {
-          float v = px[c];
-          if (alpha && c < 3) v = a > 0.0f ? v / (a / 255.0f) : 0.0f;
-          out[x * C + c] = static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
+  Raster result(roi.width, roi.height, C);
+  std::vector<float> across;
+  for (int round = 0; round < roi.height; round += kRowsPerRound) {
+    const int round_end = std::min(roi.height, round + kRowsPerRound);
+    // Only the input rows this round's output rows read (taps move forward monotonically).
+    const int first_row = rows[round].first;
+    const int row_count = rows[round_end - 1].first + static_cast<int>(rows[round_end - 1].weights.size()) - first_row;
+
+    // Horizontal pass: each needed input row, premultiplied as it is read, to the roi's columns.
+    across.assign(static_cast<size_t>(row_count) * across_stride, 0.0f);
+    for_row_blocks(row_count, column_taps + source.width * C, [&](int begin, int end) {
+      std::vector<float> input(static_cast<size_t>(source.width) * C);
+      for (int r = begin; r < end; ++r) {
+        const std::uint8_t *pixels = source.at(0, first_row + r);
+        for (int x = 0; x < source.width; ++x) {
+          const float a = alpha ? pixels[x * C + 3] / 255.0f : 1.0f;
+          for (int c = 0; c < C; ++c)
+            input[x * C + c] = (alpha && c < 3) ? pixels[x * C + c] * a : pixels[x * C + c];
+        }
+        float *out = across.data() + r * across_stride;
+        for (int x = 0; x < roi.width; ++x) {
+          const Taps &t = columns[x];
+          float acc[C] = {};
+          const float *px = input.data() + static_cast<size_t>(t.first) * C;
+          for (size_t k = 0; k < t.weights.size(); ++k, px += C)
+            for (int c = 0; c < C; ++c) acc[c] += t.weights[k] * px[c];
+          for (int c = 0; c < C; ++c) out[x * C + c] = acc[c];
         }
       }
-    }
-  });
+    });
+
+    // Vertical pass into the result, un-premultiplied and rounded.
+    for_row_blocks(round_end - round, row_taps, [&](int begin, int end) {
+      std::vector<float> sum(across_stride);
+      for (int y = round + begin; y < round + end; ++y) {
+        std::fill(sum.begin(), sum.end(), 0.0f);
+        const Taps &t = rows[y];
+        for (size_t k = 0; k < t.weights.size(); ++k) {
+          const float w = t.weights[k];
+          const float *row = across.data() + static_cast<size_t>(t.first - first_row + k) * across_stride;
+          for (int x = 0; x < roi.width; ++x)
+            for (int c = 0; c < C; ++c) sum[x * C + c] += w * row[x * C + c];
+        }
+        std::uint8_t *out = result.at(0, y);
+        for (int x = 0; x < roi.width; ++x) {
+          const float *px = sum.data() + static_cast<size_t>(x) * C;
+          const float a = alpha ? std::clamp(px[3], 0.0f, 255.0f) : 255.0f;
+          for (int c = 0; c < C; ++c) {
+            float v = px[c];
+            if (alpha && c < 3) v = a > 0.0f ? v / (a / 255.0f) : 0.0f;
+            out[x * C + c] = static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
+          }
+        }
+      }
+    });
+  }
   return result;
 }
 
 }  // namespace
 
+Raster resample_lanczos3(const Raster &source, const PixelRect &placed, PixelSize frame, PixelSize target,
+                         const PixelRect &roi) {
+  if (roi.empty()) return Raster(std::max(0, roi.width), std::max(0, roi.height), source.channels);
+  if (placed.width != source.width || placed.height != source.height || placed.empty() ||
+      !PixelRect{0, 0, frame.width, frame.height}.contains(placed))
+    throw std::invalid_argument("resample_lanczos3: the source does not lie in the frame");
+  if (source.channels == 4) return resample<4>(source, placed, frame, target, roi);
+  if (source.channels == 1) return resample<1>(source, placed, frame, target, roi);
+  throw std::invalid_argument("resample_lanczos3: 1 or 4 channels");
+}
+
 Raster resample_lanczos3(const Raster &source, PixelSize target, const PixelRect &roi) {
   if (roi.empty()) return Raster(std::max(0, roi.width), std::max(0, roi.height), source.channels);
-  if (source.channels == 4) return resample<4>(source, target, roi);
-  if (source.channels == 1) return resample<1>(source, target, roi);
-  throw std::invalid_argument("resample_lanczos3: 1 or 4 channels");
+  return resample_lanczos3(source, {0, 0, source.width, source.height}, source.size(), target, roi);
 }
 
 }  // namespace gpt_image

@@ -15,4 +15,10 @@ namespace gpt_image {
 // Resamples `source` (1 or 4 channels, u8) to `target` and returns the part `roi` of the result.
 Raster resample_lanczos3(const Raster &source, PixelSize target, const PixelRect &roi);
 
+// The same for a frame of size `frame` of which `source` is the part `placed` (inside it), the
+// rest repeating the nearest edge pixel of `source`: pad_to_frame() and resampling in one step,
+// without the padded copy (hundreds of megabytes for a large region).
+Raster resample_lanczos3(const Raster &source, const PixelRect &placed, PixelSize frame, PixelSize target,
+                         const PixelRect &roi);
+
 }  // namespace gpt_image

@@ -86,6 +86,11 @@ ItemId layer_of_mask(ItemId mask);
 ItemId insert_layer(ImageId image, const std::string &name, const PixelRect &at, ItemId parent, int position);
 // An empty layer group named `name`, inserted as insert_layer() does.
 ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent, int position);
+// `layer` scaled to cover `to` (canvas coordinates) with GIMP's cubic interpolation, the user's
+// context left as it was. False when GIMP refused.
+bool scale_layer(ItemId layer, const PixelRect &to);
+// `layer`'s boundary set to `keep` (canvas coordinates), cropping what lies outside it.
+bool crop_layer(ItemId layer, const PixelRect &keep);
 // A black (all hidden) mask added to `layer`.
 ItemId add_black_mask(ItemId layer);
 void remove_layer(ImageId image, ItemId layer);
@@ -115,9 +120,6 @@ void drawable_update(ItemId drawable, const PixelRect &rect);
 // own size and pixels). False when GIMP refused.
 bool resize_image(ImageId image, PixelSize size, PixelOffset offset);
 
-// History: `layer` scaled by GIMP (the context's interpolation) to `to`'s size and moved to its
-// corner. False when GIMP refused.
-bool scale_layer(ItemId layer, const PixelRect &to);
 // History's "Use prompt": Generative Fill run interactively on `image` (its dialog opens). False
 // when GIMP refused to start it; a cancelled dialog is not a failure.
 bool run_fill_interactively(ImageId image, ItemId drawable);

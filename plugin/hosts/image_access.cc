@@ -184,6 +184,13 @@ LayerTarget::State GimpLayerTarget::state() {
   return now;
 }
 
+void GimpLayerTarget::scale_layer(ItemId layer, const PixelRect &to, const PixelRect &keep) {
+  // GIMP scales in its own process, threaded and tile by tile: the region's pixels never pass
+  // through the plug-in (bench/README.md, issue 20).
+  if (!gimp::scale_layer({layer}, to) || !gimp::crop_layer({layer}, keep))
+    throw GenerativeError(ErrorKind::Host, _("GIMP could not scale the new layer to the selection."));
+}
+
 void GimpLayerTarget::add_mask(ItemId layer, const Raster &pixels) {
   // Written from the selection captured with the request, never from the selection as it is now.
   const gimp::ItemId mask = gimp::add_black_mask({layer});

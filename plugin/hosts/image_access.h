@@ -59,6 +59,7 @@ class GimpLayerTarget : public LayerTarget {
   ItemId insert_group(const std::string &name) override;
   ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
                       const PixelRect &at) override;
+  void scale_layer(ItemId layer, const PixelRect &to, const PixelRect &keep) override;
   void add_mask(ItemId layer, const Raster &mask) override;
   void set_visible(ItemId item, bool visible) override { gimp::set_item_visible({item}, visible); }
   void remove(ItemId item) override { gimp::remove_layer(image_, {item}); }

@@ -105,8 +105,44 @@ def soft_check(c, p, report, before, after, requests, output):
                             "the soft selection was thresholded")
 
 
+# A region larger than the request size (issue 20): the answer is placed at its own resolution and
+# GIMP scales the layer up to the region. A smooth picture made in GIMP, a large ellipse.
+LARGE_CANVAS = (2400, 1600)
+LARGE_ELLIPSE = (300, 200, 1800, 1200)
+
+
+def large_scheme(p):
+    w, h = LARGE_CANVAS
+    return f"""(let* ((img (t-new-image {w} {h})) (base (vector-ref (t-layers img) 0)))
+  (gimp-drawable-edit-gradient-fill base GRADIENT-LINEAR 0 FALSE 1 0 TRUE 0 0 {w} {h})
+  (gimp-drawable-edit-gradient-fill base GRADIENT-CONICAL-SYMMETRIC 0 FALSE 1 0 TRUE {w // 3} {h // 3} {w // 2} {h // 5})
+  (t-export img "{p['before']}")
+  (gimp-image-select-ellipse img CHANNEL-OP-REPLACE {' '.join(map(str, LARGE_ELLIPSE))})
+  (t-run-call "{p['report']}" "{p['after']}" img base (lambda () (t-fill-edges img base "{p['prompt']}" #t -1 -1))))"""
+
+
+def large_check(c, p, report, before, after, requests, output):
+    if not c.expect(report.get("result", -1) > 0, "the fill failed"):
+        return
+    x, y, w, h = (report.get(k, 0) for k in ("x", "y", "width", "height"))
+    ex, ey, ew, eh = LARGE_ELLIPSE
+    c.expect(0 <= x <= ex and 0 <= y <= ey and ex + ew <= x + w <= LARGE_CANVAS[0] and
+             ey + eh <= y + h <= LARGE_CANVAS[1],
+             f"the layer ({w}x{h} at {x},{y}) does not cover the selection inside the canvas")
+    c.equal(report.get("has_mask"), 1, "layer mask present")
+    # Outside the grown and feathered mask (auto: 15 px grow, 29 px feather) nothing changes at all.
+    shape = before.shape[:2]
+    changed = np.any(before != after, axis=-1) & ~ellipse_inside(shape, *LARGE_ELLIPSE, grow=80)
+    c.expect(not changed.any(), f"{int(changed.sum())} pixels far outside the selection changed")
+    value = psnr(before, after, ellipse_inside(shape, *LARGE_ELLIPSE, grow=0))
+    record(p, f"PSNR inside a large selection (scaled by GIMP) with the identity answer: {value:.1f} dB")
+    c.expect(value >= 40, f"inside the large selection the result matches the original at {value:.1f} dB, "
+                          "not >= 40 dB")
+
+
 CASES = [
     ("seam_error_colour_matching", "a seam test standin-identity", seam_scheme, seam_check),
     ("identity_answer_psnr", "an alignment test standin-identity-exact", identity_scheme, identity_check),
     ("soft_selection_respected", "a soft edge", soft_scheme, soft_check),
+    ("large_region_scaled_in_gimp", "a large alignment test standin-identity-exact", large_scheme, large_check),
 ]

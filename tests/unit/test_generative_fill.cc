@@ -426,3 +426,31 @@ TEST(GenerativeFill, AnAnswerThatRepaintedTheWholeFrameIsNotedAsIgnoringTheMask)
   const ImagesResult same = identity_answer(edit);
   EXPECT_TRUE(placement_from_answer(edit, same, "a red apple").ignored.fields.empty());
 }
+
+// A frame larger than the request size: the answer stays at its own resolution (GIMP scales the
+// layer to `scaled_to`, the frame), and its colours are fitted there. A model that shifted every
+// colour by gain 0.8, offset 20 gets the drift undone on the answer itself.
+TEST(GenerativeFill, ALargeRegionIsPlacedAtTheAnswersResolutionWithItsColoursFitted) {
+  const PixelRect selected{500, 500, 1600, 1600};
+  FakeImageSource source(textured_canvas(3000, 3000), rect_selection(3000, 3000, selected));
+  const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
+  ASSERT_GT(edit.plan.frame.width, 1024);
+  EXPECT_TRUE(edit.original.pixels.empty());  // the region's full-size pixels are not kept
+  const Raster sent = decode_image(edit.request.image_png);
+  Raster drifted = sent;
+  for (size_t i = 0; i < drifted.pixels.size(); i += 4)
+    for (int c = 0; c < 3; ++c)
+      drifted.pixels[i + c] = static_cast<std::uint8_t>(std::lround(0.8 * drifted.pixels[i + c] + 20));
+  ImagesResult answer;
+  answer.images.push_back(encode_png(drifted));
+  const LayersToPlace placed = placement_from_answer(edit, answer, "a red apple");
+  ASSERT_EQ(placed.layers.size(), 1u);
+  ASSERT_TRUE(placed.scaled_to);
+  EXPECT_EQ(*placed.scaled_to, edit.plan.frame);
+  EXPECT_EQ(placed.at, edit.plan.captured);
+  EXPECT_EQ(placed.layers[0].size(), (PixelSize{1024, 1024}));
+  EXPECT_EQ(placed.selection.size(), edit.plan.captured.size());  // the mask stays at full size
+  ASSERT_EQ(placed.color_fits.size(), 1u);
+  for (int c = 0; c < 3; ++c) EXPECT_NEAR(placed.color_fits[0].channels[c].gain, 1.25, 0.02);
+  EXPECT_GT(psnr(sent, placed.layers[0]), 40.0);
+}

@@ -20,20 +20,30 @@ class RecordingTarget : public LayerTarget {
     bool is_group = false, masked = false, visible = true;
     Raster mask;
     PixelRect at;
+    PixelSize pixels;      // the size of the pixels inserted
+    PixelRect scaled_to;   // what scale_layer() scaled it to (empty: not scaled)
+    bool masked_after_scaling = false;
   };
   State state() override { return now; }
   void begin_undo_group() override { ++undo_depth, ++undo_groups; }
   void end_undo_group() override { --undo_depth; }
   ItemId insert_group(const std::string &name) override {
-    items[next] = Item{name, 0, 0, true, false, true, {}, {}};
+    items[next] = Item{name, 0, 0, true, false, true, {}, {}, {}, {}, false};
     return next++;
   }
-  ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &, const PixelRect &at) override {
+  ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
+                      const PixelRect &at) override {
     if (fail_on_layer == ++layers_inserted) throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
-    items[next] = Item{name, group, index, false, false, true, {}, at};
+    items[next] = Item{name, group, index, false, false, true, {}, at, pixels.size(), {}, false};
     return next++;
+  }
+  void scale_layer(ItemId layer, const PixelRect &to, const PixelRect &keep) override {
+    if (fail_scaling) throw GenerativeError(ErrorKind::Host, "GIMP could not scale the new layer.");
+    items.at(layer).scaled_to = to;
+    items.at(layer).at = keep;
   }
   void add_mask(ItemId layer, const Raster &mask) override {
+    items.at(layer).masked_after_scaling = !items.at(layer).scaled_to.empty();
     items.at(layer).masked = true;
     items.at(layer).mask = mask;
   }
@@ -46,6 +56,7 @@ class RecordingTarget : public LayerTarget {
   State now{true, {40, 30}, true};  // what state() reports: the canvas of placement() below
   std::map<ItemId, Item> items;
   int undo_depth = 0, undo_groups = 0, layers_inserted = 0, fail_on_layer = 0;
+  bool fail_scaling = false;
   ItemId next = 10;
 };
 
@@ -191,4 +202,33 @@ TEST(LayerPlacement, AFailureRemovesEverythingAndClosesTheUndoGroup) {
   EXPECT_THROW(place_layers(single, placement(1, true)), GenerativeError);
   EXPECT_TRUE(single.items.empty());
   EXPECT_EQ(single.undo_depth, 0);
+}
+
+// A region larger than the answer: the layer goes in at the answer's own size at the frame's
+// corner, GIMP scales it to the frame and crops it to the region, and only then gets its mask
+// (which has the region's size).
+TEST(LayerPlacement, AnswerAtItsOwnSizeIsScaledToTheFrameThenCroppedAndMasked) {
+  RecordingTarget target;
+  LayersToPlace p = placement(1, true);
+  p.scaled_to = PixelRect{3, 4, 14, 16};  // the frame, containing p.at = {5, 6, 7, 8}
+  p.layers[0] = Raster(4, 5, 4);         // the answer at its own resolution
+  const auto id = place_layers(target, p);
+  const auto &layer = target.items.at(id);
+  EXPECT_EQ(layer.pixels, (PixelSize{4, 5}));
+  EXPECT_EQ(layer.scaled_to, (PixelRect{3, 4, 14, 16}));
+  EXPECT_EQ(layer.at, (PixelRect{5, 6, 7, 8}));
+  EXPECT_TRUE(layer.masked_after_scaling);
+  EXPECT_EQ(layer.mask.size(), (PixelSize{7, 8}));
+  EXPECT_EQ(target.undo_groups, 1);
+  EXPECT_EQ(target.undo_depth, 0);
+}
+
+TEST(LayerPlacement, FailedScalingRemovesTheLayerAndClosesTheUndoGroup) {
+  RecordingTarget target;
+  target.fail_scaling = true;
+  LayersToPlace p = placement(2, true);
+  p.scaled_to = PixelRect{3, 4, 14, 16};
+  EXPECT_THROW(place_layers(target, p), GenerativeError);
+  EXPECT_TRUE(target.items.empty());
+  EXPECT_EQ(target.undo_depth, 0);
 }

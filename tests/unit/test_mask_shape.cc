@@ -2,8 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "mask_shape.h"
+#include "raster_ops.h"
 
 using namespace gpt_image;
 
@@ -94,4 +97,44 @@ TEST(MaskShape, DefaultsScaleWithTheSelection) {
   EXPECT_EQ(auto_feather_radius({0, 0, 1, 1}), 2);
   EXPECT_EQ(auto_mask_grow({0, 0, 10000, 10000}), 16);  // at most
   EXPECT_EQ(auto_feather_radius({0, 0, 10000, 10000}), 32);
+}
+
+namespace {
+
+// A selection with everything the tiles must get right: a large hard ellipse reaching the right
+// and bottom edges, a soft (partially selected) band, a single pixel and a thin line, on a canvas
+// that is no whole number of tiles.
+Raster mixed_selection() {
+  Raster m(611, 437, 1, 0);
+  for (int y = 0; y < m.height; ++y)
+    for (int x = 0; x < m.width; ++x) {
+      if (std::hypot((x - 420.0) / 230.0, (y - 300.0) / 170.0) <= 1.0) *m.at(x, y) = 255;
+      if (x >= 40 && x < 200 && y >= 30 && y < 90) *m.at(x, y) = static_cast<std::uint8_t>(x - 40);
+    }
+  *m.at(5, 400) = 255;
+  for (int x = 0; x < 300; ++x) *m.at(x, 200) = 180;
+  return m;
+}
+
+}  // namespace
+
+// shape_mask works tile by tile and skips tiles far from any edge; the whole-mask grow and feather
+// (dilate_mask, then feather_mask) is the reference it must equal exactly.
+TEST(MaskShape, TiledShapingEqualsTheWholeMaskBitForBit) {
+  const Raster selection = mixed_selection();
+  for (const auto &[grow, feather] : std::vector<std::pair<int, int>>{{0, 3}, {4, 0}, {2, 3}, {16, 32}, {9, 60}}) {
+    const Raster expected = feather_mask(dilate_mask(selection, grow), feather);
+    const Raster shaped = shape_mask(selection, grow, feather);
+    ASSERT_EQ(shaped.size(), expected.size());
+    size_t differing = 0;
+    for (size_t i = 0; i < shaped.pixels.size(); ++i) differing += shaped.pixels[i] != expected.pixels[i];
+    EXPECT_EQ(differing, 0u) << "grow " << grow << ", feather " << feather;
+  }
+}
+
+// A selection covering the whole area stays fully selected; none stays empty.
+TEST(MaskShape, UniformSelectionsStayUniform) {
+  const Raster all(300, 300, 1, 255), none(300, 300, 1, 0);
+  EXPECT_EQ(shape_mask(all, 16, 32).pixels, all.pixels);
+  EXPECT_EQ(shape_mask(none, 16, 32).pixels, none.pixels);
 }

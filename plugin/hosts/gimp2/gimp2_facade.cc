@@ -110,6 +110,24 @@ ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent,
   return {group};
 }
 
+bool scale_layer(ItemId layer, const PixelRect &to) {
+  // gimp_layer_scale, not gimp_item_transform_scale: the latter cuts what is selected into a
+  // floating selection when there is a selection, and a fill always has one. Its interpolation
+  // comes from the context: pushed, so the user's stays as it was.
+  gimp_context_push();
+  gimp_context_set_interpolation(GIMP_INTERPOLATION_CUBIC);
+  const bool scaled = gimp_layer_scale(layer.id, to.width, to.height, TRUE) &&
+                gimp_layer_set_offsets(layer.id, to.x, to.y);
+  gimp_context_pop();
+  return scaled;
+}
+
+bool crop_layer(ItemId layer, const PixelRect &keep) {
+  gint x = 0, y = 0;
+  gimp_drawable_offsets(layer.id, &x, &y);
+  return gimp_layer_resize(layer.id, keep.width, keep.height, x - keep.x, y - keep.y);
+}
+
 ItemId add_black_mask(ItemId layer) {
   const gint32 mask = gimp_layer_create_mask(layer.id, GIMP_ADD_MASK_BLACK);
   if (mask <= 0 || !gimp_layer_add_mask(layer.id, mask)) return {};
@@ -158,10 +176,6 @@ bool run_fill_interactively(ImageId image, ItemId drawable) {
                                      answer[0].data.d_status == GIMP_PDB_CANCEL);
   gimp_destroy_params(answer, count);
   return started;
-}
-
-bool scale_layer(ItemId layer, const PixelRect &to) {
-  return gimp_layer_scale(layer.id, to.width, to.height, TRUE) && gimp_layer_set_offsets(layer.id, to.x, to.y);
 }
 
 }  // namespace gpt_image::gimp

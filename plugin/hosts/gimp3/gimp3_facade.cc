@@ -128,6 +128,24 @@ ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent,
   return id_of(group);
 }
 
+bool scale_layer(ItemId layer, const PixelRect &to) {
+  // gimp_layer_scale, not gimp_item_transform_scale: the latter cuts what is selected into a
+  // floating selection when there is a selection, and a fill always has one. Its interpolation
+  // comes from the context: pushed, so the user's stays as it was.
+  gimp_context_push();
+  gimp_context_set_interpolation(GIMP_INTERPOLATION_CUBIC);
+  const bool scaled = gimp_layer_scale(layer_of(layer), to.width, to.height, TRUE) &&
+                gimp_layer_set_offsets(layer_of(layer), to.x, to.y);
+  gimp_context_pop();
+  return scaled;
+}
+
+bool crop_layer(ItemId layer, const PixelRect &keep) {
+  gint x = 0, y = 0;
+  gimp_drawable_get_offsets(drawable_of(layer), &x, &y);
+  return gimp_layer_resize(layer_of(layer), keep.width, keep.height, x - keep.x, y - keep.y);
+}
+
 ItemId add_black_mask(ItemId layer) {
   GimpLayer *object = layer_of(layer);
   GimpLayerMask *mask = gimp_layer_create_mask(object, GIMP_ADD_MASK_BLACK);
@@ -182,11 +200,6 @@ bool run_fill_interactively(ImageId image, ItemId drawable) {
   gimp_value_array_unref(answer);
   g_object_unref(config);
   return status == GIMP_PDB_SUCCESS || status == GIMP_PDB_CANCEL;
-}
-
-bool scale_layer(ItemId layer, const PixelRect &to) {
-  GimpLayer *object = layer_of(layer);
-  return gimp_layer_scale(object, to.width, to.height, TRUE) && gimp_layer_set_offsets(object, to.x, to.y);
 }
 
 }  // namespace gpt_image::gimp
