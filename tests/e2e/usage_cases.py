@@ -179,5 +179,5 @@ def history_after_fills_check(c, p, report, before, after, requests, output):
     c.equal(len(ledger_rows(p)), 2, "History wrote a ledger line (nothing is sent)")
 
 
-CASES.append(("ledger_history_latest_after_fills", "", history_after_fills_scheme, history_after_fills_check,
+CASES.append(("ledger_fills_then_latest_result_inserted", "", history_after_fills_scheme, history_after_fills_check,
               SPENT_SESSION))
