@@ -109,11 +109,12 @@ Argument references_row(const char *blurb, int most) {
 }
 
 // Issue 19: whether an identical request may take the cached answer; the last argument of every
-// procedure that calls the API.
+// procedure that calls the API. No mnemonic: every letter of "cache" is taken in these dialogs (by
+// Cancel, Help and the other choices, in English, German and Chinese), and it is rarely changed.
 Argument cache_row() {
-  return with_form_label(choice_row(spec::kArgCache, N_("_Cache"), spec::kCacheBlurb, "off",
+  return with_form_label(choice_row(spec::kArgCache, N_("Cache"), spec::kCacheBlurb, "off",
                                     {{"off", N_("Off (always send)")}, {"reuse", N_("Reuse an identical request's answer")}}),
-                         N_("_Cache:"));
+                         N_("Cache:"));
 }
 
 // The arguments of Generate Layer, and of Generate Image after its canvas.

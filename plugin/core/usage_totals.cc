@@ -160,10 +160,12 @@ void count(const Row &row, UsagePeriod &period, std::vector<double> &seconds) {
     case Outcome::Cached: ++period.cached; return;  // no spend, known or unknown
     case Outcome::Cancelled: ++period.cancelled; break;
   }
-  if (row.cost)
+  if (row.cost) {
     period.spend_usd += *row.cost;
-  else
+  } else {
     ++period.unknown_cost;
+    if (row.outcome == Outcome::Ok) ++period.answered_unknown_cost;
+  }
 }
 
 void finish(UsagePeriod &period, std::vector<double> &seconds) {

@@ -33,6 +33,9 @@ struct UsagePeriod {
   std::optional<double> median_seconds;
   double spend_usd = 0;            // the known costs summed
   long long unknown_cost = 0;      // calls (not cached) whose cost is unknown: not in spend_usd
+  // Of those, the answered ones: pictures made whose price no one knows (a relay that sends no
+  // usage, a model without prices). The budget cannot count them and says so.
+  long long answered_unknown_cost = 0;
 };
 
 struct UsageTotals {

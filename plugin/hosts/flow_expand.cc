@@ -79,7 +79,7 @@ Outcome run_generative_expand(ProcedureCall &call) {
     check_image_takes_expand(image);  // nothing to ask when it cannot work
     GimpImageSource source(image, anchor);
     const PixelSize old_size = source.canvas_size();
-    procedures::ArgumentValues values = call.arguments();
+    procedures::ArgumentValues values = flow_steps::run_arguments(call);
     const bool interactive = call.run_mode() == RunMode::Interactive;
     auto describe_cost = [&](const procedures::ArgumentValues &chosen) {
       return expand_cost_line(old_size, expand_options(chosen), settings);

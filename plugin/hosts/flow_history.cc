@@ -104,9 +104,13 @@ gimp::ItemId insert_result(gimp::ImageId image, gimp::ItemId anchor, const Raste
 
 // "Use prompt": Generative Fill's dialog on this image, with the entry's prompt in it.
 Outcome use_prompt(gimp::ImageId image, gimp::ItemId drawable, const std::string &prompt) {
-  hand_over_prompt(prompt_handover_path_in_profile(gimp_directory()), prompt);
-  if (!gimp::run_fill_interactively(image, drawable))
-    throw GenerativeError(ErrorKind::Host, _("GIMP could not open Generative Fill."));
+  const std::string handover = prompt_handover_path_in_profile(gimp_directory());
+  hand_over_prompt(handover, prompt);
+  const bool started = gimp::run_fill_interactively(image, drawable);
+  // The fill takes the prompt when its dialog opens; one that refused before (an indexed image,
+  // say) must not leave it for the next fill on another image.
+  take_handed_over_prompt(handover);
+  if (!started) throw GenerativeError(ErrorKind::Host, _("GIMP could not open Generative Fill."));
   return Outcome{Status::Success};
 }
 

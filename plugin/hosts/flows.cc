@@ -55,6 +55,16 @@ Outcome guarded(const char *unexpected, const std::function<Outcome()> &flow) {
   }
 }
 
+// The run's arguments. Only a script's own call may take answers from the result cache: an
+// interactive run starts at "off" (the user pressed OK to get something new; the dialog may choose
+// reuse for that run), and Repeat never reuses because an earlier dialog once chose it.
+ArgumentValues run_arguments(ProcedureCall &call) {
+  ArgumentValues values = call.arguments();
+  if (call.run_mode() != RunMode::NonInteractive && values.procedure().find(spec::kArgCache))
+    values.set_text(spec::kArgCache, "off");
+  return values;
+}
+
 // The procedure's dialog with the reference chooser (every open layer; those in `values` ticked,
 // at most as many as the table's references row takes). On OK `values` hold the choices, and the
 // prompt and the values are remembered. False when cancelled.
@@ -115,7 +125,7 @@ Outcome run_fill(ProcedureCall &call, const FillFlavour &flavour) {
     const gimp::ImageId image = call.image();
     const gimp::ItemId anchor = anchor_for(call.drawable());  // with several drawables, the first
     check_image_takes_fill(image);  // before the dialog: nothing to ask when it cannot work
-    ArgumentValues values = call.arguments();  // a script's wrong call is told so first
+    ArgumentValues values = run_arguments(call);  // a script's wrong call is told so first
     GimpImageSource source(image, anchor);
     check_selection_for(flavour, source);
     const bool interactive = call.run_mode() == RunMode::Interactive;
@@ -176,7 +186,7 @@ Outcome run_generate_layer(ProcedureCall &call) {
     GimpImageSource canvas(image, anchor);
     const PixelSize canvas_size = canvas.canvas_size();
     const PixelRect target = generation_target(canvas_size, canvas.selection_bounds());
-    ArgumentValues values = call.arguments();
+    ArgumentValues values = run_arguments(call);
     const bool interactive = call.run_mode() == RunMode::Interactive;
     const std::string settings = settings_path();
     auto describe_cost = [&](const ArgumentValues &chosen) {
@@ -197,7 +207,7 @@ Outcome run_generate_layer(ProcedureCall &call) {
 
 Outcome run_new_image(ProcedureCall &call) {
   return guarded(_("Generate Image failed unexpectedly: %s"), [&] {
-    ArgumentValues values = call.arguments();
+    ArgumentValues values = run_arguments(call);
     const bool interactive = call.run_mode() == RunMode::Interactive;
     const std::string settings = settings_path();
     auto describe_cost = [&](const ArgumentValues &chosen) {
@@ -245,5 +255,6 @@ Outcome guarded(const char *unexpected, const std::function<Outcome()> &flow) {
 bool ask(ProcedureCall &call, procedures::ArgumentValues &values, const CostDescriber &describe_cost) {
   return gpt_image::ask(call, values, describe_cost);
 }
+procedures::ArgumentValues run_arguments(ProcedureCall &call) { return gpt_image::run_arguments(call); }
 
 }  // namespace gpt_image::flow_steps

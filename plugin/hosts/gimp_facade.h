@@ -121,7 +121,7 @@ void drawable_update(ItemId drawable, const PixelRect &rect);
 bool resize_image(ImageId image, PixelSize size, PixelOffset offset);
 
 // History's "Use prompt": Generative Fill run interactively on `image` (its dialog opens). False
-// when GIMP refused to start it; a cancelled dialog is not a failure.
+// when GIMP refused to start it; a cancelled dialog or a fill that failed (and said so) is not.
 bool run_fill_interactively(ImageId image, ItemId drawable);
 
 }  // namespace gpt_image::gimp

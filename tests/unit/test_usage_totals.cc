@@ -184,3 +184,17 @@ TEST(UsageTotals, AnUnreadableLedgerIsAConfigurationError) {
     EXPECT_NE(std::string(e.what()).find(path), std::string::npos);
   }
 }
+
+TEST(UsageTotals, AnsweredCallsOfUnknownCostAreCountedApartFromFailures) {
+  // A relay without usage: its answered calls have no cost. Failures without a cost and cached
+  // answers are not such calls.
+  const std::string text = kHeader + line("2026-11-02T08:00:00Z", "", "12.000", "ok") +
+                           line("2026-11-03T08:00:00Z", "", "13.000", "ok") +
+                           line("2026-11-04T08:00:00Z", "", "1.000", "error:network") +
+                           line("2026-11-05T08:00:00Z", "0.000000", "0.010", "cached") +
+                           line("2026-10-05T08:00:00Z", "", "11.000", "ok");  // last month
+  const UsageTotals totals = usage_totals_from_text(text, noon_on_the_30th());
+  EXPECT_EQ(totals.month.answered_unknown_cost, 2);
+  EXPECT_EQ(totals.month.unknown_cost, 3);
+  EXPECT_EQ(totals.all_time.answered_unknown_cost, 3);
+}

@@ -172,8 +172,10 @@ bool run_fill_interactively(ImageId image, ItemId drawable) {
   // The dialog starts from the last values (and the prompt handed over), not from these params.
   GimpParam *answer = gimp_run_procedure(spec::kEditProcedure, &count, GIMP_PDB_INT32, GIMP_RUN_INTERACTIVE,
                                          GIMP_PDB_IMAGE, image.id, GIMP_PDB_DRAWABLE, drawable.id, GIMP_PDB_END);
+  // A fill that ran and failed has said why itself: only a call GIMP refused did not start.
   const bool started = count > 0 && (answer[0].data.d_status == GIMP_PDB_SUCCESS ||
-                                     answer[0].data.d_status == GIMP_PDB_CANCEL);
+                                     answer[0].data.d_status == GIMP_PDB_CANCEL ||
+                                     answer[0].data.d_status == GIMP_PDB_EXECUTION_ERROR);
   gimp_destroy_params(answer, count);
   return started;
 }

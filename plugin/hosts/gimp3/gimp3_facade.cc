@@ -199,7 +199,8 @@ bool run_fill_interactively(ImageId image, ItemId drawable) {
   const auto status = static_cast<GimpPDBStatusType>(GIMP_VALUES_GET_ENUM(answer, 0));
   gimp_value_array_unref(answer);
   g_object_unref(config);
-  return status == GIMP_PDB_SUCCESS || status == GIMP_PDB_CANCEL;
+  // A fill that ran and failed has said why itself: only a call GIMP refused did not start.
+  return status == GIMP_PDB_SUCCESS || status == GIMP_PDB_CANCEL || status == GIMP_PDB_EXECUTION_ERROR;
 }
 
 }  // namespace gpt_image::gimp

@@ -49,6 +49,9 @@ class Gimp3Call : public ProcedureCall {
     // The flow may have set the prompt (History's "Use prompt" hands one over): the dialog shows it.
     if (table_.find(spec::kArgPrompt))
       g_object_set(config_, spec::kArgPrompt, values.text(spec::kArgPrompt).c_str(), nullptr);
+    // And the cache: a dialog starts at "off" whatever an earlier run chose (flows.cc, run_arguments).
+    if (table_.find(spec::kArgCache))
+      g_object_set(config_, spec::kArgCache, values.text(spec::kArgCache).c_str(), nullptr);
     // The dialog edits the config; the cost line reads it back as it changes.
     auto cost_of_config = [&] { return describe_cost(read_arguments(config_, table_)); };
     if (!run_prompt_dialog_gimp3(procedure_, config_, procedures::dialog_layout(table_), cost_of_config,
