@@ -37,15 +37,22 @@ std::int64_t file_size(const std::string &path) {
   return static_cast<std::int64_t>(st.st_size);
 }
 
+// True when `path` itself (not what a link there points at) is a folder.
+bool is_real_folder(const std::string &path) {
+  GStatBuf st;
+  return g_lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Deletes `path` and, when it is a real folder, everything in it. A symbolic link, wherever it
+// sits (the entry's own name, a .tmp-* folder or a file inside), is removed as a link and never
+// followed: someone's link from the cache to their pictures must not cost them the pictures.
 void remove_tree(const std::string &path) {
+  if (!is_real_folder(path)) {
+    g_remove(path.c_str());  // a file or a link: unlink() never follows it
+    return;
+  }
   if (GDir *dir = g_dir_open(path.c_str(), 0, nullptr)) {
-    while (const gchar *name = g_dir_read_name(dir)) {
-      const std::string child = join(path, name);
-      if (g_file_test(child.c_str(), G_FILE_TEST_IS_DIR) && !g_file_test(child.c_str(), G_FILE_TEST_IS_SYMLINK))
-        remove_tree(child);
-      else
-        g_remove(child.c_str());
-    }
+    while (const gchar *name = g_dir_read_name(dir)) remove_tree(join(path, name));
     g_dir_close(dir);
   }
   g_rmdir(path.c_str());
@@ -153,7 +160,11 @@ ResultCache::ResultCache(std::string directory, std::int64_t max_bytes)
 std::string ResultCache::entry_folder(const std::string &key) const { return join(directory_, key); }
 
 bool ResultCache::store(const std::string &key, const CacheEntryInfo &info, const ImagesResult &answer) {
-  if (max_bytes_ <= 0 || !is_request_key(key) || answer.images.empty() ||
+  if (max_bytes_ <= 0) {
+    evict_to(0);  // a cap of 0 keeps nothing: what an earlier, larger cap kept goes too
+    return false;
+  }
+  if (!is_request_key(key) || answer.images.empty() ||
       answer.images.size() > static_cast<size_t>(kMaxCachedImages))
     return false;
   std::vector<std::vector<std::uint8_t>> thumbnails;
@@ -238,6 +249,9 @@ std::optional<CacheEntry> ResultCache::read_entry(const std::string &key, bool f
   CacheEntry entry;
   entry.key = key;
   entry.folder = entry_folder(key);
+  // Only a real folder is ours; a link named like an entry is treated as corrupt (and removed
+  // as a link by lookup and eviction).
+  if (!is_real_folder(entry.folder)) return std::nullopt;
   const std::string meta_path = join(entry.folder, kMetaFile);
   const std::int64_t meta_size = file_size(meta_path);
   if (meta_size <= 0 || meta_size > kMaxMetaBytes) return std::nullopt;
@@ -300,7 +314,8 @@ std::optional<CacheEntry> ResultCache::lookup(const std::string &key) {
   if (!is_request_key(key)) return std::nullopt;
   std::optional<CacheEntry> entry = read_entry(key);
   if (!entry) {
-    if (g_file_test(entry_folder(key).c_str(), G_FILE_TEST_IS_DIR)) remove_tree(entry_folder(key));
+    GStatBuf st;  // lstat: a link named like the entry goes as a link, a folder with its files
+    if (g_lstat(entry_folder(key).c_str(), &st) == 0) remove_tree(entry_folder(key));
     return std::nullopt;
   }
   entry->last_used_us = clock_();
@@ -357,8 +372,8 @@ void ResultCache::evict_to(std::int64_t max_bytes) {
         else
           remove_tree(path);  // corrupt: it would take room forever
       } else if (g_str_has_prefix(name, ".tmp-")) {
-        GStatBuf st;
-        if (g_stat(path.c_str(), &st) == 0 && now - static_cast<std::int64_t>(st.st_mtime) * 1000000 > kStaleTemporaryUs)
+        GStatBuf st;  // lstat: the age of the link itself, never of what it points at
+        if (g_lstat(path.c_str(), &st) == 0 && now - static_cast<std::int64_t>(st.st_mtime) * 1000000 > kStaleTemporaryUs)
           remove_tree(path);
       }
     }

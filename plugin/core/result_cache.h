@@ -9,6 +9,8 @@
 // reader sees all of it or nothing. An entry whose metadata does not parse or whose files are
 // missing or of another size than recorded is treated as missing (a lookup removes it).
 // After every store the least recently used entries go until the cache fits its cap.
+// Deleting never follows a symbolic link: a link in the cache folder is removed as a link, so
+// nothing outside the cache folder is ever deleted.
 #pragma once
 
 #include <cstdint>
@@ -68,9 +70,10 @@ class ResultCache {
   const std::string &directory() const { return directory_; }
 
   // Keeps `answer` under `key` (replacing an entry of the same key), makes its thumbnails, then
-  // evicts down to the cap. Returns false, leaving the cache as it was, when the cap is 0, the
-  // answer is larger than the cap, an image does not decode, or the disk refuses: a cache that
-  // cannot keep an answer never fails the call.
+  // evicts down to the cap. Returns false when the cap is 0 (then it empties the cache: 0 keeps
+  // nothing), and false leaving the cache as it was when the answer is larger than the cap, an
+  // image does not decode, or the disk refuses: a cache that cannot keep an answer never fails
+  // the call.
   bool store(const std::string &key, const CacheEntryInfo &info, const ImagesResult &answer);
 
   // The entry for `key`, its last-used stamp refreshed; nullopt when there is none or it is

@@ -105,7 +105,9 @@ void RunAccounting::record(const AccountedRequest &request, const std::string &o
 
 ImagesResult RunAccounting::run(const AccountedRequest &request, const std::function<ImagesResult()> &send) {
   const auto start = std::chrono::steady_clock::now();
-  if (options_.cache == CacheMode::Reuse) {
+  // A cap of 0 keeps nothing, so it reuses nothing either: not even what a larger cap kept
+  // before (the store below then empties the cache).
+  if (options_.cache == CacheMode::Reuse && options_.cache_max_bytes > 0) {
     std::optional<ImagesResult> kept;
     {
       const std::lock_guard<std::mutex> lock(cache_mutex_);

@@ -23,7 +23,31 @@ std::string c_number(const char *format, double value) {
   return text;
 }
 
+// The longest request id kept: ours are a few dozen characters.
+constexpr std::size_t kMaxRequestIdLength = 200;
+
 }  // namespace
+
+std::string ledger_text_field(const std::string &value) {
+  // A spreadsheet takes a cell starting with one of these for a formula (OWASP's CSV injection
+  // advice: a leading quote makes it text).
+  const bool formula = !value.empty() && std::string("=+-@\t\r").find(value[0]) != std::string::npos;
+  std::string out = formula ? "'" + value : value;
+  // One record is one physical line: a line break inside a prompt becomes a space, so a reader
+  // that restarts at the next line never mistakes a field's rest for a record of its own.
+  for (char &c : out)
+    if (c == '\r' || c == '\n') c = ' ';
+  return out;
+}
+
+std::string ledger_request_id(const std::string &value) {
+  std::string out;
+  for (char c : value) {
+    if (out.size() >= kMaxRequestIdLength) break;
+    if (g_ascii_isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-') out += c;
+  }
+  return ledger_text_field(out);  // a leading '-' survives the filter
+}
 
 std::string ledger_path_in_profile(const std::string &profile_directory) {
   gchar *path = g_build_filename(profile_directory.c_str(), "gimp-gpt-image", "usage.csv", nullptr);
@@ -70,11 +94,21 @@ std::string csv_field(const std::string &value) {
 std::string ledger_line(const LedgerEntry &e) {
   auto tokens = [](const std::optional<long long> &t) { return t ? std::to_string(*t) : std::string(); };
   const std::string cost = e.cost_usd && std::isfinite(*e.cost_usd) ? c_number("%.6f", *e.cost_usd) : "";
-  const std::string fields[] = {e.time,       e.procedure,         e.host,
-                                e.model,      e.quality,           e.size,
-                                std::to_string(e.n), tokens(e.input_tokens), tokens(e.output_tokens),
-                                cost,         c_number("%.3f", e.seconds), e.outcome,
-                                e.request_id, e.prompt};
+  // The time and the numbers are ours and written as they are; every text is made safe.
+  const std::string fields[] = {e.time,
+                                ledger_text_field(e.procedure),
+                                ledger_text_field(e.host),
+                                ledger_text_field(e.model),
+                                ledger_text_field(e.quality),
+                                ledger_text_field(e.size),
+                                std::to_string(e.n),
+                                tokens(e.input_tokens),
+                                tokens(e.output_tokens),
+                                cost,
+                                c_number("%.3f", e.seconds),
+                                ledger_text_field(e.outcome),
+                                ledger_request_id(e.request_id),
+                                ledger_text_field(e.prompt)};
   std::string line;
   bool first = true;
   for (const std::string &field : fields) {
@@ -91,7 +125,8 @@ bool append_to_ledger(const std::string &path, const LedgerEntry &entry) {
   const bool have_folder = g_mkdir_with_parents(folder, 0700) == 0;
   g_free(folder);
   if (!have_folder) return false;
-  const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+  // Read access too: the last byte is checked under the lock.
+  const int fd = open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return false;
   while (flock(fd, LOCK_EX) != 0) {
     if (errno != EINTR) {
@@ -102,7 +137,15 @@ bool append_to_ledger(const std::string &path, const LedgerEntry &entry) {
   // Under the lock: an empty file gets the header, in the same write as the first line.
   struct stat st;
   std::string text = ledger_line(entry);
-  if (fstat(fd, &st) == 0 && st.st_size == 0) text = std::string(kLedgerHeader) + "\n" + text;
+  const bool stated = fstat(fd, &st) == 0;
+  if (stated && st.st_size == 0) {
+    text = std::string(kLedgerHeader) + "\n" + text;
+  } else if (stated && st.st_size > 0) {
+    // A last line cut short (a full disk, a killed GIMP) is ended first, in the same write, so it
+    // stays one junk line instead of swallowing this one.
+    char last = '\n';
+    if (pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n') text = "\n" + text;
+  }
   ssize_t written;
   do {
     written = write(fd, text.data(), text.size());

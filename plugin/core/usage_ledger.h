@@ -48,7 +48,16 @@ std::string ledger_outcome(ErrorKind kind);
 // CR or LF; as it is otherwise.
 std::string csv_field(const std::string &value);
 
-// The entry as one line, "\n" at its end; numbers in the C locale whatever the user's.
+// A text field as the ledger keeps it: a leading = + - @ tab or CR gets a ' in front (a
+// spreadsheet would run it as a formula), and each CR or LF becomes a space (a record is one line).
+std::string ledger_text_field(const std::string &value);
+
+// The server's x-request-id as the ledger keeps it: only A-Za-z0-9 . _ : - (others dropped), at
+// most 200 characters, then as ledger_text_field.
+std::string ledger_request_id(const std::string &value);
+
+// The entry as one line, "\n" at its end; numbers in the C locale whatever the user's; texts as
+// ledger_text_field makes them.
 std::string ledger_line(const LedgerEntry &entry);
 
 // Appends the entry to the ledger at `path`, creating its folder and the header when missing.

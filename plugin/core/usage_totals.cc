@@ -25,9 +25,28 @@ struct Record {
   bool complete = false;  // ended with "\n": the writer's lines always do
 };
 
+bool is_ledger_time(const std::string &time) {
+  static const char kPattern[] = "dddd-dd-ddTdd:dd:ddZ";
+  if (time.size() != sizeof(kPattern) - 1) return false;
+  for (std::size_t i = 0; i < time.size(); ++i) {
+    const bool digit = time[i] >= '0' && time[i] <= '9';
+    if (kPattern[i] == 'd' ? !digit : time[i] != kPattern[i]) return false;
+  }
+  return true;
+}
+
+// True when a ledger record starts at `at`: its time (YYYY-MM-DDTHH:MM:SSZ) and a comma.
+bool starts_like_record(const std::string &text, std::size_t at) {
+  constexpr std::size_t kTime = 20;
+  return at + kTime < text.size() && text[at + kTime] == ',' && is_ledger_time(text.substr(at, kTime));
+}
+
 // Splits RFC 4180 text into records: fields separated by commas, a quoted field may hold commas,
 // doubled quotes and line breaks; a record ends at a line feed outside quotes (a CR before it is
-// dropped).
+// dropped). One exception keeps a stray quote from hiding the rest of the file: when a quoted
+// field would go on onto a line that starts like a record (the writer puts no line break inside
+// a field; old ledgers' prompts with line breaks go on with their text, not with a time), the
+// record so far is junk (an incomplete record: skipped) and reading starts again at that line.
 std::vector<Record> split_records(const std::string &text, std::size_t start) {
   std::vector<Record> records;
   Record record;
@@ -37,7 +56,14 @@ std::vector<Record> split_records(const std::string &text, std::size_t start) {
     const char c = text[i];
     any = true;
     if (quoted) {
-      if (c != '"') {
+      if (c == '\n' && starts_like_record(text, i + 1)) {
+        record.fields.push_back(std::move(field));
+        field.clear();
+        records.push_back(std::move(record));  // not complete: counted as skipped
+        record = Record{};
+        quoted = false;
+        any = false;
+      } else if (c != '"') {
         field += c;
       } else if (i + 1 < text.size() && text[i + 1] == '"') {
         field += '"';
@@ -67,16 +93,6 @@ std::vector<Record> split_records(const std::string &text, std::size_t start) {
     records.push_back(std::move(record));
   }
   return records;
-}
-
-bool is_ledger_time(const std::string &time) {
-  static const char kPattern[] = "dddd-dd-ddTdd:dd:ddZ";
-  if (time.size() != sizeof(kPattern) - 1) return false;
-  for (std::size_t i = 0; i < time.size(); ++i) {
-    const bool digit = time[i] >= '0' && time[i] <= '9';
-    if (kPattern[i] == 'd' ? !digit : time[i] != kPattern[i]) return false;
-  }
-  return true;
 }
 
 enum class Outcome { Ok, Cached, Cancelled, Error };
@@ -194,9 +210,17 @@ std::string usage_ledger_path_in_profile(const std::string &profile_directory) {
 UsageTotals usage_totals_from_text(const std::string &text, std::time_t now, bool starts_mid_file) {
   UsageTotals totals;
   std::size_t start = 0;
-  if (starts_mid_file) {  // the first line is likely a part of one: not counted
-    const std::size_t line_feed = text.find('\n');
-    start = line_feed == std::string::npos ? text.size() : line_feed + 1;
+  if (starts_mid_file) {
+    // The text may start inside a record, even inside a quoted field over several lines: reading
+    // starts at the first line that starts like a record.
+    start = text.size();
+    for (std::size_t line_feed = text.find('\n'); line_feed != std::string::npos;
+         line_feed = text.find('\n', line_feed + 1)) {
+      if (starts_like_record(text, line_feed + 1)) {
+        start = line_feed + 1;
+        break;
+      }
+    }
   }
   std::vector<Record> records = split_records(text, start);
   Columns columns;

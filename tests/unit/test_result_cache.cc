@@ -3,6 +3,11 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <ctime>
 #include <fstream>
 #include <string>
 
@@ -252,4 +257,81 @@ TEST_F(CorruptEntry, MetadataPointingOutOfTheFolder) {
 TEST_F(CorruptEntry, MissingMetadata) {
   ASSERT_EQ(g_remove((entry.folder + "/meta.ini").c_str()), 0);
   expect_missing();
+}
+
+// A symbolic link in the cache folder (the user's, or planted) is removed as a link: what it
+// points at, outside the cache, is never deleted.
+class CacheLink : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(g_mkdir_with_parents(cache_dir.c_str(), 0700), 0);
+    ASSERT_TRUE(g_file_set_contents(sentinel_file.c_str(), "keep me", -1, nullptr));
+  }
+  // A link at `name` in the cache folder pointing at the sentinel folder.
+  std::string link(const std::string &name) {
+    const std::string path = cache_dir + "/" + name;
+    EXPECT_EQ(symlink(outside.path().c_str(), path.c_str()), 0);
+    return path;
+  }
+  static bool exists_itself(const std::string &path) {
+    GStatBuf st;
+    return g_lstat(path.c_str(), &st) == 0;
+  }
+  TempDirectory dir, outside;
+  const std::string cache_dir = dir.path() + "/cache";
+  const std::string sentinel_file = outside.path() + "/precious.png";
+  ResultCache cache{cache_dir, std::int64_t{1} << 30};
+};
+
+TEST_F(CacheLink, LookupRemovesOnlyTheLink) {
+  const std::string path = link(key('a'));
+  EXPECT_FALSE(cache.lookup(key('a')));
+  EXPECT_FALSE(exists_itself(path));
+  EXPECT_TRUE(g_file_test(sentinel_file.c_str(), G_FILE_TEST_IS_REGULAR));
+}
+
+TEST_F(CacheLink, ALinkToASoundEntryIsNotAnEntry) {
+  // The sentinel folder holds a real entry: through the link it would read as one.
+  ResultCache elsewhere(outside.path(), std::int64_t{1} << 30);
+  ASSERT_TRUE(elsewhere.store(key('b'), info("b"), answer({png(8, 8)})));
+  ASSERT_EQ(symlink((outside.path() + "/" + key('b')).c_str(), (cache_dir + "/" + key('b')).c_str()), 0);
+  EXPECT_TRUE(cache.list().empty());
+  EXPECT_FALSE(cache.lookup(key('b')));
+  EXPECT_FALSE(exists_itself(cache_dir + "/" + key('b')));
+  EXPECT_TRUE(elsewhere.lookup(key('b')));  // the entry it pointed at is untouched
+}
+
+TEST_F(CacheLink, StoreReplacesALinkOfItsKeyWithoutFollowingIt) {
+  link(key('c'));
+  ASSERT_TRUE(cache.store(key('c'), info("c"), answer({png(8, 8)})));
+  GStatBuf st;
+  ASSERT_EQ(g_lstat((cache_dir + "/" + key('c')).c_str(), &st), 0);
+  EXPECT_TRUE(S_ISDIR(st.st_mode));  // a real entry now, not the link
+  EXPECT_TRUE(cache.lookup(key('c')));
+  EXPECT_TRUE(g_file_test(sentinel_file.c_str(), G_FILE_TEST_IS_REGULAR));
+}
+
+TEST_F(CacheLink, EvictionRemovesLinkedEntriesAndStaleTemporariesAsLinks) {
+  const std::string entry_link = link(key('d'));
+  const std::string temporary_link = link(".tmp-abcdef");
+  // Both the link and its target two hours old: a stale temporary folder by either clock.
+  const struct timespec old[2] = {{time(nullptr) - 7200, 0}, {time(nullptr) - 7200, 0}};
+  ASSERT_EQ(utimensat(AT_FDCWD, outside.path().c_str(), old, 0), 0);
+  ASSERT_EQ(utimensat(AT_FDCWD, temporary_link.c_str(), old, AT_SYMLINK_NOFOLLOW), 0);
+  ASSERT_TRUE(cache.store(key('e'), info("e"), answer({png(8, 8)})));  // evicts after storing
+  EXPECT_FALSE(exists_itself(entry_link));
+  EXPECT_FALSE(exists_itself(temporary_link));
+  EXPECT_TRUE(g_file_test(sentinel_file.c_str(), G_FILE_TEST_IS_REGULAR));
+  EXPECT_TRUE(cache.lookup(key('e')));
+}
+
+TEST(ResultCache, StoreWithCapZeroEmptiesWhatALargerCapKept) {
+  TempDirectory dir;
+  ResultCache before(dir.path(), std::int64_t{1} << 30);
+  ASSERT_TRUE(before.store(key('a'), info("a"), answer({png(8, 8)})));
+  ASSERT_TRUE(before.store(key('b'), info("b"), answer({png(8, 8)})));
+  ResultCache none(dir.path(), 0);
+  EXPECT_FALSE(none.store(key('c'), info("c"), answer({png(8, 8)})));
+  EXPECT_TRUE(before.list().empty());
+  EXPECT_FALSE(g_file_test((dir.path() + "/" + key('a')).c_str(), G_FILE_TEST_EXISTS));
 }

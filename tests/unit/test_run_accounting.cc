@@ -152,6 +152,34 @@ TEST(RunAccounting, CapZeroKeepsNothingToReuse) {
   EXPECT_EQ(sent, 2);
 }
 
+TEST(RunAccounting, CapZeroReusesNothingAnEarlierCapKeptAndEmptiesTheCache) {
+  RunFolder run;
+  int sent = 0;
+  auto send = [&] {
+    ++sent;
+    return fresh_answer();
+  };
+  {
+    RunAccounting kept(run.options(CacheMode::Off));  // the default cap keeps the answer
+    kept.run(accounted_edit(connection(), request("a boat")), send);
+  }
+  gchar *key_folder = g_build_filename(run.dir.path().c_str(), "cache",
+                                       accounted_edit(connection(), request("a boat")).key.c_str(), nullptr);
+  const std::string folder = key_folder;
+  g_free(key_folder);
+  ASSERT_TRUE(g_file_test(folder.c_str(), G_FILE_TEST_IS_DIR));
+
+  AccountingOptions o = run.options(CacheMode::Reuse);
+  o.cache_max_bytes = 0;  // the user set the cap to 0 since
+  RunAccounting none(o);
+  none.run(accounted_edit(connection(), request("a boat")), send);
+  EXPECT_EQ(sent, 2);  // sent again, not taken from the old entry
+  EXPECT_FALSE(g_file_test(folder.c_str(), G_FILE_TEST_EXISTS));  // and the cache is emptied
+  const auto lines = ledger_lines(run.dir.path() + "/usage.csv");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[2].find(",cached,"), std::string::npos) << lines[2];
+}
+
 TEST(RunAccounting, FailuresAndCancelsAreRecordedAndThrownOn) {
   RunFolder run;
   RunAccounting accounting(run.options(CacheMode::Reuse, true));

@@ -6,7 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sys/file.h>
+#include <fcntl.h>
+
+#include <chrono>
 #include <clocale>
+#include <future>
 #include <map>
 #include <sstream>
 #include <string>
@@ -89,7 +94,8 @@ TEST(UsageLedger, QuotesCommasQuotesAndLineBreaks) {
   LedgerEntry e = entry();
   e.prompt = "a \"red\" boat,\nat dusk";
   const std::string line = ledger_line(e);
-  EXPECT_EQ(line.substr(line.find("req_abc123")), "req_abc123,\"a \"\"red\"\" boat,\nat dusk\"\n");
+  // The line break became a space: one record, one physical line.
+  EXPECT_EQ(line.substr(line.find("req_abc123")), "req_abc123,\"a \"\"red\"\" boat, at dusk\"\n");
 }
 
 TEST(UsageLedger, OutcomeNamesTheErrorKind) {
@@ -180,4 +186,69 @@ TEST(UsageLedger, ThreadsAndProcessesNeverInterleave) {
   // Exactly one header.
   EXPECT_EQ(text.find("time,procedure"), 0u);
   EXPECT_EQ(text.find("time,procedure", 1), std::string::npos);
+}
+
+TEST(UsageLedger, LineBreaksInAPromptBecomeSpaces) {
+  LedgerEntry e = entry();
+  e.prompt = "one\r\ntwo\nthree\rfour";
+  const std::string line = ledger_line(e);
+  EXPECT_EQ(line.substr(line.find("req_abc123")), "req_abc123,one  two three four\n");
+  EXPECT_EQ(line.find('\r'), std::string::npos);
+  EXPECT_EQ(line.find('\n'), line.size() - 1);
+}
+
+TEST(UsageLedger, FormulaLikeTextsAreQuotedAndTheRequestIdFiltered) {
+  LedgerEntry e = entry();
+  e.request_id = "=HYPERLINK(\"x\")";
+  e.prompt = "+1 cat";
+  EXPECT_EQ(ledger_line(e),
+            "2026-03-01T09:05:00Z,plug-in-gpt-image-edit,api.openai.com,gpt-image-1.5,medium,1024x1024,2,1200,2112,"
+            "0.071200,23.457,ok,HYPERLINKx,'+1 cat\n");
+  // Each character a spreadsheet starts a formula with; CR and tab too (the CR then a space).
+  e.request_id.clear();
+  for (const auto &[prompt, written] : std::vector<std::pair<std::string, std::string>>{
+           {"=1+2", "'=1+2"}, {"-2", "'-2"}, {"@SUM(A1)", "'@SUM(A1)"}, {"\tx", "'\tx"}, {"\rx", "' x"},
+           {"a=b", "a=b"}, {"'quoted", "'quoted"}}) {
+    e.prompt = prompt;
+    const std::string line = ledger_line(e);
+    EXPECT_EQ(line.substr(line.find(",ok,") + 5), written + "\n") << prompt;
+  }
+  e.prompt.clear();
+  e.model = "-deployment";  // every text field, not only the prompt
+  EXPECT_NE(ledger_line(e).find(",'-deployment,"), std::string::npos);
+  // The request id: only A-Za-z0-9 . _ : -, at most 200 characters, a leading - quoted.
+  EXPECT_EQ(ledger_request_id("-req"), "'-req");
+  EXPECT_EQ(ledger_request_id("req 1,\"2\"\n\xc3\xa9:ok_3.x-y"), "req12:ok_3.x-y");
+  EXPECT_EQ(ledger_request_id(std::string(250, 'a')), std::string(200, 'a'));
+  EXPECT_EQ(ledger_request_id(std::string(150, '!') + std::string(250, 'b')), std::string(200, 'b'));
+}
+
+TEST(UsageLedger, ALastLineCutShortIsEndedBeforeTheNextOne) {
+  TempDirectory dir;
+  const std::string path = ledger_path_in_profile(dir.path());
+  ASSERT_TRUE(append_to_ledger(path, entry()));
+  const std::string cut = read(path) + "2026-03-01T09:06:00Z,plug-in-gpt-image-edit,api.op";
+  ASSERT_TRUE(g_file_set_contents(path.c_str(), cut.c_str(), static_cast<gssize>(cut.size()), nullptr));
+  ASSERT_TRUE(append_to_ledger(path, entry()));
+  EXPECT_EQ(read(path), cut + "\n" + ledger_line(entry()));
+  ASSERT_TRUE(append_to_ledger(path, entry()));  // a file that ends well gets no empty line
+  EXPECT_EQ(read(path), cut + "\n" + ledger_line(entry()) + ledger_line(entry()));
+}
+
+TEST(UsageLedger, AppendWaitsForAnotherWritersLock) {
+  TempDirectory dir;
+  const std::string path = ledger_path_in_profile(dir.path());
+  ASSERT_TRUE(append_to_ledger(path, entry()));
+  const int other = open(path.c_str(), O_RDWR | O_CLOEXEC);  // another GIMP, mid-write
+  ASSERT_GE(other, 0);
+  ASSERT_EQ(flock(other, LOCK_EX), 0);
+  std::future<bool> appended = std::async(std::launch::async, [&] { return append_to_ledger(path, entry()); });
+  // Bounded: a writer that ignored the lock would be done well within this.
+  EXPECT_EQ(appended.wait_for(std::chrono::milliseconds(150)), std::future_status::timeout);
+  EXPECT_EQ(lines_of(read(path)).size(), 2u);
+  ASSERT_EQ(flock(other, LOCK_UN), 0);
+  close(other);
+  ASSERT_EQ(appended.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  EXPECT_TRUE(appended.get());
+  EXPECT_EQ(lines_of(read(path)).size(), 3u);
 }

@@ -139,6 +139,62 @@ TEST(UsageTotals, TextFromTheMiddleOfAFileSkipsItsFirstPartialLine) {
   EXPECT_NEAR(totals.month.spend_usd, 0.3, 1e-9);
 }
 
+TEST(UsageTotals, AStrayQuoteSpoilsOnlyItsOwnLine) {
+  // The third line opens a quote it never closes; the lines after it start like records, so the
+  // junk ends at its own line feed.
+  const std::string text =
+      kHeader + line("2026-11-30T08:00:00Z", "0.100000", "3.000", "ok") +
+      "2026-11-30T08:10:00Z,plug-in-gpt-image-edit,api.openai.com,gpt-image-1.5,medium,1024x1024,1,100,200,"
+      "0.700000,3.000,ok,req_9,\"a prompt with one stray quote\n" +
+      line("2026-11-30T08:20:00Z", "0.200000", "4.000", "ok") +  // today
+      line("2026-11-29T08:00:00Z", "", "6.000", "error:api") +   // this month
+      line("2026-10-15T08:00:00Z", "1.000000", "2.000", "ok");   // last month
+  const UsageTotals totals = usage_totals_from_text(text, noon_on_the_30th());
+  EXPECT_EQ(totals.skipped_lines, 1);  // the junk line and nothing else
+  // Today: 08:00 ($0.10, 3 s) and 08:20 ($0.20, 4 s).
+  EXPECT_EQ(totals.today.calls, 2);
+  EXPECT_EQ(totals.today.ok, 2);
+  EXPECT_NEAR(totals.today.spend_usd, 0.3, 1e-9);
+  EXPECT_DOUBLE_EQ(*totals.today.median_seconds, 3.5);
+  // This month: + the failure on the 29th (cost unknown).
+  EXPECT_EQ(totals.month.calls, 3);
+  EXPECT_EQ(totals.month.failures, 1);
+  EXPECT_DOUBLE_EQ(*totals.month.success_rate, 2.0 / 3.0);
+  EXPECT_NEAR(totals.month.spend_usd, 0.3, 1e-9);
+  EXPECT_EQ(totals.month.unknown_cost, 1);
+  // All time: + October's $1.00 in 2 s.
+  EXPECT_EQ(totals.all_time.calls, 4);
+  EXPECT_EQ(totals.all_time.ok, 3);
+  EXPECT_NEAR(totals.all_time.spend_usd, 1.3, 1e-9);
+  EXPECT_DOUBLE_EQ(*totals.all_time.median_seconds, 3.0);  // 2, 3, 4
+}
+
+TEST(UsageTotals, AnOldPromptWithALineBreakIsStillOneRecord) {
+  // Ledgers written before line breaks became spaces: the prompt's second line starts with a
+  // date, but not with a record's time and comma, so the quoted field goes on.
+  const std::string text = kHeader +
+                           line("2026-11-30T08:00:00Z", "0.100000", "3.000", "ok",
+                                "\"a cat,\n2026-11-30 at noon, \"\"sitting\"\"\n on a mat\"") +
+                           line("2026-11-30T08:05:00Z", "0.200000", "5.000", "ok");
+  const UsageTotals totals = usage_totals_from_text(text, noon_on_the_30th());
+  EXPECT_EQ(totals.skipped_lines, 0);
+  EXPECT_EQ(totals.today.calls, 2);
+  EXPECT_NEAR(totals.today.spend_usd, 0.3, 1e-9);
+  EXPECT_DOUBLE_EQ(*totals.today.median_seconds, 4.0);
+}
+
+TEST(UsageTotals, TextFromTheMiddleOfAQuotedPromptStartsAtTheNextRecord) {
+  // The bound cut an old multi-line prompt: the first whole line is its rest, with a closing
+  // quote that would open a field swallowing everything after it.
+  const std::string text = "ing\"\" on a mat\n and a dog\",x\n" +
+                           line("2026-11-30T08:00:00Z", "0.300000", "3.000", "ok") +
+                           line("2026-11-30T09:00:00Z", "0.100000", "5.000", "ok");
+  const UsageTotals totals = usage_totals_from_text(text, noon_on_the_30th(), true);
+  EXPECT_EQ(totals.all_time.calls, 2);
+  EXPECT_EQ(totals.skipped_lines, 0);
+  EXPECT_NEAR(totals.month.spend_usd, 0.4, 1e-9);
+}
+
 TEST(UsageTotals, ReadsAFileAndAMissingOneIsEmpty) {
   gpt_image::testing::TempDirectory profile;
   const std::string path = usage_ledger_path_in_profile(profile.path());
