@@ -10,6 +10,7 @@
 
 #include "errors.h"
 #include "image_codec.h"
+#include "usage_ledger.h"  // ledger_time: the same UTC form as the ledger
 #include "resample.h"
 
 namespace gpt_image {
@@ -69,16 +70,6 @@ std::string image_extension(const std::vector<std::uint8_t> &b) {
   if (b.size() >= 12 && std::equal(b.begin(), b.begin() + 4, "RIFF") && std::equal(b.begin() + 8, b.begin() + 12, "WEBP"))
     return "webp";
   return "bin";
-}
-
-std::string utc_text(std::int64_t us) {
-  GDateTime *t = g_date_time_new_from_unix_utc(us / 1000000);
-  if (!t) return "";
-  gchar *text = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
-  std::string out = text ? text : "";
-  g_free(text);
-  g_date_time_unref(t);
-  return out;
 }
 
 // A file name meta.ini may point at: a plain name inside the entry's own folder.
@@ -189,7 +180,7 @@ bool ResultCache::store(const std::string &key, const CacheEntryInfo &info, cons
   const std::int64_t now = clock_();
   std::unique_ptr<GKeyFile, decltype(&g_key_file_free)> meta(g_key_file_new(), g_key_file_free);
   GKeyFile *m = meta.get();
-  g_key_file_set_string(m, kGroup, "created", utc_text(now).c_str());
+  g_key_file_set_string(m, kGroup, "created", ledger_time(now).c_str());
   g_key_file_set_string(m, kGroup, "created_us", std::to_string(now).c_str());
   g_key_file_set_string(m, kGroup, "procedure", info.procedure.c_str());
   g_key_file_set_string(m, kGroup, "host", info.host.c_str());

@@ -43,10 +43,15 @@ CacheMode parse_cache_mode(const std::string &text) {
                         format_text(_("The cache argument must be off or reuse, not \"%s\"."), text.c_str()));
 }
 
-AccountedRequest accounted_edit(const ConnectionSettings &connection, const EditRequest &request) {
+namespace {
+
+// What the ledger and the cache keep of a request, the same for both endpoints.
+template <typename Request>
+AccountedRequest accounted(const ConnectionSettings &connection, const Request &request, std::string key,
+                           const char *path) {
   AccountedRequest a;
-  a.key = edit_request_key(connection, request);
-  a.url = request_url(connection, "/images/edits");
+  a.key = std::move(key);
+  a.url = request_url(connection, path);
   a.model_sent = model_field(connection, request.model);
   a.catalogue_model = request.model;
   a.quality = request.quality;
@@ -57,18 +62,14 @@ AccountedRequest accounted_edit(const ConnectionSettings &connection, const Edit
   return a;
 }
 
+}  // namespace
+
+AccountedRequest accounted_edit(const ConnectionSettings &connection, const EditRequest &request) {
+  return accounted(connection, request, edit_request_key(connection, request), "/images/edits");
+}
+
 AccountedRequest accounted_generate(const ConnectionSettings &connection, const GenerateRequest &request) {
-  AccountedRequest a;
-  a.key = generate_request_key(connection, request);
-  a.url = request_url(connection, "/images/generations");
-  a.model_sent = model_field(connection, request.model);
-  a.catalogue_model = request.model;
-  a.quality = request.quality;
-  a.size = request.size;
-  a.output_format = request.output_format;
-  a.prompt = request.prompt;
-  a.n = request.n;
-  return a;
+  return accounted(connection, request, generate_request_key(connection, request), "/images/generations");
 }
 
 RunAccounting::RunAccounting(AccountingOptions options)
