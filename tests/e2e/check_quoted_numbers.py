@@ -19,11 +19,13 @@ SEAM = re.compile(r"^gimp(\S+) seam_error_colour_matching: seam error: ([\d.]+) 
                   r"([\d.]+) with it \((-?\d+)% less\)$")
 PSNR = re.compile(r"^gimp(\S+) identity_answer_psnr: PSNR inside the selection with the identity answer: "
                   r"(\S+) dB$")
+LARGE = re.compile(r"^gimp(\S+) large_region_scaled_in_gimp: PSNR inside a large selection \(scaled by GIMP\) "
+                   r"with the identity answer: (\S+) dB$")
 
 
 def measured_rows(paths):
     """One table row per GIMP version, from run_e2e.py's numbers files; raises on a gap."""
-    seam, psnr = {}, {}
+    seam, psnr, large = {}, {}, {}
     for path in paths:
         for line in open(path, encoding="utf-8"):
             line = line.rstrip("\n")
@@ -31,19 +33,23 @@ def measured_rows(paths):
                 seam[m.group(1)] = m.group(2, 3, 4)
             elif m := PSNR.match(line):
                 psnr[m.group(1)] = m.group(2)
+            elif m := LARGE.match(line):
+                large[m.group(1)] = m.group(2)
             elif line:
                 raise ValueError(f"{path}: a line this check does not know: {line!r}")
-    versions = sorted(set(seam) | set(psnr), key=lambda v: [int(x) for x in v.split(".")])
-    missing = [v for v in versions if v not in seam or v not in psnr]
+    versions = sorted(set(seam) | set(psnr) | set(large), key=lambda v: [int(x) for x in v.split(".")])
+    missing = [v for v in versions if v not in seam or v not in psnr or v not in large]
     if missing or not versions:
         raise ValueError(f"numbers missing for GIMP {', '.join(missing) or '(every version)'}: "
                          "did the seam suite run?")
-    return [f"| {v} | {seam[v][0]} | {seam[v][1]} | {seam[v][2]}% | {psnr[v]} dB |" for v in versions]
+    return [f"| {v} | {seam[v][0]} | {seam[v][1]} | {seam[v][2]}% | {psnr[v]} dB | {large[v]} dB |"
+            for v in versions]
 
 
 def table(rows):
     return "\n".join([BEGIN, "| GIMP | seam error, no matching | seam error, matching | reduction | "
-                      "PSNR, identity answer |", "|---|---|---|---|---|", *rows, END])
+                      "PSNR, identity answer | PSNR, large selection scaled by GIMP |",
+                      "|---|---|---|---|---|---|", *rows, END])
 
 
 def main(argv):
