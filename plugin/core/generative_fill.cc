@@ -207,8 +207,8 @@ namespace {
 // picture as sent where it came back transparent, checked for repainting outside the mask, and
 // colour-fitted on the ring around the selection, all against the picture and selection as sent
 // (the frame at the upload size, brought to the answer's size if a server answered at another).
-// A per-channel gain and offset commutes with scaling, so fitting here and letting GIMP scale
-// the layer up gives the colours a fit at full size would, at a fraction of the pixels.
+// A per-channel gain and offset commutes with scaling, so fitting here and scaling the layer up
+// afterwards (layer_pixels.h) gives the colours a fit at full size would, at a fraction of the pixels.
 Raster answer_at_own_size(const PreparedEdit &edit, const Raster &image, bool first, bool &composited,
                           bool &repainted, std::vector<ColorFit> &fits) {
   const ContextPlan &plan = edit.plan;
@@ -253,7 +253,7 @@ LayersToPlace placement_from_answer(const PreparedEdit &edit, const ImagesResult
   const double frame_aspect = static_cast<double>(plan.frame.width) / plan.frame.height;
   const size_t asked = static_cast<size_t>(std::max(1, edit.request.n));
   // A region larger than the request size: the answer stays at its own resolution and is compared
-  // with the picture as sent, which is the frame at that resolution (GIMP scales the layer up).
+  // with the picture as sent, which is the frame at that resolution (placement scales it up).
   const bool at_answer_size = !edit.sent_image.pixels.empty();
   if (at_answer_size) placement.scaled_to = plan.frame;
   Raster ring;

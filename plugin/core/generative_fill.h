@@ -71,9 +71,9 @@ struct LayersToPlace {
   PixelRect at;
   std::vector<Raster> layers;
   // Set when the region is larger than the answer: each layer then holds the whole answer at its
-  // own resolution, covering this rect of the canvas (the frame, which contains `at`). The host
-  // scales it there with GIMP's own interpolation and crops it to `at`, instead of the core
-  // scaling it up and sending the region's pixels over the wire (bench/README.md, issue 20).
+  // own resolution, covering this rect of the canvas (the frame, which contains `at`). Placement
+  // scales the part over `at` up band by band as it writes the layer (layer_pixels.h), so the
+  // region's pixels never exist whole in the plug-in (bench/README.md, issue 20).
   std::optional<PixelRect> scaled_to;
   std::string layer_name;
   bool has_selection = false;  // true: the layers get a mask made from `selection`

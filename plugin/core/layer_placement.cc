@@ -1,5 +1,7 @@
 #include "layer_placement.h"
 
+#include <stdexcept>
+
 #include "errors.h"
 #include "i18n.h"
 #include "mask_shape.h"
@@ -36,20 +38,26 @@ LayerTarget::ItemId place_layers(LayerTarget &target, const LayersToPlace &place
       throw GenerativeError(ErrorKind::Host, _("The selection captured with the request does not fit the result."));
     mask = shape_mask(placement.selection, placement.mask_grow, placement.feather_radius);
   }
+  // An answer at its own resolution covers the frame and is scaled up to the region as it is
+  // written; any other layer has the region's size already. (The core makes them so.)
+  const PixelRect frame = placement.scaled_to.value_or(placement.at);
+  const PixelRect roi{placement.at.x - frame.x, placement.at.y - frame.y, placement.at.width, placement.at.height};
+  if (!frame.contains(placement.at))
+    throw std::invalid_argument("place_layers: the region lies outside the frame the answer covers");
+  for (const Raster &answer : placement.layers)
+    if (answer.channels != 4 || (!placement.scaled_to && answer.size() != placement.at.size()))
+      throw std::invalid_argument("place_layers: a layer does not fit the region");
   LayerTarget::ItemId top = 0;  // the item that holds everything inserted
   target.begin_undo_group();
   try {
     if (grouped) top = target.insert_group(placement.layer_name);
     for (size_t i = 0; i < placement.layers.size(); ++i) {
       const std::string name = grouped ? placement.layer_name + " #" + std::to_string(i + 1) : placement.layer_name;
-      const Raster &pixels = placement.layers[i];
-      // An answer at its own resolution goes in at the frame's corner and is scaled up by GIMP.
-      const PixelRect at = placement.scaled_to
-                               ? PixelRect{placement.scaled_to->x, placement.scaled_to->y, pixels.width, pixels.height}
-                               : placement.at;
-      const auto layer = target.insert_layer(name, grouped ? top : 0, static_cast<int>(i), pixels, at);
+      const WholeLayerPixels whole(placement.layers[i]);
+      const ScaledLayerPixels scaled(placement.layers[i], frame.size(), roi);
+      const LayerPixels &pixels = placement.scaled_to ? static_cast<const LayerPixels &>(scaled) : whole;
+      const auto layer = target.insert_layer(name, grouped ? top : 0, static_cast<int>(i), pixels, placement.at);
       if (!grouped) top = layer;
-      if (placement.scaled_to) target.scale_layer(layer, *placement.scaled_to, placement.at);
       if (placement.has_selection) target.add_mask(layer, mask);
       target.set_visible(layer, i == 0);  // variations to compare: only the first shows
     }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "generative_fill.h"
+#include "layer_pixels.h"
 
 namespace gpt_image {
 
@@ -27,13 +28,11 @@ class LayerTarget {
   virtual void end_undo_group() = 0;
   // Inserts an empty layer group directly above the active layer (at the top without one).
   virtual ItemId insert_group(const std::string &name) = 0;
-  // Inserts a layer holding `pixels` at canvas offset `at`: inside `group` at `index` (0 = top),
-  // or directly above the active layer when `group` is 0.
-  virtual ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
+  // Inserts a layer holding `pixels` (of `at`'s size) at canvas offset `at`: inside `group` at
+  // `index` (0 = top), or directly above the active layer when `group` is 0. The pixels are
+  // written a band of rows at a time.
+  virtual ItemId insert_layer(const std::string &name, ItemId group, int index, const LayerPixels &pixels,
                               const PixelRect &at) = 0;
-  // Scales `layer` (inserted at `to`'s corner at its own size) to cover `to` with GIMP's
-  // interpolation, then crops it to `keep` (inside `to`): the layer then covers exactly `keep`.
-  virtual void scale_layer(ItemId layer, const PixelRect &to, const PixelRect &keep) = 0;
   // Adds a layer mask holding `mask` (1 channel, the layer's size, 255 = shown).
   virtual void add_mask(ItemId layer, const Raster &mask) = 0;
   virtual void set_visible(ItemId item, bool visible) = 0;

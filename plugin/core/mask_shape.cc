@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <exception>
+#include <thread>
 #include <vector>
 
 namespace gpt_image {
@@ -129,29 +131,51 @@ Raster shape_mask(const Raster &mask, int grow, int feather) {
     }
   }
   Raster out(w, h, 1);
-  for (int ty = 0; ty < tiles_y; ++ty)
-    for (int tx = 0; tx < tiles_x; ++tx) {
-      const PixelRect tile = PixelRect{tx * kMaskTile, ty * kMaskTile, kMaskTile, kMaskTile}.intersected(whole);
-      const PixelRect near = grown(tile, apron, whole);
-      std::uint8_t lo = 255, hi = 0;
-      for (int ny = near.y / kMaskTile; ny <= (near.y + near.height - 1) / kMaskTile; ++ny)
-        for (int nx = near.x / kMaskTile; nx <= (near.x + near.width - 1) / kMaskTile; ++nx) {
-          lo = std::min(lo, low[static_cast<size_t>(ny) * tiles_x + nx]);
-          hi = std::max(hi, high[static_cast<size_t>(ny) * tiles_x + nx]);
+  // Each tile writes only its own pixels of `out`, so bands of tile rows run on separate cores.
+  auto shape_tile_rows = [&](int first_row, int end_row) {
+    for (int ty = first_row; ty < end_row; ++ty)
+      for (int tx = 0; tx < tiles_x; ++tx) {
+        const PixelRect tile = PixelRect{tx * kMaskTile, ty * kMaskTile, kMaskTile, kMaskTile}.intersected(whole);
+        const PixelRect near = grown(tile, apron, whole);
+        std::uint8_t lo = 255, hi = 0;
+        for (int ny = near.y / kMaskTile; ny <= (near.y + near.height - 1) / kMaskTile; ++ny)
+          for (int nx = near.x / kMaskTile; nx <= (near.x + near.width - 1) / kMaskTile; ++nx) {
+            lo = std::min(lo, low[static_cast<size_t>(ny) * tiles_x + nx]);
+            hi = std::max(hi, high[static_cast<size_t>(ny) * tiles_x + nx]);
+          }
+        if (lo == hi) {  // growing and blurring one value leaves it as it is
+          for (int y = 0; y < tile.height; ++y) std::fill_n(out.at(tile.x, tile.y + y), tile.width, lo);
+          continue;
         }
-      if (lo == hi) {  // growing and blurring one value leaves it as it is
-        for (int y = 0; y < tile.height; ++y) std::fill_n(out.at(tile.x, tile.y + y), tile.width, lo);
-        continue;
+        // Dilated values are exact up to `grow` inside `near`'s cut edges, which leaves `blurred`
+        // (the tile and the feather's reach); the blur is exact up to `reach` inside that: the tile.
+        const Raster dilated = dilate_mask(part_of(mask, near), grow);
+        const PixelRect blurred = grown(tile, reach, whole);
+        const Raster soft = feather_mask(
+            part_of(dilated, {blurred.x - near.x, blurred.y - near.y, blurred.width, blurred.height}), feather);
+        for (int y = 0; y < tile.height; ++y)
+          std::copy_n(soft.at(tile.x - blurred.x, tile.y - blurred.y + y), tile.width, out.at(tile.x, tile.y + y));
       }
-      // Dilated values are exact up to `grow` inside `near`'s cut edges, which leaves `blurred`
-      // (the tile and the feather's reach); the blur is exact up to `reach` inside that: the tile.
-      const Raster dilated = dilate_mask(part_of(mask, near), grow);
-      const PixelRect blurred = grown(tile, reach, whole);
-      const Raster soft = feather_mask(
-          part_of(dilated, {blurred.x - near.x, blurred.y - near.y, blurred.width, blurred.height}), feather);
-      for (int y = 0; y < tile.height; ++y)
-        std::copy_n(soft.at(tile.x - blurred.x, tile.y - blurred.y + y), tile.width, out.at(tile.x, tile.y + y));
+  };
+  // A thread is worth it from about a megapixel (a large selection's mask: 12 MP and up).
+  const int threads = static_cast<long long>(w) * h < 1'000'000
+                          ? 1
+                          : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, tiles_y);
+  // What a band throws (out of memory) is passed on once every thread has finished.
+  std::vector<std::exception_ptr> failures(threads);
+  auto run_band = [&](int t) {
+    try {
+      shape_tile_rows(tiles_y * t / threads, tiles_y * (t + 1) / threads);
+    } catch (...) {
+      failures[t] = std::current_exception();
     }
+  };
+  std::vector<std::thread> helpers;
+  for (int t = 1; t < threads; ++t) helpers.emplace_back(run_band, t);
+  run_band(0);
+  for (std::thread &helper : helpers) helper.join();
+  for (const std::exception_ptr &failure : failures)
+    if (failure) std::rethrow_exception(failure);
   return out;
 }
 

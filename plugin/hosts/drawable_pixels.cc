@@ -3,6 +3,9 @@
 
 #include <gegl.h>
 
+#include <algorithm>
+#include <future>
+
 namespace gpt_image {
 
 Raster read_drawable_pixels(gimp::ItemId drawable, const PixelRect &rect, const char *format, int channels) {
@@ -43,6 +46,35 @@ void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const ch
   gegl_buffer_set(buffer, &area, 0, babl_format(format), pixels.pixels.data(), static_cast<gint>(pixels.stride()));
   g_object_unref(buffer);  // flushes the tiles to GIMP
   gimp::drawable_update(drawable, {0, 0, pixels.width, pixels.height});
+}
+
+namespace {
+// Rows per band: two of GIMP's 64-pixel tile rows, so no tile is written twice.
+constexpr int kBandRows = 128;
+}  // namespace
+
+void write_drawable_bands(gimp::ItemId drawable, const LayerPixels &pixels) {
+  const PixelSize size = pixels.size();
+  GeglBuffer *buffer = gimp::drawable_buffer(drawable);
+  const Babl *format = babl_format("R'G'B'A u8");
+  auto make = [&pixels, size](int first) {
+    return pixels.rows(first, std::min(kBandRows, size.height - first));
+  };
+  try {
+    std::future<Raster> next = std::async(std::launch::async, make, 0);
+    for (int first = 0; first < size.height; first += kBandRows) {
+      const Raster band = next.get();
+      if (first + kBandRows < size.height) next = std::async(std::launch::async, make, first + kBandRows);
+      const GeglRectangle area{0, first, band.width, band.height};
+      gegl_buffer_set(buffer, &area, 0, format, band.pixels.data(), static_cast<gint>(band.stride()));
+      gegl_buffer_flush(buffer);
+    }
+  } catch (...) {
+    g_object_unref(buffer);
+    throw;
+  }
+  g_object_unref(buffer);
+  gimp::drawable_update(drawable, {0, 0, size.width, size.height});
 }
 
 }  // namespace gpt_image

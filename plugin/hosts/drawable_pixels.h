@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gimp_facade.h"
+#include "layer_pixels.h"
 #include "raster.h"
 
 namespace gpt_image {
@@ -16,5 +17,9 @@ Raster read_drawable_rgba(gimp::ItemId drawable, const PixelRect &rect);
 
 // Replaces the drawable's pixels from (0, 0) and tells GIMP to redraw them.
 void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const char *format);
+
+// The same a band of rows at a time (R'G'B'A u8): each band is made while the one before is
+// written and is flushed to GIMP at once, so the plug-in holds two bands, not the layer.
+void write_drawable_bands(gimp::ItemId drawable, const LayerPixels &pixels);
 
 }  // namespace gpt_image

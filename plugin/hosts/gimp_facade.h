@@ -89,8 +89,6 @@ ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent,
 // `layer` scaled to cover `to` (canvas coordinates) with GIMP's cubic interpolation, the user's
 // context left as it was. False when GIMP refused.
 bool scale_layer(ItemId layer, const PixelRect &to);
-// `layer`'s boundary set to `keep` (canvas coordinates), cropping what lies outside it.
-bool crop_layer(ItemId layer, const PixelRect &keep);
 // A black (all hidden) mask added to `layer`.
 ItemId add_black_mask(ItemId layer);
 void remove_layer(ImageId image, ItemId layer);

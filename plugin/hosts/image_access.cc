@@ -166,12 +166,12 @@ LayerTarget::ItemId GimpLayerTarget::insert_group(const std::string &name) {
 }
 
 LayerTarget::ItemId GimpLayerTarget::insert_layer(const std::string &name, ItemId group, int index,
-                                                  const Raster &pixels, const PixelRect &at) {
+                                                  const LayerPixels &pixels, const PixelRect &at) {
   const gimp::ItemId parent = group ? gimp::ItemId{group} : anchor_parent_;
   const int position = group ? index : anchor_position_;
   const gimp::ItemId layer = gimp::insert_layer(image_, name, at, parent, position);
   if (!layer) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the new layer."));
-  write_drawable_pixels(layer, pixels, "R'G'B'A u8");
+  write_drawable_bands(layer, pixels);
   return layer.id;
 }
 
@@ -182,13 +182,6 @@ LayerTarget::State GimpLayerTarget::state() {
   now.canvas = gimp::image_size(image_);
   now.anchor_present = !anchor_ || item_in_image(anchor_, image_);
   return now;
-}
-
-void GimpLayerTarget::scale_layer(ItemId layer, const PixelRect &to, const PixelRect &keep) {
-  // GIMP scales in its own process, threaded and tile by tile: the region's pixels never pass
-  // through the plug-in (bench/README.md, issue 20).
-  if (!gimp::scale_layer({layer}, to) || !gimp::crop_layer({layer}, keep))
-    throw GenerativeError(ErrorKind::Host, _("GIMP could not scale the new layer to the selection."));
 }
 
 void GimpLayerTarget::add_mask(ItemId layer, const Raster &pixels) {

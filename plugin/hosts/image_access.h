@@ -57,9 +57,8 @@ class GimpLayerTarget : public LayerTarget {
   void begin_undo_group() override { gimp::undo_group_start(image_); }
   void end_undo_group() override { gimp::undo_group_end(image_); }
   ItemId insert_group(const std::string &name) override;
-  ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
+  ItemId insert_layer(const std::string &name, ItemId group, int index, const LayerPixels &pixels,
                       const PixelRect &at) override;
-  void scale_layer(ItemId layer, const PixelRect &to, const PixelRect &keep) override;
   void add_mask(ItemId layer, const Raster &mask) override;
   void set_visible(ItemId item, bool visible) override { gimp::set_item_visible({item}, visible); }
   void remove(ItemId item) override { gimp::remove_layer(image_, {item}); }

@@ -19,7 +19,7 @@ SEAM = re.compile(r"^gimp(\S+) seam_error_colour_matching: seam error: ([\d.]+) 
                   r"([\d.]+) with it \((-?\d+)% less\)$")
 PSNR = re.compile(r"^gimp(\S+) identity_answer_psnr: PSNR inside the selection with the identity answer: "
                   r"(\S+) dB$")
-LARGE = re.compile(r"^gimp(\S+) large_region_scaled_in_gimp: PSNR inside a large selection \(scaled by GIMP\) "
+LARGE = re.compile(r"^gimp(\S+) large_region_scaled_up: PSNR inside a large selection \(scaled up\) "
                    r"with the identity answer: (\S+) dB$")
 
 
@@ -48,7 +48,7 @@ def measured_rows(paths):
 
 def table(rows):
     return "\n".join([BEGIN, "| GIMP | seam error, no matching | seam error, matching | reduction | "
-                      "PSNR, identity answer | PSNR, large selection scaled by GIMP |",
+                      "PSNR, identity answer | PSNR, large selection scaled up |",
                       "|---|---|---|---|---|---|", *rows, END])
 
 

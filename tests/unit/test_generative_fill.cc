@@ -427,7 +427,7 @@ TEST(GenerativeFill, AnAnswerThatRepaintedTheWholeFrameIsNotedAsIgnoringTheMask)
   EXPECT_TRUE(placement_from_answer(edit, same, "a red apple").ignored.fields.empty());
 }
 
-// A frame larger than the request size: the answer stays at its own resolution (GIMP scales the
+// A frame larger than the request size: the answer stays at its own resolution (placement scales the
 // layer to `scaled_to`, the frame), and its colours are fitted there. A model that shifted every
 // colour by gain 0.8, offset 20 gets the drift undone on the answer itself.
 TEST(GenerativeFill, ALargeRegionIsPlacedAtTheAnswersResolutionWithItsColoursFitted) {

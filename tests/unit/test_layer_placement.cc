@@ -5,6 +5,7 @@
 
 #include "errors.h"
 #include "layer_placement.h"
+#include "resample.h"
 
 using namespace gpt_image;
 
@@ -20,30 +21,31 @@ class RecordingTarget : public LayerTarget {
     bool is_group = false, masked = false, visible = true;
     Raster mask;
     PixelRect at;
-    PixelSize pixels;      // the size of the pixels inserted
-    PixelRect scaled_to;   // what scale_layer() scaled it to (empty: not scaled)
-    bool masked_after_scaling = false;
+    Raster pixels;         // the layer's pixels, put together from the bands it was given
+    int widest_band = 0;   // the most rows asked for at once
   };
   State state() override { return now; }
   void begin_undo_group() override { ++undo_depth, ++undo_groups; }
   void end_undo_group() override { --undo_depth; }
   ItemId insert_group(const std::string &name) override {
-    items[next] = Item{name, 0, 0, true, false, true, {}, {}, {}, {}, false};
+    items[next] = Item{name, 0, 0, true, false, true, {}, {}, {}, 0};
     return next++;
   }
-  ItemId insert_layer(const std::string &name, ItemId group, int index, const Raster &pixels,
+  // Reads the pixels in bands of `band_rows`, as the host writes them.
+  ItemId insert_layer(const std::string &name, ItemId group, int index, const LayerPixels &pixels,
                       const PixelRect &at) override {
     if (fail_on_layer == ++layers_inserted) throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
-    items[next] = Item{name, group, index, false, false, true, {}, at, pixels.size(), {}, false};
+    Item item{name, group, index, false, false, true, {}, at, Raster(pixels.size().width, pixels.size().height, 4), 0};
+    for (int first = 0; first < item.pixels.height; first += band_rows) {
+      const Raster band = pixels.rows(first, std::min(band_rows, item.pixels.height - first));
+      EXPECT_EQ(band.size(), (PixelSize{item.pixels.width, std::min(band_rows, item.pixels.height - first)}));
+      std::copy(band.pixels.begin(), band.pixels.end(), item.pixels.at(0, first));
+      item.widest_band = std::max(item.widest_band, band.height);
+    }
+    items[next] = std::move(item);
     return next++;
   }
-  void scale_layer(ItemId layer, const PixelRect &to, const PixelRect &keep) override {
-    if (fail_scaling) throw GenerativeError(ErrorKind::Host, "GIMP could not scale the new layer.");
-    items.at(layer).scaled_to = to;
-    items.at(layer).at = keep;
-  }
   void add_mask(ItemId layer, const Raster &mask) override {
-    items.at(layer).masked_after_scaling = !items.at(layer).scaled_to.empty();
     items.at(layer).masked = true;
     items.at(layer).mask = mask;
   }
@@ -55,8 +57,7 @@ class RecordingTarget : public LayerTarget {
 
   State now{true, {40, 30}, true};  // what state() reports: the canvas of placement() below
   std::map<ItemId, Item> items;
-  int undo_depth = 0, undo_groups = 0, layers_inserted = 0, fail_on_layer = 0;
-  bool fail_scaling = false;
+  int undo_depth = 0, undo_groups = 0, layers_inserted = 0, fail_on_layer = 0, band_rows = 3;
   ItemId next = 10;
 };
 
@@ -204,31 +205,78 @@ TEST(LayerPlacement, AFailureRemovesEverythingAndClosesTheUndoGroup) {
   EXPECT_EQ(single.undo_depth, 0);
 }
 
-// A region larger than the answer: the layer goes in at the answer's own size at the frame's
-// corner, GIMP scales it to the frame and crops it to the region, and only then gets its mask
-// (which has the region's size).
-TEST(LayerPlacement, AnswerAtItsOwnSizeIsScaledToTheFrameThenCroppedAndMasked) {
+// A smooth RGBA picture (gradients), so scaling it up keeps it close to the original.
+Raster gradient(int width, int height) {
+  Raster out(width, height, 4);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      std::uint8_t *p = out.at(x, y);
+      p[0] = static_cast<std::uint8_t>(255 * x / std::max(1, width - 1));
+      p[1] = static_cast<std::uint8_t>(255 * y / std::max(1, height - 1));
+      p[2] = 90, p[3] = 255;
+    }
+  return out;
+}
+
+// A region larger than the answer: the answer covers the frame at its own resolution, and the
+// layer placed over the region is the region's part of it scaled up, handed over band by band
+// (never the whole layer at once), then masked with the region's mask.
+TEST(LayerPlacement, AnswerAtItsOwnSizeIsScaledUpToTheRegionBandByBand) {
   RecordingTarget target;
   LayersToPlace p = placement(1, true);
   p.scaled_to = PixelRect{3, 4, 14, 16};  // the frame, containing p.at = {5, 6, 7, 8}
-  p.layers[0] = Raster(4, 5, 4);         // the answer at its own resolution
+  p.layers[0] = gradient(7, 8);           // the answer at half the frame's resolution
   const auto id = place_layers(target, p);
   const auto &layer = target.items.at(id);
-  EXPECT_EQ(layer.pixels, (PixelSize{4, 5}));
-  EXPECT_EQ(layer.scaled_to, (PixelRect{3, 4, 14, 16}));
   EXPECT_EQ(layer.at, (PixelRect{5, 6, 7, 8}));
-  EXPECT_TRUE(layer.masked_after_scaling);
+  // The same rows as scaling the whole answer to the frame and keeping the region's part.
+  const Raster whole = resample_lanczos3(p.layers[0], {14, 16}, {0, 0, 14, 16});
+  Raster expected(7, 8, 4);
+  for (int y = 0; y < 8; ++y)
+    for (int x = 0; x < 7; ++x) std::copy_n(whole.at(2 + x, 2 + y), 4, expected.at(x, y));
+  EXPECT_EQ(layer.pixels.pixels, expected.pixels);
+  // And that is the answer's own picture, twice as large: the frame's pixel (2 + x, 2 + y) lies
+  // near the answer's pixel ((2 + x) / 2, (2 + y) / 2).
+  EXPECT_NEAR(layer.pixels.at(6, 7)[0], p.layers[0].at(4, 4)[0], 30);
+  EXPECT_NEAR(layer.pixels.at(0, 0)[1], p.layers[0].at(1, 1)[1], 30);
+  EXPECT_EQ(layer.widest_band, 3);
+  EXPECT_TRUE(layer.masked);
   EXPECT_EQ(layer.mask.size(), (PixelSize{7, 8}));
   EXPECT_EQ(target.undo_groups, 1);
   EXPECT_EQ(target.undo_depth, 0);
 }
 
-TEST(LayerPlacement, FailedScalingRemovesTheLayerAndClosesTheUndoGroup) {
+// Layers that do not fit where they go are refused before the image is touched.
+TEST(LayerPlacement, ALayerThatDoesNotFitTheRegionIsRefusedBeforeAnythingIsInserted) {
   RecordingTarget target;
-  target.fail_scaling = true;
+  LayersToPlace wrong_size = placement(2, true);
+  wrong_size.layers[1] = Raster(7, 9, 4);
+  EXPECT_THROW(place_layers(target, wrong_size), std::invalid_argument);
+  LayersToPlace outside = placement(1, true);
+  outside.scaled_to = PixelRect{6, 6, 14, 16};  // does not contain p.at = {5, 6, 7, 8}
+  EXPECT_THROW(place_layers(target, outside), std::invalid_argument);
+  EXPECT_TRUE(target.items.empty());
+  EXPECT_EQ(target.undo_groups, 0);
+}
+
+TEST(LayerPlacement, AFailedScaledLayerRemovesWhatWasInsertedAndClosesTheUndoGroup) {
+  RecordingTarget target;
+  target.fail_on_layer = 2;
   LayersToPlace p = placement(2, true);
   p.scaled_to = PixelRect{3, 4, 14, 16};
+  p.layers = {gradient(7, 8), gradient(7, 8)};
   EXPECT_THROW(place_layers(target, p), GenerativeError);
   EXPECT_TRUE(target.items.empty());
   EXPECT_EQ(target.undo_depth, 0);
+}
+
+TEST(LayerPixels, RowsOutsideTheLayerAreRefused) {
+  const Raster answer = gradient(7, 8);
+  const ScaledLayerPixels scaled(answer, {14, 16}, {2, 2, 7, 8});
+  EXPECT_EQ(scaled.rows(5, 3).size(), (PixelSize{7, 3}));
+  EXPECT_THROW(scaled.rows(6, 3), std::out_of_range);
+  EXPECT_THROW(scaled.rows(-1, 2), std::out_of_range);
+  const WholeLayerPixels whole(answer);
+  EXPECT_EQ(whole.rows(7, 1).pixels, std::vector<std::uint8_t>(answer.at(0, 7), answer.at(0, 7) + 28));
+  EXPECT_THROW(whole.rows(7, 2), std::out_of_range);
 }

@@ -132,6 +132,23 @@ TEST(MaskShape, TiledShapingEqualsTheWholeMaskBitForBit) {
   }
 }
 
+// A mask of more than a megapixel is shaped by several threads, each on its own band of tiles:
+// still exactly the whole-mask result.
+TEST(MaskShape, ALargeMaskShapedOnSeveralCoresEqualsTheWholeMask) {
+  Raster selection(1500, 900, 1, 0);
+  for (int y = 0; y < selection.height; ++y)
+    for (int x = 0; x < selection.width; ++x) {
+      if (std::hypot((x - 700.0) / 650.0, (y - 450.0) / 400.0) <= 1.0) *selection.at(x, y) = 255;
+      if (y % 211 == 7) *selection.at(x, y) = 120;  // lines across every band
+    }
+  const Raster expected = feather_mask(dilate_mask(selection, 16), 32);
+  const Raster shaped = shape_mask(selection, 16, 32);
+  ASSERT_EQ(shaped.size(), expected.size());
+  size_t differing = 0;
+  for (size_t i = 0; i < shaped.pixels.size(); ++i) differing += shaped.pixels[i] != expected.pixels[i];
+  EXPECT_EQ(differing, 0u);
+}
+
 // A selection covering the whole area stays fully selected; none stays empty.
 TEST(MaskShape, UniformSelectionsStayUniform) {
   const Raster all(300, 300, 1, 255), none(300, 300, 1, 0);

@@ -122,12 +122,6 @@ bool scale_layer(ItemId layer, const PixelRect &to) {
   return scaled;
 }
 
-bool crop_layer(ItemId layer, const PixelRect &keep) {
-  gint x = 0, y = 0;
-  gimp_drawable_offsets(layer.id, &x, &y);
-  return gimp_layer_resize(layer.id, keep.width, keep.height, x - keep.x, y - keep.y);
-}
-
 ItemId add_black_mask(ItemId layer) {
   const gint32 mask = gimp_layer_create_mask(layer.id, GIMP_ADD_MASK_BLACK);
   if (mask <= 0 || !gimp_layer_add_mask(layer.id, mask)) return {};

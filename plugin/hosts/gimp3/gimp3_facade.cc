@@ -140,12 +140,6 @@ bool scale_layer(ItemId layer, const PixelRect &to) {
   return scaled;
 }
 
-bool crop_layer(ItemId layer, const PixelRect &keep) {
-  gint x = 0, y = 0;
-  gimp_drawable_get_offsets(drawable_of(layer), &x, &y);
-  return gimp_layer_resize(layer_of(layer), keep.width, keep.height, x - keep.x, y - keep.y);
-}
-
 ItemId add_black_mask(ItemId layer) {
   GimpLayer *object = layer_of(layer);
   GimpLayerMask *mask = gimp_layer_create_mask(object, GIMP_ADD_MASK_BLACK);
