@@ -70,15 +70,74 @@ Raster dilate_mask(const Raster &mask, int radius) {
   return out;
 }
 
+namespace {
+
+// One line of the squared Euclidean distance transform (Felzenszwalb and Huttenlocher, "Distance
+// Transforms of Sampled Functions", 2012): out[x] = min over q of (x - q)^2 + f[q], where f[q] is
+// a squared distance already found along the other axis or kFar for none. Parabolas whose f is
+// kFar are left out of the lower envelope.
+constexpr double kFar = 1e30;
+
+void distance_line(const double *f, int n, std::vector<int> &v, std::vector<double> &z, double *out) {
+  int k = -1;
+  for (int q = 0; q < n; ++q) {
+    if (f[q] >= kFar) continue;
+    double s = -kFar;
+    while (k >= 0) {
+      const int p = v[k];
+      s = ((f[q] + static_cast<double>(q) * q) - (f[p] + static_cast<double>(p) * p)) / (2.0 * (q - p));
+      if (s > z[k]) break;
+      --k;
+    }
+    ++k;
+    v[k] = q;
+    z[k] = k == 0 ? -kFar : s;
+  }
+  if (k < 0) {
+    std::fill_n(out, n, kFar);
+    return;
+  }
+  z[k + 1] = kFar;
+  int j = 0;
+  for (int x = 0; x < n; ++x) {
+    while (z[j + 1] < x) ++j;
+    const double dx = x - v[j];
+    out[x] = dx * dx + f[v[j]];
+  }
+}
+
+}  // namespace
+
+Raster near_selection(const Raster &selection, int radius) {
+  const int w = selection.width, h = selection.height;
+  Raster out(w, h, 1, 0);
+  if (selection.channels != 1 || selection.pixels.empty()) return out;
+  // Down the columns, then along the rows (the transform is separable).
+  std::vector<double> columns(static_cast<size_t>(w) * h);
+  std::vector<double> f(std::max(w, h)), d(std::max(w, h));
+  std::vector<int> v(std::max(w, h) + 1);
+  std::vector<double> z(std::max(w, h) + 2);
+  for (int x = 0; x < w; ++x) {
+    for (int y = 0; y < h; ++y) f[y] = *selection.at(x, y) ? 0.0 : kFar;
+    distance_line(f.data(), h, v, z, d.data());
+    for (int y = 0; y < h; ++y) columns[static_cast<size_t>(y) * w + x] = d[y];
+  }
+  const double reach = static_cast<double>(radius) * std::max(radius, 0);
+  for (int y = 0; y < h; ++y) {
+    distance_line(columns.data() + static_cast<size_t>(y) * w, w, v, z, d.data());
+    std::uint8_t *row = out.at(0, y);
+    for (int x = 0; x < w; ++x) row[x] = d[x] <= reach ? 255 : 0;
+  }
+  return out;
+}
+
 Raster selection_ring(const Raster &selection, const PixelRect &known, int width) {
-  Raster selected(selection.width, selection.height, 1, 0);
-  for (size_t i = 0; i < selection.pixels.size(); ++i) selected.pixels[i] = selection.pixels[i] ? 255 : 0;
-  const Raster near = dilate_mask(selected, width);
+  const Raster near = near_selection(selection, width);
   Raster ring(selection.width, selection.height, 1, 0);
   const PixelRect inside = known.intersected({0, 0, selection.width, selection.height});
   for (int y = inside.y; y < inside.y + inside.height; ++y)
     for (int x = inside.x; x < inside.x + inside.width; ++x)
-      if (*near.at(x, y) && !*selected.at(x, y)) *ring.at(x, y) = 255;
+      if (*near.at(x, y) && !*selection.at(x, y)) *ring.at(x, y) = 255;
   return ring;
 }
 

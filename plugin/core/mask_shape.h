@@ -22,6 +22,11 @@ int auto_feather_radius(const PixelRect &selection);
 // value within that distance. radius 0 returns the mask unchanged.
 Raster dilate_mask(const Raster &mask, int radius);
 
+// The pixels within `radius` of a selected one (value > 0), as 255, the rest 0 (1 channel): the
+// same as dilate_mask() of the selection made hard, in time that does not grow with the radius
+// (a distance transform), for the ring and the far-outside check on answers of several megapixels.
+Raster near_selection(const Raster &selection, int radius);
+
 // Where the colour match compares original and generated pixels: unselected pixels within
 // `width` pixels of the selection (selection > 0), restricted to `known` (the part of the frame on
 // the canvas). 1 channel, 255 = in the ring.

@@ -12,9 +12,7 @@ bool changed_far_outside(const Raster &original, const Raster &answer, const Ras
   if (original.channels != 4 || answer.channels != 4 || selection.channels != 1 ||
       !(original.size() == answer.size()) || !(original.size() == selection.size()))
     return false;
-  Raster selected(selection.width, selection.height, 1, 0);
-  for (size_t i = 0; i < selection.pixels.size(); ++i) selected.pixels[i] = selection.pixels[i] ? 255 : 0;
-  const Raster near = dilate_mask(selected, kFarFromSelection);
+  const Raster near = near_selection(selection, kFarFromSelection);
   Raster far(selection.width, selection.height, 1, 0);
   int far_pixels = 0;
   for (size_t i = 0; i < far.pixels.size(); ++i) {

@@ -149,6 +149,24 @@ TEST(MaskShape, ALargeMaskShapedOnSeveralCoresEqualsTheWholeMask) {
   EXPECT_EQ(differing, 0u);
 }
 
+// near_selection (a distance transform) must mark exactly what a disc dilation of the selection
+// made hard marks, at every radius, for soft values, single pixels, lines and the canvas's edges.
+TEST(MaskShape, NearSelectionIsTheDiscDilationOfTheHardSelection) {
+  const Raster selection = mixed_selection();
+  Raster hard(selection.width, selection.height, 1, 0);
+  for (size_t i = 0; i < hard.pixels.size(); ++i) hard.pixels[i] = selection.pixels[i] ? 255 : 0;
+  for (const int radius : {0, 1, 2, 5, 16, 32, 100}) {
+    const Raster expected = dilate_mask(hard, radius);
+    const Raster near = near_selection(selection, radius);
+    ASSERT_EQ(near.size(), expected.size());
+    size_t differing = 0;
+    for (size_t i = 0; i < near.pixels.size(); ++i) differing += near.pixels[i] != expected.pixels[i];
+    EXPECT_EQ(differing, 0u) << "radius " << radius;
+  }
+  const Raster none(50, 40, 1, 0);
+  EXPECT_EQ(near_selection(none, 10).pixels, none.pixels);
+}
+
 // A selection covering the whole area stays fully selected; none stays empty.
 TEST(MaskShape, UniformSelectionsStayUniform) {
   const Raster all(300, 300, 1, 255), none(300, 300, 1, 0);
