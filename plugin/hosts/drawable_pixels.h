@@ -18,8 +18,9 @@ Raster read_drawable_rgba(gimp::ItemId drawable, const PixelRect &rect);
 // Replaces the drawable's pixels from (0, 0) and tells GIMP to redraw them.
 void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const char *format);
 
-// The same a band of rows at a time (R'G'B'A u8): each band is made while the one before is
-// written and is flushed to GIMP at once, so the plug-in holds two bands, not the layer.
+// Replaces the drawable's pixels (R'G'B'A u8) from (0, 0) with `pixels`, made a band of rows at a
+// time: each band is made while the one before is written, and is flushed to GIMP at once, so the
+// plug-in holds two bands, not the layer. (Every read and write here goes a band at a time.)
 void write_drawable_bands(gimp::ItemId drawable, const LayerPixels &pixels);
 
 }  // namespace gpt_image
