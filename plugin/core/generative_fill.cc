@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 #include "errors.h"
 #include "i18n.h"
@@ -14,6 +15,7 @@
 #include "raster_ops.h"
 #include "reference_images.h"
 #include "relay_deviations.h"
+#include "resample.h"
 
 namespace gpt_image {
 
@@ -103,6 +105,29 @@ std::string layer_name_for_prompt(const std::string &prompt) {
   return format_text(_("Generative Fill: %s"), prompt_for_layer_name(prompt).c_str());
 }
 
+namespace {
+
+// The frame's captured part read a band at a time and scaled down to the upload size as it comes:
+// each band is scaled on another thread while GIMP hands over the next, so the scaling mostly
+// hides behind the reads, and memory holds a band, not the region (bench/README.md, issue 20).
+// `opaque` says whether every pixel read was fully opaque.
+Raster read_scaled_down(ImageSource &source, const ContextPlan &plan, bool active_layer, bool &opaque) {
+  const PixelRect &captured = plan.captured;
+  StreamingResample down(4, {captured.x - plan.frame.x, captured.y - plan.frame.y, captured.width, captured.height},
+                         plan.frame.size(), plan.upload);
+  opaque = true;
+  std::future<void> scaling;  // declared after `down`: destroyed (and so waited for) first
+  source.read_bands(captured, active_layer, [&](const Raster &band) {
+    if (scaling.valid()) scaling.get();
+    opaque = opaque && fully_opaque(band);
+    scaling = std::async(std::launch::async, [&down, band] { down.add_rows(band); });
+  });
+  if (scaling.valid()) scaling.get();
+  return down.finish();
+}
+
+}  // namespace
+
 PreparedEdit prepare_edit(ImageSource &source, const FillOptions &options, const std::string &model_name,
                           long long pixel_budget, const std::vector<Raster> &references) {
   const ImageModel model = describe_model(model_name);
@@ -125,19 +150,25 @@ PreparedEdit prepare_edit(ImageSource &source, const FillOptions &options, const
   edit.has_selection = input.selection.has_value();
 
   const ContextPlan &plan = edit.plan;
-  auto started = std::chrono::steady_clock::now();
-  edit.original = options.sample == "layer" ? source.read_active_layer(plan.captured) : source.read_visible(plan.captured);
-  if (edit.has_selection) edit.selection = source.read_selection(plan.captured);
-  edit.timings.capture_ms = elapsed_ms(started);
-  started = std::chrono::steady_clock::now();
   // A frame larger than the request size goes scaled down (a small one at its own size, or
   // enlarged by a whole factor when tiny).
   const bool scaled_down = plan.upload.width < plan.frame.width || plan.upload.height < plan.frame.height;
-  {
-    Raster sent = scale_padded(edit.original, plan.captured, plan.frame, plan.upload);
-    edit.request.image_png = encode_png(sent);
-    if (scaled_down) edit.sent_image = std::move(sent);
+  const bool active_layer = options.sample == "layer";
+  auto started = std::chrono::steady_clock::now();
+  Raster sent;
+  if (scaled_down) {
+    // Scaled down while it is read: the region's full-size pixels are never whole in memory.
+    sent = read_scaled_down(source, plan, active_layer, edit.opaque_frame);
+  } else {
+    edit.original = active_layer ? source.read_active_layer(plan.captured) : source.read_visible(plan.captured);
+    edit.opaque_frame = fully_opaque(edit.original);
   }
+  if (edit.has_selection) edit.selection = source.read_selection(plan.captured);
+  edit.timings.capture_ms = elapsed_ms(started);
+  started = std::chrono::steady_clock::now();
+  if (!scaled_down) sent = scale_padded(edit.original, plan.captured, plan.frame, plan.upload);
+  edit.request.image_png = encode_png(sent);
+  if (scaled_down) edit.sent_image = std::move(sent);
   if (edit.has_selection) {
     // Padding outside the canvas is never selected: it stays "keep" in the mask.
     const Raster &selected = edit.selection;
@@ -160,16 +191,13 @@ PreparedEdit prepare_edit(ImageSource &source, const FillOptions &options, const
   edit.request.n = options.variations;
   // An opaque picture must come back opaque: a model that takes `background` is told so, unless the
   // user chose a background. (Answers that still carry transparency are laid over the original.)
-  edit.opaque_frame = fully_opaque(edit.original) && options.background != "transparent";
+  edit.opaque_frame = edit.opaque_frame && options.background != "transparent";
   edit.request.background =
       options.background == "auto" && edit.opaque_frame && takes_background(model) ? "opaque" : options.background;
   edit.request.input_fidelity = options.input_fidelity;
   edit.request.output_format = takes_output_format(model) ? options.output_format : "";
   edit.request.output_compression = options.output_compression;
   edit.request.partial_images = model.streams ? options.partial_images : 0;
-  // A region larger than the request size is placed from the answer's own resolution
-  // (placement_from_answer): its full-size pixels are not needed again.
-  if (scaled_down) edit.original = Raster();
   edit.timings.encode_ms = elapsed_ms(started);
   edit.timings.upload_bytes = image_bytes(edit.request);
   if (edit.has_selection) {

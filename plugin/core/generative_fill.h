@@ -3,6 +3,7 @@
 // the image until every network step has succeeded.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,13 @@ class ImageSource {
   virtual Raster read_visible(const PixelRect &rect) = 0;     // 4 channels, R'G'B'A u8
   virtual Raster read_active_layer(const PixelRect &rect) = 0;  // the same, of the active layer alone
   virtual Raster read_selection(const PixelRect &rect) = 0;   // 1 channel, 255 = selected
+  // The pixels read_visible (or read_active_layer, when `active_layer`) gives, handed to `take` a
+  // band of rows at a time, top to bottom, so a large region is never whole in memory. This
+  // default reads them whole and hands them over as one band.
+  using BandSink = std::function<void(const Raster &band)>;
+  virtual void read_bands(const PixelRect &rect, bool active_layer, const BandSink &take) {
+    take(active_layer ? read_active_layer(rect) : read_visible(rect));
+  }
 };
 
 // The finished answer, ready to be placed: one raster per variation, each covering `at`.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -20,11 +21,7 @@ double lanczos(double x) {
   return kLobes * std::sin(pi_x) * std::sin(pi_x / kLobes) / (pi_x * pi_x);
 }
 
-// The input samples and weights that make one output sample along an axis.
-struct Taps {
-  int first = 0;                // first input index
-  std::vector<float> weights;  // for first, first + 1, ...
-};
+using resample_detail::Taps;
 
 // Output sample i covers input position (i + 0.5) / scale - 0.5; a downscale stretches the kernel
 // by 1 / scale so it averages what it skips (antialiasing). Out-of-range taps clamp to the edge.
@@ -77,6 +74,50 @@ void for_row_blocks(int count, long long work_per_row, Body body) {
   for (std::thread &t : helpers) t.join();
 }
 
+// One input row (`width` pixels of C channels, u8) premultiplied by alpha and resampled across
+// to `columns`: `out` gets columns.size() * C floats. `input` is scratch.
+template <int C>
+void resample_across(const std::uint8_t *pixels, int width, const std::vector<Taps> &columns,
+                     std::vector<float> &input, float *out) {
+  constexpr bool alpha = C == 4;
+  input.resize(static_cast<size_t>(width) * C);
+  for (int x = 0; x < width; ++x) {
+    const float a = alpha ? pixels[x * C + 3] / 255.0f : 1.0f;
+    for (int c = 0; c < C; ++c) input[x * C + c] = (alpha && c < 3) ? pixels[x * C + c] * a : pixels[x * C + c];
+  }
+  for (size_t x = 0; x < columns.size(); ++x) {
+    const Taps &t = columns[x];
+    float acc[C] = {};
+    const float *px = input.data() + static_cast<size_t>(t.first) * C;
+    for (size_t k = 0; k < t.weights.size(); ++k, px += C)
+      for (int c = 0; c < C; ++c) acc[c] += t.weights[k] * px[c];
+    for (int c = 0; c < C; ++c) out[x * C + c] = acc[c];
+  }
+}
+
+// One output row: the rows resampled across (`across(k)` is the k-th row `taps` reads) summed down
+// with its weights, un-premultiplied and rounded into `out` (`width` pixels). `sum` is scratch.
+template <int C, typename Across>
+void resample_down(const Taps &taps, Across across, int width, std::vector<float> &sum, std::uint8_t *out) {
+  constexpr bool alpha = C == 4;
+  sum.assign(static_cast<size_t>(width) * C, 0.0f);
+  for (size_t k = 0; k < taps.weights.size(); ++k) {
+    const float w = taps.weights[k];
+    const float *row = across(k);
+    for (int x = 0; x < width; ++x)
+      for (int c = 0; c < C; ++c) sum[x * C + c] += w * row[x * C + c];
+  }
+  for (int x = 0; x < width; ++x) {
+    const float *px = sum.data() + static_cast<size_t>(x) * C;
+    const float a = alpha ? std::clamp(px[3], 0.0f, 255.0f) : 255.0f;
+    for (int c = 0; c < C; ++c) {
+      float v = px[c];
+      if (alpha && c < 3) v = a > 0.0f ? v / (a / 255.0f) : 0.0f;
+      out[x * C + c] = static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
+    }
+  }
+}
+
 // Output rows made per round: the horizontal pass keeps only the input rows one round reads, so
 // scaling a region of tens of megapixels down holds a few megabytes of floats, not the region's
 // rows (134 MB for half of 100 MP). Each row is computed exactly as in one round.
@@ -87,7 +128,6 @@ constexpr int kRowsPerRound = 128;
 template <int C>
 Raster resample(const Raster &source, const PixelRect &placed, PixelSize frame, PixelSize target,
                 const PixelRect &roi) {
-  constexpr bool alpha = C == 4;
   const std::vector<Taps> columns =
       axis_taps(frame.width, target.width, roi.x, roi.width, placed.x, placed.x + placed.width - 1);
   const std::vector<Taps> rows =
@@ -106,48 +146,20 @@ Raster resample(const Raster &source, const PixelRect &placed, PixelSize frame, 
     // Horizontal pass: each needed input row, premultiplied as it is read, to the roi's columns.
     across.assign(static_cast<size_t>(row_count) * across_stride, 0.0f);
     for_row_blocks(row_count, column_taps + source.width * C, [&](int begin, int end) {
-      std::vector<float> input(static_cast<size_t>(source.width) * C);
-      for (int r = begin; r < end; ++r) {
-        const std::uint8_t *pixels = source.at(0, first_row + r);
-        for (int x = 0; x < source.width; ++x) {
-          const float a = alpha ? pixels[x * C + 3] / 255.0f : 1.0f;
-          for (int c = 0; c < C; ++c)
-            input[x * C + c] = (alpha && c < 3) ? pixels[x * C + c] * a : pixels[x * C + c];
-        }
-        float *out = across.data() + r * across_stride;
-        for (int x = 0; x < roi.width; ++x) {
-          const Taps &t = columns[x];
-          float acc[C] = {};
-          const float *px = input.data() + static_cast<size_t>(t.first) * C;
-          for (size_t k = 0; k < t.weights.size(); ++k, px += C)
-            for (int c = 0; c < C; ++c) acc[c] += t.weights[k] * px[c];
-          for (int c = 0; c < C; ++c) out[x * C + c] = acc[c];
-        }
-      }
+      std::vector<float> input;
+      for (int r = begin; r < end; ++r)
+        resample_across<C>(source.at(0, first_row + r), source.width, columns, input,
+                           across.data() + r * across_stride);
     });
 
     // Vertical pass into the result, un-premultiplied and rounded.
     for_row_blocks(round_end - round, row_taps, [&](int begin, int end) {
-      std::vector<float> sum(across_stride);
+      std::vector<float> sum;
       for (int y = round + begin; y < round + end; ++y) {
-        std::fill(sum.begin(), sum.end(), 0.0f);
         const Taps &t = rows[y];
-        for (size_t k = 0; k < t.weights.size(); ++k) {
-          const float w = t.weights[k];
-          const float *row = across.data() + static_cast<size_t>(t.first - first_row + k) * across_stride;
-          for (int x = 0; x < roi.width; ++x)
-            for (int c = 0; c < C; ++c) sum[x * C + c] += w * row[x * C + c];
-        }
-        std::uint8_t *out = result.at(0, y);
-        for (int x = 0; x < roi.width; ++x) {
-          const float *px = sum.data() + static_cast<size_t>(x) * C;
-          const float a = alpha ? std::clamp(px[3], 0.0f, 255.0f) : 255.0f;
-          for (int c = 0; c < C; ++c) {
-            float v = px[c];
-            if (alpha && c < 3) v = a > 0.0f ? v / (a / 255.0f) : 0.0f;
-            out[x * C + c] = static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
-          }
-        }
+        resample_down<C>(
+            t, [&](size_t k) { return across.data() + static_cast<size_t>(t.first - first_row + k) * across_stride; },
+            roi.width, sum, result.at(0, y));
       }
     });
   }
@@ -170,6 +182,52 @@ Raster resample_lanczos3(const Raster &source, const PixelRect &placed, PixelSiz
 Raster resample_lanczos3(const Raster &source, PixelSize target, const PixelRect &roi) {
   if (roi.empty()) return Raster(std::max(0, roi.width), std::max(0, roi.height), source.channels);
   return resample_lanczos3(source, {0, 0, source.width, source.height}, source.size(), target, roi);
+}
+
+}  // namespace gpt_image
+
+namespace gpt_image {
+
+StreamingResample::StreamingResample(int channels, const PixelRect &placed, PixelSize frame, PixelSize target)
+    : channels_(channels), width_(placed.width), height_(placed.height), result_(target.width, target.height, channels) {
+  if ((channels != 1 && channels != 4) || placed.empty() || target.width <= 0 || target.height <= 0 ||
+      !PixelRect{0, 0, frame.width, frame.height}.contains(placed))
+    throw std::invalid_argument("StreamingResample: 1 or 4 channels, and the source inside the frame");
+  columns_ = axis_taps(frame.width, target.width, 0, target.width, placed.x, placed.x + placed.width - 1);
+  rows_ = axis_taps(frame.height, target.height, 0, target.height, placed.y, placed.y + placed.height - 1);
+}
+
+void StreamingResample::add_rows(const Raster &band) {
+  if (band.channels != channels_ || band.width != width_ || received_ + band.height > height_)
+    throw std::invalid_argument("StreamingResample: a band that does not continue the source");
+  const size_t across_stride = columns_.size() * channels_;
+  for (int r = 0; r < band.height; ++r) {
+    std::vector<float> across(across_stride);
+    if (channels_ == 4) resample_across<4>(band.at(0, r), width_, columns_, input_, across.data());
+    else resample_across<1>(band.at(0, r), width_, columns_, input_, across.data());
+    held_.push_back(std::move(across));
+  }
+  received_ += band.height;
+  // Every output row whose taps have all arrived, then the rows no later output row reads.
+  while (next_output_ < result_.height) {
+    const Taps &t = rows_[next_output_];
+    if (t.first + static_cast<int>(t.weights.size()) > received_) break;
+    auto across = [&](size_t k) { return held_[t.first - held_first_ + k].data(); };
+    if (channels_ == 4) resample_down<4>(t, across, result_.width, sum_, result_.at(0, next_output_));
+    else resample_down<1>(t, across, result_.width, sum_, result_.at(0, next_output_));
+    ++next_output_;
+  }
+  const int still_needed = next_output_ < result_.height ? rows_[next_output_].first : received_;
+  while (held_first_ < still_needed && !held_.empty()) {
+    held_.pop_front();
+    ++held_first_;
+  }
+}
+
+Raster StreamingResample::finish() {
+  if (received_ != height_ || next_output_ != result_.height)
+    throw std::logic_error("StreamingResample: the source ended before all its rows arrived");
+  return std::move(result_);
 }
 
 }  // namespace gpt_image

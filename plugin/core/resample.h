@@ -7,6 +7,9 @@
 // pixels do not bleed their colour into opaque ones; edges are clamped.
 #pragma once
 
+#include <deque>
+#include <vector>
+
 #include "geometry.h"
 #include "raster.h"
 
@@ -20,5 +23,36 @@ Raster resample_lanczos3(const Raster &source, PixelSize target, const PixelRect
 // without the padded copy (hundreds of megabytes for a large region).
 Raster resample_lanczos3(const Raster &source, const PixelRect &placed, PixelSize frame, PixelSize target,
                          const PixelRect &roi);
+
+namespace resample_detail {
+// The input samples and weights that make one output sample along an axis.
+struct Taps {
+  int first = 0;                // first input index
+  std::vector<float> weights;  // for first, first + 1, ...
+};
+}  // namespace resample_detail
+
+// resample_lanczos3(source, placed, frame, target, {0, 0, target}) made as the source's rows
+// arrive, top to bottom, a band at a time: only the rows the kernel spans are held (resampled
+// across), so a region of tens of megapixels can be scaled down to the request size while it is
+// read from GIMP, without ever being whole in memory (issue 20). Equal to resample_lanczos3 bit for
+// bit.
+class StreamingResample {
+ public:
+  StreamingResample(int channels, const PixelRect &placed, PixelSize frame, PixelSize target);
+  // The next rows of the source: `placed.width` wide, of the constructor's channel count.
+  void add_rows(const Raster &band);
+  // The result, once all `placed.height` rows have been added.
+  Raster finish();
+
+ private:
+  using Taps = resample_detail::Taps;
+  int channels_, width_, height_;
+  Raster result_;
+  std::vector<Taps> columns_, rows_;
+  std::deque<std::vector<float>> held_;  // source rows held_first_... resampled across
+  int held_first_ = 0, received_ = 0, next_output_ = 0;
+  std::vector<float> input_, sum_;
+};
 
 }  // namespace gpt_image

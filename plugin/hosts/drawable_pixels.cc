@@ -4,6 +4,7 @@
 #include <gegl.h>
 
 #include <algorithm>
+#include <functional>
 #include <future>
 #include <memory>
 #include <vector>
@@ -49,25 +50,41 @@ Raster read_drawable_pixels(gimp::ItemId drawable, const PixelRect &rect, const 
 // A drawable without alpha is read without it and widened here, a band at a time: asking babl for
 // a channel layout the buffer lacks sends it searching for a conversion path, which in a plug-in
 // (no babl cache, quick_start.h) costs a second and 300 MB.
-Raster read_drawable_rgba(gimp::ItemId drawable, const PixelRect &rect) {
+void read_drawable_rgba_bands(gimp::ItemId drawable, const PixelRect &rect, const std::function<void(const Raster &)> &take) {
   GeglBuffer *probe = gimp::drawable_buffer(drawable);
   const bool has_alpha = babl_format_has_alpha(gegl_buffer_get_format(probe));
-  const GeglRectangle *extent = gegl_buffer_get_extent(probe);
-  const PixelRect inside = rect.intersected({extent->x, extent->y, extent->width, extent->height});
+  const GeglRectangle *extent_area = gegl_buffer_get_extent(probe);
+  const PixelRect extent{extent_area->x, extent_area->y, extent_area->width, extent_area->height};
   g_object_unref(probe);
-  if (has_alpha) return read_drawable_pixels(drawable, rect, "R'G'B'A u8", 4);
-  Raster out(rect.width, rect.height, 4, 0);
-  if (inside.empty()) return out;
-  const Babl *rgb_format = babl_format("R'G'B' u8");
-  std::vector<std::uint8_t> rgb(static_cast<size_t>(inside.width) * 3 * kBandRows);
-  for_each_band(drawable, inside, [&](GeglBuffer *buffer, const GeglRectangle &area, int first) {
-    gegl_buffer_get(buffer, &area, 1.0, rgb_format, rgb.data(), inside.width * 3, GEGL_ABYSS_NONE);
-    for (int y = 0; y < area.height; ++y) {
-      const std::uint8_t *from = rgb.data() + static_cast<size_t>(y) * inside.width * 3;
-      std::uint8_t *to = out.at(inside.x - rect.x, inside.y - rect.y + first + y);
-      for (int x = 0; x < inside.width; ++x, from += 3, to += 4)
-        to[0] = from[0], to[1] = from[1], to[2] = from[2], to[3] = 255;
+  const Babl *format = babl_format(has_alpha ? "R'G'B'A u8" : "R'G'B' u8");
+  std::vector<std::uint8_t> rgb;
+  for_each_band(drawable, rect, [&](GeglBuffer *buffer, const GeglRectangle &area, int) {
+    Raster band(area.width, area.height, 4, 0);  // what lies outside the drawable stays transparent
+    if (has_alpha) {
+      gegl_buffer_get(buffer, &area, 1.0, format, band.pixels.data(), static_cast<gint>(band.stride()),
+                      GEGL_ABYSS_NONE);
+    } else if (const PixelRect inside = PixelRect{area.x, area.y, area.width, area.height}.intersected(extent);
+               !inside.empty()) {
+      rgb.resize(static_cast<size_t>(inside.width) * inside.height * 3);
+      const GeglRectangle part{inside.x, inside.y, inside.width, inside.height};
+      gegl_buffer_get(buffer, &part, 1.0, format, rgb.data(), inside.width * 3, GEGL_ABYSS_NONE);
+      for (int y = 0; y < inside.height; ++y) {
+        const std::uint8_t *from = rgb.data() + static_cast<size_t>(y) * inside.width * 3;
+        std::uint8_t *to = band.at(inside.x - area.x, inside.y - area.y + y);
+        for (int x = 0; x < inside.width; ++x, from += 3, to += 4)
+          to[0] = from[0], to[1] = from[1], to[2] = from[2], to[3] = 255;
+      }
     }
+    take(band);
+  });
+}
+
+Raster read_drawable_rgba(gimp::ItemId drawable, const PixelRect &rect) {
+  Raster out(rect.width, rect.height, 4);
+  int filled = 0;
+  read_drawable_rgba_bands(drawable, rect, [&](const Raster &band) {
+    std::copy(band.pixels.begin(), band.pixels.end(), out.at(0, filled));
+    filled += band.height;
   });
   return out;
 }

@@ -2,6 +2,8 @@
 // calls in GIMP 2.10 and 3).
 #pragma once
 
+#include <functional>
+
 #include "gimp_facade.h"
 #include "layer_pixels.h"
 #include "raster.h"
@@ -14,6 +16,10 @@ Raster read_drawable_pixels(gimp::ItemId drawable, const PixelRect &rect, const 
 // A drawable's pixels as 8-bit sRGB with alpha, `rect` in the drawable's own coordinates; what lies
 // outside the drawable reads as transparent.
 Raster read_drawable_rgba(gimp::ItemId drawable, const PixelRect &rect);
+
+// The same, handed to `take` a band of rows at a time, top to bottom (each band rect.width wide).
+void read_drawable_rgba_bands(gimp::ItemId drawable, const PixelRect &rect,
+                              const std::function<void(const Raster &)> &take);
 
 // Replaces the drawable's pixels from (0, 0) and tells GIMP to redraw them.
 void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const char *format);

@@ -40,12 +40,16 @@ gimp::ItemId sole_visible_layer(gimp::ImageId image, const PixelRect &rect) {
 
 }  // namespace
 
-Raster GimpImageSource::read_visible(const PixelRect &rect) {
-  if (const gimp::ItemId only = sole_visible_layer(image_, rect)) return read_drawable_rgba(only, in_drawable(only, rect));
+void GimpImageSource::read_visible_bands(const PixelRect &rect, const BandSink &take) {
+  if (const gimp::ItemId only = sole_visible_layer(image_, rect)) {
+    read_drawable_rgba_bands(only, in_drawable(only, rect), take);
+    return;
+  }
   // What is visible in `rect` alone: a duplicate of the image (its pixels are shared copy-on-write,
   // so duplicating costs no pixel copies) cropped to the rectangle, then flattened into a temporary
   // layer. Compositing the whole image instead would cost time and memory in proportion to the
-  // image, not the region (bench/README.md). The duplicate is never shown and is deleted at once.
+  // image, not the region (bench/README.md). The duplicate is never shown and is deleted at once,
+  // also when reading or `take` fails.
   const gimp::ImageId part = gimp::duplicate_image(image_);
   if (!part) throw GenerativeError(ErrorKind::Host, _("GIMP could not provide the visible pixels."));
   gimp::undo_disable(part);
@@ -55,20 +59,45 @@ Raster GimpImageSource::read_visible(const PixelRect &rect) {
     gimp::delete_image(part);
     throw GenerativeError(ErrorKind::Host, _("GIMP could not provide the visible pixels."));
   }
-  Raster out = read_drawable_rgba(visible, {0, 0, rect.width, rect.height});
+  try {
+    read_drawable_rgba_bands(visible, {0, 0, rect.width, rect.height}, take);
+  } catch (...) {
+    gimp::delete_item(visible);
+    gimp::delete_image(part);
+    throw;
+  }
   gimp::delete_item(visible);
   gimp::delete_image(part);
+}
+
+Raster GimpImageSource::read_visible(const PixelRect &rect) {
+  Raster out(rect.width, rect.height, 4);
+  int filled = 0;
+  read_visible_bands(rect, [&](const Raster &band) {
+    std::copy(band.pixels.begin(), band.pixels.end(), out.at(0, filled));
+    filled += band.height;
+  });
   return out;
+}
+
+void GimpImageSource::read_bands(const PixelRect &rect, bool active_layer, const BandSink &take) {
+  if (!active_layer) return read_visible_bands(rect, take);
+  check_active_layer();
+  read_drawable_rgba_bands(active_, in_drawable(active_, rect), take);
 }
 
 Raster GimpImageSource::read_selection(const PixelRect &rect) {
   return read_drawable_pixels(gimp::selection_channel(image_), rect, "Y u8", 1);
 }
 
-Raster GimpImageSource::read_active_layer(const PixelRect &rect) {
+void GimpImageSource::check_active_layer() const {
   if (!active_ || !gimp::is_layer(active_))
     throw GenerativeError(ErrorKind::InvalidArgument,
                           _("Sampling the active layer needs an active layer; select one, or sample what is visible."));
+}
+
+Raster GimpImageSource::read_active_layer(const PixelRect &rect) {
+  check_active_layer();
   // In the layer's own coordinates; what lies outside the layer reads as transparent.
   return read_drawable_rgba(active_, in_drawable(active_, rect));
 }

@@ -22,8 +22,11 @@ class GimpImageSource : public ImageSource {
   Raster read_visible(const PixelRect &rect) override;
   Raster read_selection(const PixelRect &rect) override;
   Raster read_active_layer(const PixelRect &rect) override;
+  void read_bands(const PixelRect &rect, bool active_layer, const BandSink &take) override;
 
  private:
+  void read_visible_bands(const PixelRect &rect, const BandSink &take);
+  void check_active_layer() const;
   gimp::ImageId image_;
   gimp::ItemId active_;
 };

@@ -1,6 +1,7 @@
 // A canvas in memory standing in for a GIMP image in core tests.
 #pragma once
 
+#include <algorithm>
 #include <cstring>
 
 #include "generative_fill.h"
@@ -24,6 +25,14 @@ class FakeImageSource : public ImageSource {
   Raster read_visible(const PixelRect &rect) override { return crop(canvas_, rect); }
   Raster read_selection(const PixelRect &rect) override { return crop(selection_, rect); }
   Raster read_active_layer(const PixelRect &rect) override { return crop(layer_, rect); }
+  // In bands of `band_rows` (a GIMP reads 128), so the core's band handling is always exercised.
+  void read_bands(const PixelRect &rect, bool active_layer, const BandSink &take) override {
+    ++band_reads;
+    for (int y = 0; y < rect.height; y += band_rows)
+      take(crop(active_layer ? layer_ : canvas_, {rect.x, rect.y + y, rect.width, std::min(band_rows, rect.height - y)}));
+  }
+  int band_rows = 37;
+  int band_reads = 0;  // how many times read_bands was called
 
   // The user selects something else (or nothing) while the answer is on its way.
   void set_selection(Raster selection) { selection_ = std::move(selection); }

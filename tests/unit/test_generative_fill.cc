@@ -436,6 +436,11 @@ TEST(GenerativeFill, ALargeRegionIsPlacedAtTheAnswersResolutionWithItsColoursFit
   const PreparedEdit edit = prepare_edit(source, options(), "gpt-image-1.5");
   ASSERT_GT(edit.plan.frame.width, 1024);
   EXPECT_TRUE(edit.original.pixels.empty());  // the region's full-size pixels are not kept
+  EXPECT_EQ(source.band_reads, 1);            // ... nor read whole: a band at a time
+  // What was sent is the frame scaled down whole, as if it had been read at once.
+  const Raster whole = scale_padded(crop_raster(textured_canvas(3000, 3000), edit.plan.captured), edit.plan.captured,
+                                    edit.plan.frame, edit.plan.upload);
+  EXPECT_EQ(decode_image(edit.request.image_png).pixels, whole.pixels);
   const Raster sent = decode_image(edit.request.image_png);
   Raster drifted = sent;
   for (size_t i = 0; i < drifted.pixels.size(); i += 4)
