@@ -44,6 +44,11 @@ class RenderedCanvas : public ImageSource {
     return out;
   }
   Raster read_active_layer(const PixelRect &rect) override { return read_visible(rect); }
+  // A band at a time, as the plug-in reads GIMP's drawables (128 rows).
+  void read_bands(const PixelRect &rect, bool, const BandSink &take) override {
+    for (int y = 0; y < rect.height; y += 128)
+      take(read_visible({rect.x, rect.y + y, rect.width, std::min(128, rect.height - y)}));
+  }
   Raster read_selection(const PixelRect &rect) override {
     Raster out(rect.width, rect.height, 1, 0);
     for (int y = 0; y < rect.height; ++y)

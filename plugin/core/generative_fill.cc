@@ -117,10 +117,10 @@ Raster read_scaled_down(ImageSource &source, const ContextPlan &plan, bool activ
                          plan.frame.size(), plan.upload);
   opaque = true;
   std::future<void> scaling;  // declared after `down`: destroyed (and so waited for) first
-  source.read_bands(captured, active_layer, [&](const Raster &band) {
+  source.read_bands(captured, active_layer, [&](Raster band) {
     if (scaling.valid()) scaling.get();
     opaque = opaque && fully_opaque(band);
-    scaling = std::async(std::launch::async, [&down, band] { down.add_rows(band); });
+    scaling = std::async(std::launch::async, [&down, band = std::move(band)] { down.add_rows(band); });
   });
   if (scaling.valid()) scaling.get();
   return down.finish();

@@ -68,7 +68,7 @@ class ImageSource {
   // The pixels read_visible (or read_active_layer, when `active_layer`) gives, handed to `take` a
   // band of rows at a time, top to bottom, so a large region is never whole in memory. This
   // default reads them whole and hands them over as one band.
-  using BandSink = std::function<void(const Raster &band)>;
+  using BandSink = std::function<void(Raster band)>;
   virtual void read_bands(const PixelRect &rect, bool active_layer, const BandSink &take) {
     take(active_layer ? read_active_layer(rect) : read_visible(rect));
   }

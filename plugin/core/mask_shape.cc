@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <exception>
-#include <thread>
 #include <vector>
+
+#include "parallel_blocks.h"
 
 namespace gpt_image {
 
@@ -217,24 +217,8 @@ Raster shape_mask(const Raster &mask, int grow, int feather) {
       }
   };
   // A thread is worth it from about a megapixel (a large selection's mask: 12 MP and up).
-  const int threads = static_cast<long long>(w) * h < 1'000'000
-                          ? 1
-                          : std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, tiles_y);
-  // What a band throws (out of memory) is passed on once every thread has finished.
-  std::vector<std::exception_ptr> failures(threads);
-  auto run_band = [&](int t) {
-    try {
-      shape_tile_rows(tiles_y * t / threads, tiles_y * (t + 1) / threads);
-    } catch (...) {
-      failures[t] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (int t = 1; t < threads; ++t) helpers.emplace_back(run_band, t);
-  run_band(0);
-  for (std::thread &helper : helpers) helper.join();
-  for (const std::exception_ptr &failure : failures)
-    if (failure) std::rethrow_exception(failure);
+  const long long pixels = static_cast<long long>(w) * h;
+  run_in_blocks(tiles_y, blocks_for(pixels, 500'000, tiles_y), shape_tile_rows);
   return out;
 }
 

@@ -4,8 +4,9 @@
 #include <cmath>
 #include <deque>
 #include <stdexcept>
-#include <thread>
 #include <vector>
+
+#include "parallel_blocks.h"
 
 namespace gpt_image {
 
@@ -59,19 +60,7 @@ std::vector<Taps> axis_taps(int in, int out, int first_out, int count, int valid
 template <typename Body>
 void for_row_blocks(int count, long long work_per_row, Body body) {
   constexpr long long kWorkPerThread = 4'000'000;  // multiply-adds worth a thread
-  const int cores = std::max(1u, std::thread::hardware_concurrency());
-  const int blocks = static_cast<int>(
-      std::clamp<long long>(work_per_row * count / kWorkPerThread, 1, std::min(cores, std::max(count, 1))));
-  if (blocks <= 1) {
-    body(0, count);
-    return;
-  }
-  std::vector<std::thread> helpers;
-  for (int b = 1; b < blocks; ++b)
-    helpers.emplace_back(body, static_cast<int>(static_cast<long long>(count) * b / blocks),
-                         static_cast<int>(static_cast<long long>(count) * (b + 1) / blocks));
-  body(0, static_cast<int>(count / blocks));
-  for (std::thread &t : helpers) t.join();
+  run_in_blocks(count, blocks_for(work_per_row * count, kWorkPerThread, std::max(count, 1)), body);
 }
 
 // One input row (`width` pixels of C channels, u8) premultiplied by alpha and resampled across
@@ -201,12 +190,17 @@ void StreamingResample::add_rows(const Raster &band) {
   if (band.channels != channels_ || band.width != width_ || received_ + band.height > height_)
     throw std::invalid_argument("StreamingResample: a band that does not continue the source");
   const size_t across_stride = columns_.size() * channels_;
-  for (int r = 0; r < band.height; ++r) {
-    std::vector<float> across(across_stride);
-    if (channels_ == 4) resample_across<4>(band.at(0, r), width_, columns_, input_, across.data());
-    else resample_across<1>(band.at(0, r), width_, columns_, input_, across.data());
-    held_.push_back(std::move(across));
-  }
+  const size_t first_new = held_.size();
+  for (int r = 0; r < band.height; ++r) held_.emplace_back(across_stride);
+  const long long work_per_row = static_cast<long long>(columns_.front().weights.size()) * across_stride;
+  for_row_blocks(band.height, work_per_row + static_cast<long long>(width_) * channels_, [&](int begin, int end) {
+    std::vector<float> input;
+    for (int r = begin; r < end; ++r) {
+      float *across = held_[first_new + r].data();
+      if (channels_ == 4) resample_across<4>(band.at(0, r), width_, columns_, input, across);
+      else resample_across<1>(band.at(0, r), width_, columns_, input, across);
+    }
+  });
   received_ += band.height;
   // Every output row whose taps have all arrived, then the rows no later output row reads.
   while (next_output_ < result_.height) {

@@ -52,7 +52,7 @@ class StreamingResample {
   std::vector<Taps> columns_, rows_;
   std::deque<std::vector<float>> held_;  // source rows held_first_... resampled across
   int held_first_ = 0, received_ = 0, next_output_ = 0;
-  std::vector<float> input_, sum_;
+  std::vector<float> sum_;
 };
 
 }  // namespace gpt_image

@@ -13,7 +13,8 @@ namespace gpt_image {
 
 namespace {
 
-// Rows per band: two of GIMP's 64-pixel tile rows, so no tile is fetched or written twice.
+// Rows per band: one row of the tiles GIMP hands plug-ins (128 pixels high), so no tile is fetched
+// or written twice.
 constexpr int kBandRows = 128;
 
 // Each band goes through a buffer of its own, released after it: a GEGL buffer keeps every tile
@@ -50,7 +51,7 @@ Raster read_drawable_pixels(gimp::ItemId drawable, const PixelRect &rect, const 
 // A drawable without alpha is read without it and widened here, a band at a time: asking babl for
 // a channel layout the buffer lacks sends it searching for a conversion path, which in a plug-in
 // (no babl cache, quick_start.h) costs a second and 300 MB.
-void read_drawable_rgba_bands(gimp::ItemId drawable, const PixelRect &rect, const std::function<void(const Raster &)> &take) {
+void read_drawable_rgba_bands(gimp::ItemId drawable, const PixelRect &rect, const std::function<void(Raster)> &take) {
   GeglBuffer *probe = gimp::drawable_buffer(drawable);
   const bool has_alpha = babl_format_has_alpha(gegl_buffer_get_format(probe));
   const GeglRectangle *extent_area = gegl_buffer_get_extent(probe);
@@ -75,14 +76,14 @@ void read_drawable_rgba_bands(gimp::ItemId drawable, const PixelRect &rect, cons
           to[0] = from[0], to[1] = from[1], to[2] = from[2], to[3] = 255;
       }
     }
-    take(band);
+    take(std::move(band));
   });
 }
 
 Raster read_drawable_rgba(gimp::ItemId drawable, const PixelRect &rect) {
   Raster out(rect.width, rect.height, 4);
   int filled = 0;
-  read_drawable_rgba_bands(drawable, rect, [&](const Raster &band) {
+  read_drawable_rgba_bands(drawable, rect, [&](Raster band) {
     std::copy(band.pixels.begin(), band.pixels.end(), out.at(0, filled));
     filled += band.height;
   });

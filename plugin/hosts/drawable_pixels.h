@@ -18,8 +18,7 @@ Raster read_drawable_pixels(gimp::ItemId drawable, const PixelRect &rect, const 
 Raster read_drawable_rgba(gimp::ItemId drawable, const PixelRect &rect);
 
 // The same, handed to `take` a band of rows at a time, top to bottom (each band rect.width wide).
-void read_drawable_rgba_bands(gimp::ItemId drawable, const PixelRect &rect,
-                              const std::function<void(const Raster &)> &take);
+void read_drawable_rgba_bands(gimp::ItemId drawable, const PixelRect &rect, const std::function<void(Raster)> &take);
 
 // Replaces the drawable's pixels from (0, 0) and tells GIMP to redraw them.
 void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const char *format);

@@ -73,7 +73,7 @@ void GimpImageSource::read_visible_bands(const PixelRect &rect, const BandSink &
 Raster GimpImageSource::read_visible(const PixelRect &rect) {
   Raster out(rect.width, rect.height, 4);
   int filled = 0;
-  read_visible_bands(rect, [&](const Raster &band) {
+  read_visible_bands(rect, [&](Raster band) {
     std::copy(band.pixels.begin(), band.pixels.end(), out.at(0, filled));
     filled += band.height;
   });
@@ -200,7 +200,12 @@ LayerTarget::ItemId GimpLayerTarget::insert_layer(const std::string &name, ItemI
   const int position = group ? index : anchor_position_;
   const gimp::ItemId layer = gimp::insert_layer(image_, name, at, parent, position);
   if (!layer) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the new layer."));
-  write_drawable_bands(layer, pixels);
+  try {
+    write_drawable_bands(layer, pixels);  // its bands are made as they are written, which can fail
+  } catch (...) {
+    gimp::remove_layer(image_, layer);  // no half-written layer is left behind
+    throw;
+  }
   return layer.id;
 }
 

@@ -85,8 +85,8 @@ mutate expand_anchor_right plugin/core/expand_plan.cc \
 if command -v gimp-console-2.10 > /dev/null; then
   # (The test images have no alpha channel: their layers are read through the R'G'B' path.)
   mutate linear_light_upload plugin/hosts/drawable_pixels.cc \
-    'read_drawable_pixels(drawable, inside, "R'"'"'G'"'"'B'"'"' u8", 3);' \
-    'read_drawable_pixels(drawable, inside, "RGB u8", 3);' \
+    'babl_format(has_alpha ? "R'"'"'G'"'"'B'"'"'A u8" : "R'"'"'G'"'"'B'"'"' u8")' \
+    'babl_format(has_alpha ? "R'"'"'G'"'"'B'"'"'A u8" : "RGB u8")' \
     /usr/bin/python3 "$top/tests/e2e/run_e2e.py" --gimp 2.10 --plugin "$work/build/plugin/hosts/gimp-gpt-image" \
     --only _bit_
 else

@@ -22,25 +22,23 @@ class RecordingTarget : public LayerTarget {
     Raster mask;
     PixelRect at;
     Raster pixels;         // the layer's pixels, put together from the bands it was given
-    int widest_band = 0;   // the most rows asked for at once
   };
   State state() override { return now; }
   void begin_undo_group() override { ++undo_depth, ++undo_groups; }
   void end_undo_group() override { --undo_depth; }
   ItemId insert_group(const std::string &name) override {
-    items[next] = Item{name, 0, 0, true, false, true, {}, {}, {}, 0};
+    items[next] = Item{name, 0, 0, true, false, true, {}, {}, {}};
     return next++;
   }
   // Reads the pixels in bands of `band_rows`, as the host writes them.
   ItemId insert_layer(const std::string &name, ItemId group, int index, const LayerPixels &pixels,
                       const PixelRect &at) override {
     if (fail_on_layer == ++layers_inserted) throw GenerativeError(ErrorKind::Host, "GIMP could not add the new layer.");
-    Item item{name, group, index, false, false, true, {}, at, Raster(pixels.size().width, pixels.size().height, 4), 0};
+    Item item{name, group, index, false, false, true, {}, at, Raster(pixels.size().width, pixels.size().height, 4)};
     for (int first = 0; first < item.pixels.height; first += band_rows) {
       const Raster band = pixels.rows(first, std::min(band_rows, item.pixels.height - first));
       EXPECT_EQ(band.size(), (PixelSize{item.pixels.width, std::min(band_rows, item.pixels.height - first)}));
       std::copy(band.pixels.begin(), band.pixels.end(), item.pixels.at(0, first));
-      item.widest_band = std::max(item.widest_band, band.height);
     }
     items[next] = std::move(item);
     return next++;
@@ -239,7 +237,6 @@ TEST(LayerPlacement, AnswerAtItsOwnSizeIsScaledUpToTheRegionBandByBand) {
   // near the answer's pixel ((2 + x) / 2, (2 + y) / 2).
   EXPECT_NEAR(layer.pixels.at(6, 7)[0], p.layers[0].at(4, 4)[0], 30);
   EXPECT_NEAR(layer.pixels.at(0, 0)[1], p.layers[0].at(1, 1)[1], 30);
-  EXPECT_EQ(layer.widest_band, 3);
   EXPECT_TRUE(layer.masked);
   EXPECT_EQ(layer.mask.size(), (PixelSize{7, 8}));
   EXPECT_EQ(target.undo_groups, 1);
