@@ -111,20 +111,32 @@ void distance_line(const double *f, int n, std::vector<int> &v, std::vector<doub
 Raster near_selection(const Raster &selection, int radius) {
   const int w = selection.width, h = selection.height;
   Raster out(w, h, 1, 0);
-  if (selection.channels != 1 || selection.pixels.empty()) return out;
-  // Down the columns, then along the rows (the transform is separable).
-  std::vector<double> columns(static_cast<size_t>(w) * h);
-  std::vector<double> f(std::max(w, h)), d(std::max(w, h));
-  std::vector<int> v(std::max(w, h) + 1);
-  std::vector<double> z(std::max(w, h) + 2);
+  if (selection.channels != 1 || selection.pixels.empty() || radius < 0) return out;
+  // Down the columns: the distance to the nearest selected pixel in the same column, in two
+  // sweeps, capped at `far` (farther than `radius` is all that matters), 2 bytes a pixel.
+  const int far = std::min(radius, 65534) + 1;
+  std::vector<std::uint16_t> column_distance(static_cast<size_t>(w) * h);
   for (int x = 0; x < w; ++x) {
-    for (int y = 0; y < h; ++y) f[y] = *selection.at(x, y) ? 0.0 : kFar;
-    distance_line(f.data(), h, v, z, d.data());
-    for (int y = 0; y < h; ++y) columns[static_cast<size_t>(y) * w + x] = d[y];
+    int d = far;
+    for (int y = 0; y < h; ++y) {
+      d = *selection.at(x, y) ? 0 : std::min(d + 1, far);
+      column_distance[static_cast<size_t>(y) * w + x] = static_cast<std::uint16_t>(d);
+    }
+    d = far;
+    for (int y = h - 1; y >= 0; --y) {
+      std::uint16_t &here = column_distance[static_cast<size_t>(y) * w + x];
+      d = here == 0 ? 0 : std::min(d + 1, far);
+      here = static_cast<std::uint16_t>(std::min<int>(here, d));
+    }
   }
-  const double reach = static_cast<double>(radius) * std::max(radius, 0);
+  // Along the rows: the squared distance is the lower envelope of the columns' parabolas.
+  std::vector<double> f(w), d(w), z(w + 1);
+  std::vector<int> v(w);
+  const double reach = static_cast<double>(radius) * radius;
   for (int y = 0; y < h; ++y) {
-    distance_line(columns.data() + static_cast<size_t>(y) * w, w, v, z, d.data());
+    const std::uint16_t *row_distance = column_distance.data() + static_cast<size_t>(y) * w;
+    for (int x = 0; x < w; ++x) f[x] = row_distance[x] >= far ? kFar : static_cast<double>(row_distance[x]) * row_distance[x];
+    distance_line(f.data(), w, v, z, d.data());
     std::uint8_t *row = out.at(0, y);
     for (int x = 0; x < w; ++x) row[x] = d[x] <= reach ? 255 : 0;
   }
