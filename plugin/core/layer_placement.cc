@@ -1,5 +1,6 @@
 #include "layer_placement.h"
 
+#include <future>
 #include <stdexcept>
 
 #include "errors.h"
@@ -30,14 +31,11 @@ void check_target_unchanged(LayerTarget &target, const LayersToPlace &placement)
 LayerTarget::ItemId place_layers(LayerTarget &target, const LayersToPlace &placement) {
   check_target_unchanged(target, placement);  // before the undo group: a refusal leaves no trace
   const bool grouped = placement.layers.size() > 1;
-  // Every variation gets the same mask: the selection captured with the request, shaped once.
-  Raster mask;
-  if (placement.has_selection) {
-    if (placement.selection.width != placement.at.width || placement.selection.height != placement.at.height ||
-        placement.selection.channels != 1)
-      throw GenerativeError(ErrorKind::Host, _("The selection captured with the request does not fit the result."));
-    mask = shape_mask(placement.selection, placement.mask_grow, placement.feather_radius);
-  }
+  // Every variation gets the same mask: the selection captured with the request, shaped once, on
+  // another core while the first layer is written (a tenth of a second for a large region).
+  if (placement.has_selection && (placement.selection.width != placement.at.width ||
+                                  placement.selection.height != placement.at.height || placement.selection.channels != 1))
+    throw GenerativeError(ErrorKind::Host, _("The selection captured with the request does not fit the result."));
   // An answer at its own resolution covers the frame and is scaled up to the region as it is
   // written; any other layer has the region's size already. (The core makes them so.)
   const PixelRect frame = placement.scaled_to.value_or(placement.at);
@@ -47,6 +45,11 @@ LayerTarget::ItemId place_layers(LayerTarget &target, const LayersToPlace &place
   for (const Raster &answer : placement.layers)
     if (answer.channels != 4 || (!placement.scaled_to && answer.size() != placement.at.size()))
       throw std::invalid_argument("place_layers: a layer does not fit the region");
+  std::shared_future<Raster> mask;
+  if (placement.has_selection)
+    mask = std::async(std::launch::async, [&placement] {
+      return shape_mask(placement.selection, placement.mask_grow, placement.feather_radius);
+    });
   LayerTarget::ItemId top = 0;  // the item that holds everything inserted
   target.begin_undo_group();
   try {
@@ -58,7 +61,7 @@ LayerTarget::ItemId place_layers(LayerTarget &target, const LayersToPlace &place
       const LayerPixels &pixels = placement.scaled_to ? static_cast<const LayerPixels &>(scaled) : whole;
       const auto layer = target.insert_layer(name, grouped ? top : 0, static_cast<int>(i), pixels, placement.at);
       if (!grouped) top = layer;
-      if (placement.has_selection) target.add_mask(layer, mask);
+      if (placement.has_selection) target.add_mask(layer, mask.get());
       target.set_visible(layer, i == 0);  // variations to compare: only the first shows
     }
   } catch (...) {

@@ -143,6 +143,29 @@ Raster near_selection(const Raster &selection, int radius) {
   return out;
 }
 
+Raster dilate_mask_by_levels(const Raster &mask, int radius) {
+  // Each level costs one distance transform, about as much as six rows of dilate_mask()'s disc
+  // (measured on the 254x254 neighbourhoods shape_mask() dilates, grow 16): four levels are cheaper
+  // than any disc of radius 8 or more.
+  constexpr int kMostLevels = 4;
+  if (radius <= 0 || mask.pixels.empty() || mask.channels != 1) return dilate_mask(mask, radius);
+  bool present[256] = {};
+  for (const std::uint8_t value : mask.pixels) present[value] = true;
+  std::vector<std::uint8_t> levels;
+  for (int value = 1; value < 256; ++value)
+    if (present[value]) levels.push_back(static_cast<std::uint8_t>(value));
+  if (static_cast<int>(levels.size()) > kMostLevels || radius < 2 * kMostLevels) return dilate_mask(mask, radius);
+  Raster out(mask.width, mask.height, 1, 0);
+  Raster at_least(mask.width, mask.height, 1, 0);
+  for (const std::uint8_t level : levels) {  // rising, so each pixel ends with the largest level near it
+    for (size_t i = 0; i < mask.pixels.size(); ++i) at_least.pixels[i] = mask.pixels[i] >= level ? 255 : 0;
+    const Raster near = near_selection(at_least, radius);
+    for (size_t i = 0; i < out.pixels.size(); ++i)
+      if (near.pixels[i]) out.pixels[i] = level;
+  }
+  return out;
+}
+
 Raster selection_ring(const Raster &selection, const PixelRect &known, int width) {
   const Raster near = near_selection(selection, width);
   Raster ring(selection.width, selection.height, 1, 0);
@@ -220,7 +243,7 @@ Raster shape_mask(const Raster &mask, int grow, int feather) {
         }
         // Dilated values are exact up to `grow` inside `near`'s cut edges, which leaves `blurred`
         // (the tile and the feather's reach); the blur is exact up to `reach` inside that: the tile.
-        const Raster dilated = dilate_mask(part_of(mask, near), grow);
+        const Raster dilated = dilate_mask_by_levels(part_of(mask, near), grow);
         const PixelRect blurred = grown(tile, reach, whole);
         const Raster soft = feather_mask(
             part_of(dilated, {blurred.x - near.x, blurred.y - near.y, blurred.width, blurred.height}), feather);

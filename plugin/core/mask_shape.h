@@ -27,6 +27,12 @@ Raster dilate_mask(const Raster &mask, int radius);
 // (a distance transform), for the ring and the far-outside check on answers of several megapixels.
 Raster near_selection(const Raster &selection, int radius);
 
+// dilate_mask(), faster when `mask` holds few distinct values, as a hard-edged selection does (0
+// and 255): the result is, for each value v, v wherever a pixel of at least v lies within `radius`,
+// and each value's pixels are found with the distance transform of near_selection(), in time that
+// does not grow with the radius. Masks with more values than that go through dilate_mask().
+Raster dilate_mask_by_levels(const Raster &mask, int radius);
+
 // Where the colour match compares original and generated pixels: unselected pixels within
 // `width` pixels of the selection (selection > 0), restricted to `known` (the part of the frame on
 // the canvas). 1 channel, 255 = in the ring.

@@ -22,12 +22,14 @@ constexpr int kBandRows = 128;
 // 100 MP image was a second copy of the region (bench/README.md, issue 20).
 // Bands end on multiples of kBandRows in the drawable's own rows, where its tiles end, so that no
 // tile is fetched by two bands.
+// The band of rows `y` lies in (rounded down, also below 0).
+int band_of(int y) { return y / kBandRows - (y % kBandRows < 0 ? 1 : 0); }
+
 template <typename Band>
 void for_each_band(gimp::ItemId drawable, const PixelRect &rect, Band band) {
   const int bottom = rect.y + rect.height;
   for (int y = rect.y; y < bottom;) {
-    const int quotient = y / kBandRows - (y % kBandRows < 0 ? 1 : 0);  // rounded down, also below 0
-    const int end = std::min(bottom, (quotient + 1) * kBandRows);
+    const int end = std::min(bottom, (band_of(y) + 1) * kBandRows);
     // Released (which flushes what was written to GIMP) also when `band` throws.
     const std::unique_ptr<GeglBuffer, decltype(&g_object_unref)> buffer(gimp::drawable_buffer(drawable),
                                                                          g_object_unref);
@@ -97,6 +99,27 @@ void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const ch
                   gegl_buffer_set(buffer, &area, 0, pixel_format, pixels.at(0, first),
                                   static_cast<gint>(pixels.stride()));
                 });
+  gimp::drawable_update(drawable, {0, 0, pixels.width, pixels.height});
+}
+
+void write_drawable_parts(gimp::ItemId drawable, const Raster &pixels, const std::vector<PixelRect> &parts,
+                          const char *format) {
+  const Babl *pixel_format = babl_format(format);
+  // One buffer for the parts within one band of rows, released (flushed) before the next band's.
+  for (size_t first = 0; first < parts.size();) {
+    const int band = band_of(parts[first].y);
+    size_t end = first;
+    while (end < parts.size() && band_of(parts[end].y) == band) ++end;
+    const std::unique_ptr<GeglBuffer, decltype(&g_object_unref)> buffer(gimp::drawable_buffer(drawable),
+                                                                         g_object_unref);
+    for (size_t i = first; i < end; ++i) {
+      const PixelRect &part = parts[i];
+      const GeglRectangle area{part.x, part.y, part.width, part.height};
+      gegl_buffer_set(buffer.get(), &area, 0, pixel_format, pixels.at(part.x, part.y),
+                      static_cast<gint>(pixels.stride()));
+    }
+    first = end;
+  }
   gimp::drawable_update(drawable, {0, 0, pixels.width, pixels.height});
 }
 

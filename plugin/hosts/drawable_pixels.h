@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include "gimp_facade.h"
 #include "layer_pixels.h"
@@ -22,6 +23,11 @@ void read_drawable_rgba_bands(gimp::ItemId drawable, const PixelRect &rect, cons
 
 // Replaces the drawable's pixels from (0, 0) and tells GIMP to redraw them.
 void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const char *format);
+
+// Writes `parts` of `pixels` (rectangles in its coordinates, top to bottom) into the drawable at the
+// same place, and tells GIMP to redraw the whole of `pixels`' area. The rest keeps what it held.
+void write_drawable_parts(gimp::ItemId drawable, const Raster &pixels, const std::vector<PixelRect> &parts,
+                          const char *format);
 
 // Replaces the drawable's pixels (R'G'B'A u8) from (0, 0) with `pixels`, made a band of rows at a
 // time: each band is made while the one before is written, and is flushed to GIMP at once, so the

@@ -89,8 +89,11 @@ ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent,
 // `layer` scaled to cover `to` (canvas coordinates) with GIMP's cubic interpolation, the user's
 // context left as it was. False when GIMP refused.
 bool scale_layer(ItemId layer, const PixelRect &to);
-// A black (all hidden) mask added to `layer`.
-ItemId add_black_mask(ItemId layer);
+// A mask added to `layer`, filled white (all shown) or black (all hidden) by GIMP.
+ItemId add_filled_mask(ItemId layer, bool white);
+// The size of the tiles GIMP hands this plug-in's buffers: a read or write costs a round trip per
+// tile it touches.
+PixelSize plugin_tile_size();
 void remove_layer(ImageId image, ItemId layer);
 void delete_item(ItemId item);
 void undo_group_start(ImageId image);

@@ -5,6 +5,7 @@
 #include "drawable_pixels.h"
 #include "errors.h"
 #include "i18n.h"
+#include "mask_writes.h"
 
 namespace gpt_image {
 
@@ -220,9 +221,11 @@ LayerTarget::State GimpLayerTarget::state() {
 
 void GimpLayerTarget::add_mask(ItemId layer, const Raster &pixels) {
   // Written from the selection captured with the request, never from the selection as it is now.
-  const gimp::ItemId mask = gimp::add_black_mask({layer});
+  // GIMP fills the mask with the value most of its tiles hold; only the other tiles are written.
+  const MaskWrites writes = plan_mask_writes(pixels, gimp::plugin_tile_size());
+  const gimp::ItemId mask = gimp::add_filled_mask({layer}, writes.fill == 255);
   if (!mask) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer mask."));
-  write_drawable_pixels(mask, pixels, "Y u8");
+  write_drawable_parts(mask, pixels, writes.parts, "Y u8");
 }
 
 }  // namespace gpt_image

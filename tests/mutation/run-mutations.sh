@@ -89,8 +89,15 @@ if command -v gimp-console-2.10 > /dev/null; then
     'babl_format(has_alpha ? "R'"'"'G'"'"'B'"'"'A u8" : "RGB u8")' \
     /usr/bin/python3 "$top/tests/e2e/run_e2e.py" --gimp 2.10 --plugin "$work/build/plugin/hosts/gimp-gpt-image" \
     --only _bit_
+  # A layer mask started from the wrong fill: the tiles left unwritten show the wrong thing.
+  mutate mask_fill_inverted plugin/hosts/image_access.cc \
+    'add_filled_mask({layer}, writes.fill == 255)' \
+    'add_filled_mask({layer}, writes.fill != 255)' \
+    /usr/bin/python3 "$top/tests/e2e/run_e2e.py" --gimp 2.10 --plugin "$work/build/plugin/hosts/gimp-gpt-image" \
+    --only large_region_scaled_up
 else
   echo "FAIL linear_light_upload: gimp-console-2.10 is not installed, so it could not run"; survived=$((survived + 1))
+  echo "FAIL mask_fill_inverted: gimp-console-2.10 is not installed, so it could not run"; survived=$((survived + 1))
 fi
 
 echo

@@ -149,6 +149,30 @@ TEST(MaskShape, ALargeMaskShapedOnSeveralCoresEqualsTheWholeMask) {
   EXPECT_EQ(differing, 0u);
 }
 
+// dilate_mask_by_levels takes the distance transform's way for masks of up to four values and the
+// disc's way otherwise; either way it must give what the disc dilation gives, at the mask's edges too.
+TEST(MaskShape, DilatingByLevelsEqualsTheDiscDilation) {
+  const std::vector<std::vector<std::uint8_t>> value_sets{{255}, {255, 120}, {40, 90, 200, 255}, {10, 60, 110, 160, 210}};
+  for (const auto &values : value_sets) {
+    Raster mask(160, 120, 1, 0);
+    for (int y = 0; y < mask.height; ++y)
+      for (int x = 0; x < mask.width; ++x) {
+        const size_t band = static_cast<size_t>((x / 23 + y / 17) % (values.size() + 1));
+        if (band > 0 && std::hypot(x - 80.0, y - 60.0) < 55.0) *mask.at(x, y) = values[band - 1];
+      }
+    *mask.at(0, 0) = values.back();       // a lone pixel in a corner
+    *mask.at(159, 119) = values.front();  // and in the opposite one
+    for (const int radius : {0, 1, 7, 8, 16, 40}) {
+      const Raster expected = dilate_mask(mask, radius);
+      const Raster dilated = dilate_mask_by_levels(mask, radius);
+      ASSERT_EQ(dilated.size(), expected.size());
+      size_t differing = 0;
+      for (size_t i = 0; i < dilated.pixels.size(); ++i) differing += dilated.pixels[i] != expected.pixels[i];
+      EXPECT_EQ(differing, 0u) << values.size() << " values, radius " << radius;
+    }
+  }
+}
+
 // near_selection (a distance transform) must mark exactly what a disc dilation of the selection
 // made hard marks, at every radius, for soft values, single pixels, lines and the canvas's edges.
 TEST(MaskShape, NearSelectionIsTheDiscDilationOfTheHardSelection) {

@@ -122,8 +122,8 @@ bool scale_layer(ItemId layer, const PixelRect &to) {
   return scaled;
 }
 
-ItemId add_black_mask(ItemId layer) {
-  const gint32 mask = gimp_layer_create_mask(layer.id, GIMP_ADD_MASK_BLACK);
+ItemId add_filled_mask(ItemId layer, bool white) {
+  const gint32 mask = gimp_layer_create_mask(layer.id, white ? GIMP_ADD_MASK_WHITE : GIMP_ADD_MASK_BLACK);
   if (mask <= 0 || !gimp_layer_add_mask(layer.id, mask)) return {};
   return {mask};
 }
@@ -150,6 +150,10 @@ ItemId layer_from_visible(ImageId image, const char *name) {
 }
 
 void delete_image(ImageId image) { gimp_image_delete(image.id); }
+
+PixelSize plugin_tile_size() {
+  return {static_cast<int>(gimp_tile_width()), static_cast<int>(gimp_tile_height())};
+}
 
 GeglBuffer *drawable_buffer(ItemId drawable) { return gimp_drawable_get_buffer(drawable.id); }
 

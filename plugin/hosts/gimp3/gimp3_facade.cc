@@ -140,9 +140,9 @@ bool scale_layer(ItemId layer, const PixelRect &to) {
   return scaled;
 }
 
-ItemId add_black_mask(ItemId layer) {
+ItemId add_filled_mask(ItemId layer, bool white) {
   GimpLayer *object = layer_of(layer);
-  GimpLayerMask *mask = gimp_layer_create_mask(object, GIMP_ADD_MASK_BLACK);
+  GimpLayerMask *mask = gimp_layer_create_mask(object, white ? GIMP_ADD_MASK_WHITE : GIMP_ADD_MASK_BLACK);
   if (!mask || !gimp_layer_add_mask(object, mask)) return {};
   return id_of(mask);
 }
@@ -170,6 +170,10 @@ ItemId layer_from_visible(ImageId image, const char *name) {
 }
 
 void delete_image(ImageId image) { gimp_image_delete(image_of(image)); }
+
+PixelSize plugin_tile_size() {
+  return {static_cast<int>(gimp_tile_width()), static_cast<int>(gimp_tile_height())};
+}
 
 GeglBuffer *drawable_buffer(ItemId drawable) { return gimp_drawable_get_buffer(drawable_of(drawable)); }
 
