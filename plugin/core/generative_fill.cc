@@ -170,7 +170,8 @@ PreparedEdit prepare_edit(ImageSource &source, const FillOptions &options, const
   // second or more for a large region (bench/README.md).
   std::future<Raster> mask_job;
   if (edit.has_selection)
-    mask_job = std::async(std::launch::async, [&edit, &plan] {
+    // (Deferred, on this thread at get(), when no thread can be started.)
+    mask_job = std::async(std::launch::async | std::launch::deferred, [&edit, &plan] {
       // Padding outside the canvas is never selected: it stays "keep" in the mask.
       const Raster &selected = edit.selection;
       Raster padded;

@@ -47,7 +47,7 @@ LayerTarget::ItemId place_layers(LayerTarget &target, const LayersToPlace &place
       throw std::invalid_argument("place_layers: a layer does not fit the region");
   std::shared_future<Raster> mask;
   if (placement.has_selection)
-    mask = std::async(std::launch::async, [&placement] {
+    mask = std::async(std::launch::async | std::launch::deferred, [&placement] {  // deferred: no thread left
       return shape_mask(placement.selection, placement.mask_grow, placement.feather_radius);
     });
   LayerTarget::ItemId top = 0;  // the item that holds everything inserted

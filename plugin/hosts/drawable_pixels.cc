@@ -102,6 +102,14 @@ void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const ch
   gimp::drawable_update(drawable, {0, 0, pixels.width, pixels.height});
 }
 
+PixelSize drawable_tile_size(gimp::ItemId drawable) {
+  const std::unique_ptr<GeglBuffer, decltype(&g_object_unref)> buffer(gimp::drawable_buffer(drawable), g_object_unref);
+  gint width = 0, height = 0;
+  g_object_get(buffer.get(), "tile-width", &width, "tile-height", &height, nullptr);
+  if (width <= 0 || height <= 0) return {64, 64};  // unknown: small parts are still exact, only slower
+  return {width, height};
+}
+
 void write_drawable_parts(gimp::ItemId drawable, const Raster &pixels, const std::vector<PixelRect> &parts,
                           const char *format) {
   const Babl *pixel_format = babl_format(format);

@@ -24,6 +24,10 @@ void read_drawable_rgba_bands(gimp::ItemId drawable, const PixelRect &rect, cons
 // Replaces the drawable's pixels from (0, 0) and tells GIMP to redraw them.
 void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const char *format);
 
+// The size of the tiles of the drawable's buffer as this plug-in sees it: every tile a read or write
+// touches is a round trip to GIMP, and a tile written in part is first read back.
+PixelSize drawable_tile_size(gimp::ItemId drawable);
+
 // Writes `parts` of `pixels` (rectangles in its coordinates, top to bottom) into the drawable at the
 // same place, and tells GIMP to redraw the whole of `pixels`' area. The rest keeps what it held.
 void write_drawable_parts(gimp::ItemId drawable, const Raster &pixels, const std::vector<PixelRect> &parts,

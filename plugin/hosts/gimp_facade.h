@@ -91,9 +91,6 @@ ItemId insert_layer_group(ImageId image, const std::string &name, ItemId parent,
 bool scale_layer(ItemId layer, const PixelRect &to);
 // A mask added to `layer`, filled white (all shown) or black (all hidden) by GIMP.
 ItemId add_filled_mask(ItemId layer, bool white);
-// The size of the tiles GIMP hands this plug-in's buffers: a read or write costs a round trip per
-// tile it touches.
-PixelSize plugin_tile_size();
 void remove_layer(ImageId image, ItemId layer);
 void delete_item(ItemId item);
 void undo_group_start(ImageId image);

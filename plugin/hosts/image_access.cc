@@ -222,7 +222,8 @@ LayerTarget::State GimpLayerTarget::state() {
 void GimpLayerTarget::add_mask(ItemId layer, const Raster &pixels) {
   // Written from the selection captured with the request, never from the selection as it is now.
   // GIMP fills the mask with the value most of its tiles hold; only the other tiles are written.
-  const MaskWrites writes = plan_mask_writes(pixels, gimp::plugin_tile_size());
+  // (The mask's buffer has the layer's tiles: both come from the same plug-in tile backend.)
+  const MaskWrites writes = plan_mask_writes(pixels, drawable_tile_size({layer}));
   const gimp::ItemId mask = gimp::add_filled_mask({layer}, writes.fill == 255);
   if (!mask) throw GenerativeError(ErrorKind::Host, _("GIMP could not add the layer mask."));
   write_drawable_parts(mask, pixels, writes.parts, "Y u8");

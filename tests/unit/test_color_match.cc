@@ -1,8 +1,10 @@
 // Colour matching on synthetic buffers: a global drift is undone, real changes are not fitted.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
+#include <vector>
 
 #include "color_match.h"
 #include "mask_shape.h"
@@ -47,6 +49,73 @@ double mean_abs_difference(const Raster &a, const Raster &b) {
 }
 
 }  // namespace
+
+// The colour fit as it was before it counted value pairs (b1592fb): every sample kept as doubles,
+// quantiles by nth_element on copies. fit_color() must give the same line.
+namespace reference {
+struct Sample {
+  double generated, original;
+};
+
+ChannelFit least_squares(const std::vector<Sample> &samples) {
+  double sg = 0, so = 0;
+  for (const Sample &s : samples) sg += s.generated, so += s.original;
+  const double n = static_cast<double>(samples.size());
+  const double mg = sg / n, mo = so / n;
+  double covariance = 0, variance = 0;
+  for (const Sample &s : samples) {
+    covariance += (s.generated - mg) * (s.original - mo);
+    variance += (s.generated - mg) * (s.generated - mg);
+  }
+  ChannelFit fit;
+  if (variance / n >= 1.0) fit.gain = std::clamp(covariance / variance, 0.5, 2.0);
+  fit.offset = mo - fit.gain * mg;
+  return fit;
+}
+
+double quantile(std::vector<double> values, double q) {
+  const size_t k = static_cast<size_t>(q * static_cast<double>(values.size() - 1));
+  std::nth_element(values.begin(), values.begin() + static_cast<long>(k), values.end());
+  return values[k];
+}
+
+ChannelFit robust_fit(const std::vector<Sample> &samples) {
+  std::vector<double> generated, original;
+  for (const Sample &s : samples) generated.push_back(s.generated), original.push_back(s.original);
+  ChannelFit fit;
+  const double spread_g = quantile(generated, 0.75) - quantile(generated, 0.25);
+  const double spread_o = quantile(original, 0.75) - quantile(original, 0.25);
+  if (spread_g >= 1.0) fit.gain = std::clamp(spread_o / spread_g, 0.5, 2.0);
+  fit.offset = quantile(original, 0.5) - fit.gain * quantile(generated, 0.5);
+  for (int round = 0; round < 2; ++round) {
+    std::vector<double> residuals;
+    for (const Sample &s : samples) residuals.push_back(std::fabs(s.original - (fit.gain * s.generated + fit.offset)));
+    const double limit = 3.0 * 1.4826 * quantile(residuals, 0.5) + 1.0;
+    std::vector<Sample> kept;
+    for (size_t i = 0; i < samples.size(); ++i)
+      if (residuals[i] <= limit) kept.push_back(samples[i]);
+    if (kept.size() < static_cast<size_t>(kMinColorSamples)) break;
+    fit = least_squares(kept);
+  }
+  return fit;
+}
+
+ColorFit fit_color(const Raster &original, const Raster &generated, const Raster &ring) {
+  ColorFit fit;
+  std::vector<Sample> samples[3];
+  for (int y = 0; y < ring.height; ++y)
+    for (int x = 0; x < ring.width; ++x) {
+      if (!*ring.at(x, y)) continue;
+      const std::uint8_t *o = original.at(x, y), *g = generated.at(x, y);
+      if (o[3] < 250 || g[3] < 250) continue;
+      for (int c = 0; c < 3; ++c) samples[c].push_back({static_cast<double>(g[c]), static_cast<double>(o[c])});
+    }
+  if (samples[0].size() < static_cast<size_t>(kMinColorSamples)) return fit;
+  for (int c = 0; c < 3; ++c) fit.channels[c] = robust_fit(samples[c]);
+  fit.samples = static_cast<int>(samples[0].size());
+  return fit;
+}
+}  // namespace reference
 
 TEST(ColorMatch, UndoesAGlobalGainAndOffset) {
   const Raster original = textured(200, 160);
@@ -115,4 +184,32 @@ TEST(ColorMatch, AlphaIsNeverChanged) {
   fit.channels = {ChannelFit{2.0, 10}, ChannelFit{0.5, 0}, ChannelFit{1, -5}};
   apply_color_fit(image, fit);
   EXPECT_EQ(image.at(3, 3)[3], 17);
+}
+
+// Counting value pairs must not change the fit: the same line as the per-sample fit, on rings with
+// drift, ties (few distinct values), repainted outliers and partly transparent pixels.
+TEST(ColorMatch, CountingPairsFitsTheSameLineAsKeepingEverySample) {
+  std::mt19937 random(11);
+  for (int round = 0; round < 30; ++round) {
+    const int w = 60 + static_cast<int>(random() % 140), h = 60 + static_cast<int>(random() % 140);
+    Raster original = textured(w, h, 100 + round);
+    if (round % 3 == 0)  // few distinct values: many ties at every quantile
+      for (size_t i = 0; i < original.pixels.size(); ++i)
+        if (i % 4 != 3) original.pixels[i] = static_cast<std::uint8_t>(original.pixels[i] / 32 * 32);
+    Raster generated = drifted(original, 0.7 + 0.02 * round, -20.0 + round);
+    for (size_t i = 0; i < generated.pixels.size(); i += 4) {
+      if (static_cast<int>(random() % 100) < 5 + round % 25)  // repainted: an outlier the fit must reject
+        for (int c = 0; c < 3; ++c) generated.pixels[i + c] = static_cast<std::uint8_t>(random() % 256);
+      if (random() % 50 == 0) generated.pixels[i + 3] = static_cast<std::uint8_t>(random() % 250);
+    }
+    Raster ring(w, h, 1, 0);
+    for (size_t i = 0; i < ring.pixels.size(); ++i) ring.pixels[i] = random() % 3 == 0 ? 255 : 0;
+    const ColorFit expected = reference::fit_color(original, generated, ring);
+    const ColorFit fit = fit_color(original, generated, ring);
+    ASSERT_EQ(fit.samples, expected.samples) << "round " << round;
+    for (int c = 0; c < 3; ++c) {
+      EXPECT_NEAR(fit.channels[c].gain, expected.channels[c].gain, 1e-9) << "round " << round << ", channel " << c;
+      EXPECT_NEAR(fit.channels[c].offset, expected.channels[c].offset, 1e-7) << "round " << round << ", channel " << c;
+    }
+  }
 }

@@ -151,10 +151,6 @@ ItemId layer_from_visible(ImageId image, const char *name) {
 
 void delete_image(ImageId image) { gimp_image_delete(image.id); }
 
-PixelSize plugin_tile_size() {
-  return {static_cast<int>(gimp_tile_width()), static_cast<int>(gimp_tile_height())};
-}
-
 GeglBuffer *drawable_buffer(ItemId drawable) { return gimp_drawable_get_buffer(drawable.id); }
 
 void drawable_update(ItemId drawable, const PixelRect &rect) {

@@ -171,10 +171,6 @@ ItemId layer_from_visible(ImageId image, const char *name) {
 
 void delete_image(ImageId image) { gimp_image_delete(image_of(image)); }
 
-PixelSize plugin_tile_size() {
-  return {static_cast<int>(gimp_tile_width()), static_cast<int>(gimp_tile_height())};
-}
-
 GeglBuffer *drawable_buffer(ItemId drawable) { return gimp_drawable_get_buffer(drawable_of(drawable)); }
 
 void drawable_update(ItemId drawable, const PixelRect &rect) {
