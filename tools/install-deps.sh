@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(g++ meson ninja-build pkg-config gimp libgimp2.0-dev libgegl-dev libjson-glib-dev
           libcurl4-openssl-dev libpng-dev zlib1g-dev libturbojpeg0-dev libwebp-dev libsecret-1-dev libgtest-dev libbenchmark-dev ca-certificates
-          python3 python3-pil python3-numpy debootstrap xvfb xauth xdotool imagemagick gnome-keyring dbus openssl rsync
+          python3 python3-pil python3-numpy python3-polib debootstrap xvfb xauth xdotool imagemagick gnome-keyring dbus openssl rsync
           gettext locales fonts-dejavu-core clang libclang-rt-14-dev)
 # The translation tests run GIMP in these languages; glibc ignores a catalogue whose locale is not built.
 test_locales=(zh_CN de_DE)
