@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <utility>
-#include <cmath>
 #include <vector>
 
 namespace gpt_image {
@@ -104,10 +104,8 @@ ChannelFit robust_fit(const PairCounts &pairs) {
     for (const auto &[value, c] : residuals)
       if (value <= limit) kept += c;
     if (kept < kMinColorSamples) break;
-    const ChannelFit previous = fit;
-    fit = least_squares(pairs, [&previous, limit](int g, int o) {
-      return std::fabs(o - (previous.gain * g + previous.offset)) <= limit;
-    });
+    // (`residual` reads `fit` as it was: least_squares() is done before `fit` changes.)
+    fit = least_squares(pairs, [&residual, limit](int g, int o) { return residual(g, o) <= limit; });
   }
   return fit;
 }

@@ -17,22 +17,25 @@ namespace {
 // or written twice.
 constexpr int kBandRows = 128;
 
+// The band of rows `y` lies in (rounded down, also below 0).
+int band_of(int y) { return y / kBandRows - (y % kBandRows < 0 ? 1 : 0); }
+
+// A drawable's GEGL buffer, released when it goes out of scope (which flushes what was written to
+// GIMP), also when an exception passes.
+using OwnedBuffer = std::unique_ptr<GeglBuffer, decltype(&g_object_unref)>;
+OwnedBuffer buffer_of(gimp::ItemId drawable) { return OwnedBuffer(gimp::drawable_buffer(drawable), g_object_unref); }
+
 // Each band goes through a buffer of its own, released after it: a GEGL buffer keeps every tile
 // it fetched or wrote in its cache for as long as it lives, which for one buffer over half of a
 // 100 MP image was a second copy of the region (bench/README.md, issue 20).
 // Bands end on multiples of kBandRows in the drawable's own rows, where its tiles end, so that no
 // tile is fetched by two bands.
-// The band of rows `y` lies in (rounded down, also below 0).
-int band_of(int y) { return y / kBandRows - (y % kBandRows < 0 ? 1 : 0); }
-
 template <typename Band>
 void for_each_band(gimp::ItemId drawable, const PixelRect &rect, Band band) {
   const int bottom = rect.y + rect.height;
   for (int y = rect.y; y < bottom;) {
     const int end = std::min(bottom, (band_of(y) + 1) * kBandRows);
-    // Released (which flushes what was written to GIMP) also when `band` throws.
-    const std::unique_ptr<GeglBuffer, decltype(&g_object_unref)> buffer(gimp::drawable_buffer(drawable),
-                                                                         g_object_unref);
+    const OwnedBuffer buffer = buffer_of(drawable);
     band(buffer.get(), GeglRectangle{rect.x, y, rect.width, end - y}, y - rect.y);
     y = end;
   }
@@ -103,7 +106,7 @@ void write_drawable_pixels(gimp::ItemId drawable, const Raster &pixels, const ch
 }
 
 PixelSize drawable_tile_size(gimp::ItemId drawable) {
-  const std::unique_ptr<GeglBuffer, decltype(&g_object_unref)> buffer(gimp::drawable_buffer(drawable), g_object_unref);
+  const OwnedBuffer buffer = buffer_of(drawable);
   gint width = 0, height = 0;
   g_object_get(buffer.get(), "tile-width", &width, "tile-height", &height, nullptr);
   if (width <= 0 || height <= 0) return {64, 64};  // unknown: small parts are still exact, only slower
@@ -118,8 +121,7 @@ void write_drawable_parts(gimp::ItemId drawable, const Raster &pixels, const std
     const int band = band_of(parts[first].y);
     size_t end = first;
     while (end < parts.size() && band_of(parts[end].y) == band) ++end;
-    const std::unique_ptr<GeglBuffer, decltype(&g_object_unref)> buffer(gimp::drawable_buffer(drawable),
-                                                                         g_object_unref);
+    const OwnedBuffer buffer = buffer_of(drawable);
     for (size_t i = first; i < end; ++i) {
       const PixelRect &part = parts[i];
       const GeglRectangle area{part.x, part.y, part.width, part.height};
